@@ -1,0 +1,19 @@
+//! The contract between the checkout app (browser) and its server: request and response
+//! bodies of `/api`, the validation rules both sides apply, and money formatting.
+//!
+//! JSON field names are camelCase; errors are Stripe's error shape under `"error"`
+//! (`{"error": {"type", "code", "message", ...}}`) so that one type describes a failure
+//! whether it came from Stripe.js, from Stripe via the server, or from the server itself.
+
+mod cart;
+mod checkout;
+mod config;
+mod error;
+mod money;
+
+pub use cart::{Cart, CartItem, CartLine, MAX_LINES, MAX_QUANTITY, validate_items};
+pub use checkout::{ConfirmRequest, ConfirmResponse};
+pub use config::ConfigResponse;
+pub use error::{ApiErrorBody, ValidationError};
+pub use money::format_amount;
+pub use stripe_common;

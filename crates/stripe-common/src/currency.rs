@@ -1,0 +1,41 @@
+//! Minor units per currency, from Stripe's "zero-decimal" and "three-decimal" currency lists.
+//! Stripe amounts are integers in the smallest unit: 1099 is $10.99 but ¥1,099.
+
+/// Currencies whose Stripe amounts are whole units (no minor unit).
+const ZERO_DECIMAL: &[&str] = &[
+    "bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf",
+];
+
+/// Currencies whose Stripe amounts are thousandths.
+const THREE_DECIMAL: &[&str] = &["bhd", "jod", "kwd", "omr", "tnd"];
+
+/// True when Stripe treats `currency` (ISO code, any case) as zero-decimal.
+pub fn is_zero_decimal(currency: &str) -> bool {
+    ZERO_DECIMAL.contains(&currency.to_ascii_lowercase().as_str())
+}
+
+/// How many decimal places a Stripe amount in `currency` has.
+pub fn minor_unit_exponent(currency: &str) -> u32 {
+    let currency = currency.to_ascii_lowercase();
+    if ZERO_DECIMAL.contains(&currency.as_str()) {
+        0
+    } else if THREE_DECIMAL.contains(&currency.as_str()) {
+        3
+    } else {
+        2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yen_is_zero_decimal_and_dollars_are_not() {
+        assert!(is_zero_decimal("JPY"));
+        assert!(!is_zero_decimal("usd"));
+        assert_eq!(minor_unit_exponent("jpy"), 0);
+        assert_eq!(minor_unit_exponent("usd"), 2);
+        assert_eq!(minor_unit_exponent("kwd"), 3);
+    }
+}

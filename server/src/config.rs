@@ -1,0 +1,111 @@
+//! Configuration from the environment. Keys are never logged.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Stripe.js for the release train async-stripe's pinned API version belongs to
+/// (2026-09-30.endive), as @stripe/stripe-js loads it.
+pub const DEFAULT_STRIPE_JS_URL: &str = "https://js.stripe.com/endive/stripe.js";
+
+#[derive(Clone)]
+pub struct StripeConfig {
+    pub secret_key: String,
+    pub publishable_key: String,
+    /// `None`: api.stripe.com.
+    pub api_base: Option<String>,
+    pub js_url: String,
+}
+
+impl std::fmt::Debug for StripeConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StripeConfig")
+            .field("secret_key", &"<redacted>")
+            .field("publishable_key", &self.publishable_key)
+            .field("api_base", &self.api_base)
+            .field("js_url", &self.js_url)
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub stripe: StripeConfig,
+    /// The Trunk-built app.
+    pub dist_dir: PathBuf,
+    /// The currency the catalogue is priced in.
+    pub currency: String,
+}
+
+impl Config {
+    /// `CHECKOUT_ADDR` (127.0.0.1:4242), `STRIPE_SECRET_KEY`, `STRIPE_PUBLISHABLE_KEY`,
+    /// `STRIPE_API_BASE` (api.stripe.com), `STRIPE_JS_URL`, `CHECKOUT_DIST` (dist),
+    /// `CHECKOUT_CURRENCY` (usd).
+    pub fn from_env() -> Result<Self, String> {
+        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+    }
+
+    pub fn from_lookup(var: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
+        let addr = var("CHECKOUT_ADDR").unwrap_or_else(|| "127.0.0.1:4242".into());
+        let addr = addr.parse().map_err(|e| format!("CHECKOUT_ADDR={addr:?} is not a socket address: {e}"))?;
+        let secret_key = var("STRIPE_SECRET_KEY").ok_or("STRIPE_SECRET_KEY is not set")?;
+        let publishable_key = var("STRIPE_PUBLISHABLE_KEY").ok_or("STRIPE_PUBLISHABLE_KEY is not set")?;
+        let secret_mode = mode(&secret_key, &["sk_", "rk_"]).ok_or("STRIPE_SECRET_KEY must be a secret key (sk_... or rk_...)")?;
+        let publishable_mode = mode(&publishable_key, &["pk_"]).ok_or("STRIPE_PUBLISHABLE_KEY must be a publishable key (pk_...)")?;
+        if secret_mode != publishable_mode {
+            return Err(format!("STRIPE_SECRET_KEY is a {secret_mode} key but STRIPE_PUBLISHABLE_KEY is a {publishable_mode} key"));
+        }
+        let api_base = var("STRIPE_API_BASE");
+        if let Some(base) = &api_base {
+            if !(base.starts_with("http://") || base.starts_with("https://")) {
+                return Err(format!("STRIPE_API_BASE={base:?} must be an http(s) URL"));
+            }
+        }
+        let currency = var("CHECKOUT_CURRENCY").unwrap_or_else(|| "usd".into()).to_ascii_lowercase();
+        Ok(Self {
+            addr,
+            stripe: StripeConfig { secret_key, publishable_key, api_base, js_url: var("STRIPE_JS_URL").unwrap_or_else(|| DEFAULT_STRIPE_JS_URL.into()) },
+            dist_dir: var("CHECKOUT_DIST").unwrap_or_else(|| "dist".into()).into(),
+            currency,
+        })
+    }
+}
+
+/// "test" or "live" for a key with one of `prefixes`.
+fn mode(key: &str, prefixes: &[&str]) -> Option<&'static str> {
+    let rest = prefixes.iter().find_map(|p| key.strip_prefix(p))?;
+    if rest.starts_with("test_") {
+        Some("test")
+    } else if rest.starts_with("live_") {
+        Some("live")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, String> {
+        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn defaults_to_stripe_with_endive_stripe_js() {
+        let c = config(&[("STRIPE_SECRET_KEY", "sk_test_x"), ("STRIPE_PUBLISHABLE_KEY", "pk_test_x")]).unwrap();
+        assert_eq!(c.stripe.api_base, None);
+        assert_eq!(c.stripe.js_url, DEFAULT_STRIPE_JS_URL);
+        assert_eq!(c.addr.to_string(), "127.0.0.1:4242");
+        assert!(!format!("{c:?}").contains("sk_test_x"), "the secret key is never printed");
+    }
+
+    #[test]
+    fn refuses_missing_swapped_and_mixed_mode_keys() {
+        assert!(config(&[("STRIPE_PUBLISHABLE_KEY", "pk_test_x")]).unwrap_err().contains("STRIPE_SECRET_KEY"));
+        assert!(config(&[("STRIPE_SECRET_KEY", "pk_test_x"), ("STRIPE_PUBLISHABLE_KEY", "sk_test_x")]).is_err());
+        let mixed = config(&[("STRIPE_SECRET_KEY", "sk_live_x"), ("STRIPE_PUBLISHABLE_KEY", "pk_test_x")]).unwrap_err();
+        assert!(mixed.contains("live") && mixed.contains("test"), "{mixed}");
+    }
+}

@@ -1,0 +1,52 @@
+//! The checkout backend: prices the cart from its own catalogue, creates and confirms the
+//! PaymentIntent in one request with the ConfirmationToken the page created, and serves the
+//! Trunk-built app. Stripe is reached through async-stripe, at api.stripe.com or at the
+//! offline stand-in (`STRIPE_API_BASE`).
+
+mod catalog;
+pub mod config;
+mod error;
+mod payments;
+mod routes;
+
+use std::sync::Arc;
+
+use axum::Router;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub use catalog::Catalog;
+pub use config::Config;
+use payments::Payments;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    config: Arc<Config>,
+    catalog: Arc<Catalog>,
+    payments: Payments,
+}
+
+impl AppState {
+    pub fn new(config: Config) -> Result<Self, String> {
+        let payments = Payments::new(&config.stripe)?;
+        Ok(Self { catalog: Arc::new(Catalog::demo(&config.currency)?), config: Arc::new(config), payments })
+    }
+}
+
+/// `/api/...`, and the app itself for every other path (the SPA's routes fall back to
+/// `index.html`).
+pub fn app(state: AppState) -> Router {
+    let dist = &state.config.dist_dir;
+    let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+    Router::new()
+        .nest("/api", routes::api())
+        .fallback_service(spa)
+        .with_state(state)
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+}

@@ -1,0 +1,113 @@
+//! Stripe calls, through async-stripe. Chosen because it is generated from Stripe's OpenAPI
+//! spec (every parameter typed, confirmation_token and konbini options included), pins one API
+//! version (2026-09-30.endive), supports idempotency keys and webhook verification, and can be
+//! pointed at another base URL (the offline stand-in) over plain http.
+
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use checkout_api::stripe_common::{ErrorType, PaymentIntentStatus, StripeError};
+use checkout_api::{Cart, ConfirmResponse};
+use stripe::{Client, ClientBuilder, IdempotencyKey, RequestStrategy, StripeRequest};
+use stripe_core::payment_intent::{CreatePaymentIntent, CreatePaymentIntentAutomaticPaymentMethods};
+
+use crate::config::StripeConfig;
+use crate::error::AppError;
+
+/// Per-attempt budget for one Stripe call (async-stripe has none by default).
+const STRIPE_TIMEOUT: Duration = Duration::from_secs(30);
+
+#[derive(Clone)]
+pub struct Payments {
+    client: Client,
+}
+
+impl Payments {
+    pub fn new(config: &StripeConfig) -> Result<Self, String> {
+        let mut builder = ClientBuilder::new(&config.secret_key)
+            .app_info("stripe-checkout-leptos", Some(env!("CARGO_PKG_VERSION").into()), None)
+            .timeout(STRIPE_TIMEOUT);
+        if let Some(base) = &config.api_base {
+            builder = builder.url(base);
+        }
+        let client = builder.build().map_err(|e| format!("cannot build the Stripe client: {e}"))?;
+        Ok(Self { client })
+    }
+
+    /// Creates and confirms a PaymentIntent for `cart` with the page's ConfirmationToken, in
+    /// one request. The idempotency key is derived from the token, which Stripe accepts once:
+    /// a retried request replays Stripe's first answer instead of charging again.
+    pub async fn create_and_confirm(&self, cart: &Cart, confirmation_token: &str) -> Result<ConfirmResponse, AppError> {
+        let currency = cart.currency.parse::<stripe_types::Currency>().unwrap_or_else(|never| match never {});
+        let key = IdempotencyKey::new(format!("checkout-confirm-{confirmation_token}"))
+            .map_err(|e| AppError::new(StatusCode::BAD_REQUEST, StripeError::new(ErrorType::InvalidRequestError, e.to_string())))?;
+        let intent = CreatePaymentIntent::new(cart.total, currency)
+            .confirm(true)
+            .confirmation_token(confirmation_token)
+            .automatic_payment_methods(CreatePaymentIntentAutomaticPaymentMethods::new(true))
+            .customize()
+            .request_strategy(RequestStrategy::Idempotent(key))
+            .send(&self.client)
+            .await
+            .map_err(upstream_error)?;
+        let status = serde_plain_status(intent.status.as_str());
+        let client_secret = intent.client_secret.ok_or_else(|| {
+            AppError::new(StatusCode::BAD_GATEWAY, StripeError::new(ErrorType::ApiError, "Stripe returned a PaymentIntent without a client secret."))
+        })?;
+        Ok(ConfirmResponse {
+            client_secret,
+            status,
+            payment_intent_id: intent.id.to_string(),
+            amount: intent.amount,
+            currency: intent.currency.to_string(),
+        })
+    }
+}
+
+fn serde_plain_status(status: &str) -> PaymentIntentStatus {
+    serde_json::from_value(serde_json::Value::String(status.to_owned())).unwrap_or(PaymentIntentStatus::Unknown)
+}
+
+/// Stripe's answer, as the page should see it: card errors pass through (402) with Stripe's
+/// customer-facing message; problems with the page's ConfirmationToken are the page's (400);
+/// everything else is this server's or Stripe's problem (5xx) and its details stay in the log.
+fn upstream_error(err: stripe::StripeError) -> AppError {
+    match err {
+        stripe::StripeError::Stripe(api, status) => {
+            let error = StripeError {
+                type_: serde_json::from_value(serde_json::Value::String(api.type_.as_str().to_owned())).unwrap_or(ErrorType::Unknown),
+                code: api.code.as_ref().map(|c| c.as_str().to_owned()),
+                decline_code: api.decline_code.clone(),
+                message: api.message.clone(),
+                param: api.param.clone(),
+                doc_url: api.doc_url.clone(),
+            };
+            match error.type_ {
+                ErrorType::CardError => AppError::new(StatusCode::PAYMENT_REQUIRED, error),
+                ErrorType::IdempotencyError => AppError::new(StatusCode::CONFLICT, error),
+                ErrorType::InvalidRequestError if error.param.as_deref() == Some("confirmation_token") => {
+                    AppError::new(StatusCode::BAD_REQUEST, error)
+                }
+                ErrorType::RateLimitError => {
+                    AppError::new(StatusCode::SERVICE_UNAVAILABLE, StripeError::new(ErrorType::RateLimitError, "Too many payment attempts right now. Please try again in a moment."))
+                }
+                _ => {
+                    tracing::error!(stripe_status = status, error = %error, "Stripe refused a request");
+                    AppError::new(StatusCode::BAD_GATEWAY, StripeError::new(ErrorType::ApiError, "The payment provider could not process this request."))
+                }
+            }
+        }
+        stripe::StripeError::ClientError(detail) => {
+            tracing::error!(%detail, "cannot reach Stripe");
+            AppError::new(StatusCode::BAD_GATEWAY, StripeError::new(ErrorType::ApiConnectionError, "Could not reach the payment provider. Please try again."))
+        }
+        stripe::StripeError::Timeout => AppError::new(
+            StatusCode::GATEWAY_TIMEOUT,
+            StripeError::new(ErrorType::ApiConnectionError, "The payment provider did not answer in time. Please try again."),
+        ),
+        other => {
+            tracing::error!(error = %other, "unexpected answer from Stripe");
+            AppError::new(StatusCode::BAD_GATEWAY, StripeError::new(ErrorType::ApiError, "The payment provider sent an unexpected answer."))
+        }
+    }
+}

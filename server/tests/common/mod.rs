@@ -1,0 +1,105 @@
+//! Starts the stand-in and the checkout server on loopback ports, wired as the dev command
+//! wires them.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde_json::{Value, json};
+
+pub const PK: &str = "pk_test_server_tests";
+
+pub struct Stack {
+    pub server: String,
+    pub sim: String,
+    pub http: reqwest::Client,
+}
+
+pub async fn start_sim() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let app = stripe_sim::router(Arc::new(stripe_sim::Sim::default()));
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    url
+}
+
+pub async fn start_server(api_base: &str) -> String {
+    let dist = dist_dir();
+    let vars = [
+        ("CHECKOUT_ADDR", "127.0.0.1:0".to_owned()),
+        ("STRIPE_SECRET_KEY", "sk_test_server_tests".to_owned()),
+        ("STRIPE_PUBLISHABLE_KEY", PK.to_owned()),
+        ("STRIPE_API_BASE", api_base.to_owned()),
+        ("STRIPE_JS_URL", format!("{api_base}/endive/stripe.js")),
+        ("CHECKOUT_DIST", dist.display().to_string()),
+    ];
+    let config = checkout_server::Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone())).unwrap();
+    let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let app = checkout_server::app(checkout_server::AppState::new(config).unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    url
+}
+
+pub async fn start() -> Stack {
+    let sim = start_sim().await;
+    let server = start_server(&sim).await;
+    Stack { server, sim, http: reqwest::Client::new() }
+}
+
+/// A stand-in for the Trunk build: an index.html the SPA fallback serves.
+fn dist_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("checkout-server-test-dist-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>Checkout</title><div id=app></div>").unwrap();
+    dir
+}
+
+impl Stack {
+    pub async fn get(&self, path: &str) -> (u16, Value) {
+        let response = self.http.get(format!("{}{path}", self.server)).send().await.unwrap();
+        (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> (u16, Value) {
+        let response = self.http.post(format!("{}{path}", self.server)).json(body).send().await.unwrap();
+        (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
+    }
+
+    /// What Stripe.js does in the browser: a ConfirmationToken from card data and the
+    /// publishable key.
+    pub async fn confirmation_token(&self, card: &str) -> String {
+        let form = [
+            ("key", PK),
+            ("payment_method_data[type]", "card"),
+            ("payment_method_data[card][number]", card),
+            ("payment_method_data[card][exp_month]", "12"),
+            ("payment_method_data[card][exp_year]", "2040"),
+            ("payment_method_data[card][cvc]", "123"),
+            ("return_url", "http://127.0.0.1:4242/complete"),
+        ];
+        let token: Value = self.http.post(format!("{}/v1/confirmation_tokens", self.sim)).form(&form).send().await.unwrap().json().await.unwrap();
+        token["id"].as_str().unwrap().to_owned()
+    }
+
+    /// The stand-in's PaymentIntents, newest first (read with a secret key, as a test of
+    /// what Stripe holds).
+    pub async fn stripe_payment_intents(&self) -> Vec<Value> {
+        let list: Value = self
+            .http
+            .get(format!("{}/v1/payment_intents?limit=100", self.sim))
+            .bearer_auth("sk_test_server_tests")
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        list["data"].as_array().unwrap().clone()
+    }
+
+    pub fn default_items() -> Value {
+        json!([{"productId": "lumen-tee", "quantity": 1}, {"productId": "ferris-mug", "quantity": 2}])
+    }
+}

@@ -1,0 +1,355 @@
+/*
+ * Stripe.js stand-in (offline). Implements the browser API of Stripe.js as typed in the public
+ * @stripe/stripe-js definitions, for the calls this project makes:
+ *   Stripe(pk), stripe.elements(opts), elements.create('payment', opts), elements.getElement,
+ *   elements.update, elements.fetchUpdates, elements.submit, element.mount/unmount/destroy/
+ *   on/once/off/update/focus/blur/clear/collapse, stripe.createConfirmationToken,
+ *   stripe.retrievePaymentIntent.
+ * Like Stripe's, each Element is a cross-origin iframe served by the stand-in; card data stays
+ * in that iframe, which creates the ConfirmationToken itself with the publishable key.
+ * Misuse throws (or rejects with) an Error named IntegrationError, as Stripe.js does.
+ */
+(function () {
+  'use strict';
+  if (window.Stripe) return;
+
+  var scriptUrl = new URL(document.currentScript.src);
+  var ORIGIN = scriptUrl.origin;
+  var RELEASE = scriptUrl.pathname.split('/')[1] || 'v3';
+  var ELEMENT_TYPES = ['payment'];
+  var ELEMENTS_OPTIONS = ['mode', 'amount', 'currency', 'paymentMethodCreation', 'appearance', 'loader', 'fonts',
+    'locale', 'setupFutureUsage', 'captureMethod', 'onBehalfOf', 'paymentMethodTypes', 'paymentMethodConfiguration',
+    'paymentMethodOptions', 'customerSessionClientSecret', 'clientSecret', 'excludedPaymentMethodTypes'];
+  var UPDATABLE_ELEMENTS_OPTIONS = ['mode', 'amount', 'currency', 'appearance', 'locale', 'fonts', 'setupFutureUsage',
+    'captureMethod', 'onBehalfOf', 'paymentMethodTypes', 'paymentMethodConfiguration', 'paymentMethodOptions',
+    'excludedPaymentMethodTypes'];
+  var EVENTS = { payment: ['change', 'ready', 'focus', 'blur', 'escape', 'loaderror', 'loaderstart'] };
+
+  function IntegrationError(message) {
+    var error = new Error(message);
+    error.name = 'IntegrationError';
+    return error;
+  }
+
+  function isPlainObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  }
+
+  // ---- messaging with element iframes -------------------------------------------------------
+  var frames = {};      // frameId -> Element
+  var pending = {};     // requestId -> {resolve}
+  var nextId = 1;
+
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (event.origin !== ORIGIN || !isPlainObject(data) || data.__stripeStandIn !== true) return;
+    var element = frames[data.frameId];
+    if (!element || event.source !== element._iframe.contentWindow) return;
+    if (data.kind === 'reply') {
+      var request = pending[data.requestId];
+      delete pending[data.requestId];
+      if (request) request.resolve(data.result);
+    } else if (data.kind === 'event') {
+      element._onFrameEvent(data.name, data.payload || {});
+    }
+  });
+
+  function ask(element, method, args) {
+    return new Promise(function (resolve) {
+      var requestId = nextId++;
+      pending[requestId] = { resolve: resolve };
+      element._post({ kind: 'request', requestId: requestId, method: method, args: args || {} });
+    });
+  }
+
+  // ---- Stripe ------------------------------------------------------------------------------
+  function Stripe(key, options) {
+    if (!(this instanceof Stripe)) return new Stripe(key, options);
+    if (typeof key !== 'string' || key === '') {
+      throw IntegrationError('Please call Stripe() with your publishable key. You used an empty string.');
+    }
+    if (/^(sk|rk)_/.test(key)) {
+      throw IntegrationError('You should not use your secret key with Stripe.js. Please pass a publishable key instead.');
+    }
+    if (!/^pk_(test|live)_\w+$/.test(key)) {
+      throw IntegrationError('Invalid value for Stripe(): apiKey should be a publishable key. You specified: ' + key + '.');
+    }
+    this._key = key;
+    this._options = options || {};
+  }
+  Stripe.version = RELEASE === 'v3' ? 3 : RELEASE;
+
+  Stripe.prototype.elements = function (options) {
+    return new Elements(this, options || {});
+  };
+
+  Stripe.prototype.createConfirmationToken = function (options) {
+    var stripe = this;
+    return new Promise(function (resolve, reject) {
+      if (!options || !(options.elements instanceof Elements)) {
+        return reject(IntegrationError('Invalid value for createConfirmationToken: elements should be an Elements group. You specified: ' + (options && options.elements) + '.'));
+      }
+      var elements = options.elements;
+      if (!elements._submitted) {
+        return reject(IntegrationError('elements.submit() must be called before stripe.createConfirmationToken(). Call elements.submit() as soon as your customer presses pay, prior to any asynchronous work. Integration guide: https://stripe.com/docs/payments/accept-a-payment-deferred'));
+      }
+      elements._submitted = false;
+      var payment = elements._elements.payment;
+      if (!payment || !payment._mounted) {
+        return reject(IntegrationError('createConfirmationToken: the Payment Element of this Elements group is not mounted.'));
+      }
+      ask(payment, 'createConfirmationToken', { key: stripe._key, params: options.params || {} }).then(resolve);
+    });
+  };
+
+  Stripe.prototype.retrievePaymentIntent = function (clientSecret) {
+    var key = this._key;
+    return new Promise(function (resolve, reject) {
+      var match = typeof clientSecret === 'string' && clientSecret.match(/^(pi_[A-Za-z0-9]+)_secret_[A-Za-z0-9]+$/);
+      if (!match) {
+        return reject(IntegrationError('Invalid value for retrievePaymentIntent: clientSecret should be a client secret of the form ${id}_secret_${secret}. You specified: ' + clientSecret + '.'));
+      }
+      var url = ORIGIN + '/v1/payment_intents/' + match[1] + '?key=' + encodeURIComponent(key) +
+        '&client_secret=' + encodeURIComponent(clientSecret);
+      api('GET', url).then(function (res) {
+        resolve(res.error ? { error: res.error } : { paymentIntent: res.body });
+      });
+    });
+  };
+
+  function api(method, url, body) {
+    return fetch(url, {
+      method: method,
+      headers: body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {},
+      body: body,
+    }).then(function (response) {
+      return response.json().then(function (json) {
+        return response.ok ? { body: json } : { error: json.error };
+      });
+    }, function () {
+      return { error: { type: 'api_connection_error', message: 'We could not connect to Stripe. Please check your connection and try again.' } };
+    });
+  }
+
+  // ---- Elements ----------------------------------------------------------------------------
+  function checkElementsOptions(options, method) {
+    if (!options.clientSecret) {
+      if (['payment', 'setup', 'subscription'].indexOf(options.mode) < 0) {
+        throw IntegrationError('Invalid value for ' + method + ': mode should be one of the following strings: payment, setup, subscription. You specified: ' + options.mode + '.');
+      }
+      if (typeof options.currency !== 'string' || !/^[a-z]{3}$/.test(options.currency)) {
+        throw IntegrationError('Invalid value for ' + method + ': currency should be a lowercase three-letter ISO currency code. You specified: ' + options.currency + '.');
+      }
+      if (options.mode !== 'setup' && !(Number.isInteger(options.amount) && options.amount >= 0)) {
+        throw IntegrationError('Invalid value for ' + method + ': amount should be a non-negative integer in the smallest currency unit. You specified: ' + options.amount + '.');
+      }
+    }
+    if (options.paymentMethodCreation !== undefined && options.paymentMethodCreation !== 'manual') {
+      throw IntegrationError('Invalid value for ' + method + ': paymentMethodCreation should be "manual". You specified: ' + options.paymentMethodCreation + '.');
+    }
+  }
+
+  function Elements(stripe, options) {
+    Object.keys(options).forEach(function (key) {
+      if (ELEMENTS_OPTIONS.indexOf(key) < 0) {
+        console.warn('Unrecognized elements() parameter: ' + key + ' is not a recognized parameter. This may cause issues with your integration in the future.');
+      }
+    });
+    checkElementsOptions(options, 'elements()');
+    this._stripe = stripe;
+    this._options = Object.assign({}, options);
+    this._elements = {};
+    this._submitted = false;
+  }
+
+  Elements.prototype.create = function (type, options) {
+    if (ELEMENT_TYPES.indexOf(type) < 0) {
+      throw IntegrationError('A valid Element name must be provided. Valid Elements are: ' + ELEMENT_TYPES.join(', ') + '; you passed: ' + type + '.');
+    }
+    if (this._elements[type]) {
+      throw IntegrationError('Can only create one Element of type ' + type + '.');
+    }
+    var element = new Element(this, type, options || {});
+    this._elements[type] = element;
+    return element;
+  };
+
+  Elements.prototype.getElement = function (type) {
+    return this._elements[type] || null;
+  };
+
+  Elements.prototype.update = function (options) {
+    var elements = this;
+    Object.keys(options || {}).forEach(function (key) {
+      if (UPDATABLE_ELEMENTS_OPTIONS.indexOf(key) < 0) {
+        throw IntegrationError('Invalid value for elements.update(): ' + key + ' is not an accepted parameter.');
+      }
+    });
+    var next = Object.assign({}, this._options, options);
+    checkElementsOptions(next, 'elements.update()');
+    this._options = next;
+    this._submitted = false;
+    var updates = Object.keys(this._elements).map(function (type) {
+      var element = elements._elements[type];
+      return element._mounted ? ask(element, 'updateGroup', { group: next }) : Promise.resolve();
+    });
+    return Promise.all(updates).then(function () { return undefined; });
+  };
+
+  Elements.prototype.fetchUpdates = function () {
+    return Promise.resolve({});
+  };
+
+  Elements.prototype.submit = function () {
+    var elements = this;
+    var mounted = Object.keys(this._elements).map(function (t) { return elements._elements[t]; })
+      .filter(function (e) { return e._mounted; });
+    if (!elements._elements.payment || !elements._elements.payment._mounted) {
+      return Promise.reject(IntegrationError('elements.submit(): a mounted Payment Element is required.'));
+    }
+    return Promise.all(mounted.map(function (e) { return ask(e, 'validate'); })).then(function (results) {
+      var failed = results.filter(function (r) { return r && r.error; })[0];
+      if (failed) return { error: failed.error };
+      elements._submitted = true;
+      return { selectedPaymentMethod: results[0] && results[0].selectedPaymentMethod || 'card' };
+    });
+  };
+
+  // ---- Element -----------------------------------------------------------------------------
+  var frameCounter = 0;
+
+  function Element(group, type, options) {
+    this._group = group;
+    this._type = type;
+    this._options = Object.assign({}, options);
+    this._handlers = {};
+    this._mounted = false;
+    this._destroyed = false;
+    this._frameId = 'f' + (++frameCounter) + Math.random().toString(36).slice(2, 8);
+  }
+
+  Element.prototype._checkAlive = function () {
+    if (this._destroyed) throw IntegrationError('This Element has already been destroyed. Please create a new one.');
+  };
+
+  Element.prototype.mount = function (target) {
+    this._checkAlive();
+    if (this._mounted) {
+      throw IntegrationError('This Element is already mounted. Use `unmount()` to unmount the Element before re-mounting.');
+    }
+    var node = typeof target === 'string' ? document.querySelector(target) : target;
+    if (!node || typeof node.appendChild !== 'function') {
+      throw IntegrationError('The selector you specified (' + target + ') applies to no DOM elements that are currently on the page. Make sure the element exists on the page before calling mount().');
+    }
+    var wrapper = document.createElement('div');
+    wrapper.className = '__PrivateStripeElement';
+    var iframe = document.createElement('iframe');
+    iframe.name = '__privateStripeFrame' + this._frameId;
+    iframe.title = 'Secure payment input frame';
+    iframe.setAttribute('frameborder', '0');
+    iframe.setAttribute('allowtransparency', 'true');
+    iframe.setAttribute('scrolling', 'no');
+    iframe.setAttribute('allow', 'payment *');
+    iframe.style.cssText = 'border:none;margin:0;padding:0;width:1px;min-width:100%;overflow:hidden;display:block;height:1px;';
+    var config = { frameId: this._frameId, parentOrigin: location.origin, options: this._options, group: this._group._options };
+    iframe.src = ORIGIN + '/elements/' + this._type + '#' + encodeURIComponent(JSON.stringify(config));
+    wrapper.appendChild(iframe);
+    node.appendChild(wrapper);
+    this._wrapper = wrapper;
+    this._iframe = iframe;
+    this._mounted = true;
+    this._ready = false;
+    frames[this._frameId] = this;
+    this._emit('loaderstart', { elementType: this._type });
+    var element = this;
+    this._loadTimer = setTimeout(function () {
+      if (element._mounted && !element._ready) {
+        element._emit('loaderror', { elementType: element._type, error: { type: 'api_connection_error', message: 'The Payment Element could not be loaded.' } });
+      }
+    }, 15000);
+  };
+
+  Element.prototype.unmount = function () {
+    this._checkAlive();
+    if (!this._mounted) return;
+    clearTimeout(this._loadTimer);
+    delete frames[this._frameId];
+    if (this._wrapper.parentNode) this._wrapper.parentNode.removeChild(this._wrapper);
+    this._mounted = false;
+    this._wrapper = this._iframe = null;
+  };
+
+  Element.prototype.destroy = function () {
+    this._checkAlive();
+    if (this._mounted) this.unmount();
+    this._destroyed = true;
+    this._handlers = {};
+    if (this._group._elements[this._type] === this) delete this._group._elements[this._type];
+  };
+
+  Element.prototype.on = function (name, handler) {
+    if (EVENTS[this._type].indexOf(name) < 0) {
+      throw IntegrationError('Invalid value for on(): event should be one of ' + EVENTS[this._type].join(', ') + '. You specified: ' + name + '.');
+    }
+    if (typeof handler !== 'function') throw IntegrationError('Invalid value for on(): handler should be a function.');
+    (this._handlers[name] = this._handlers[name] || []).push({ fn: handler, once: false });
+    return this;
+  };
+
+  Element.prototype.once = function (name, handler) {
+    this.on(name, handler);
+    this._handlers[name][this._handlers[name].length - 1].once = true;
+    return this;
+  };
+
+  Element.prototype.off = function (name, handler) {
+    if (!this._handlers[name]) return this;
+    this._handlers[name] = handler ? this._handlers[name].filter(function (h) { return h.fn !== handler; }) : [];
+    return this;
+  };
+
+  Element.prototype.update = function (options) {
+    this._checkAlive();
+    if (!isPlainObject(options)) throw IntegrationError('Invalid value for update(): options should be an object.');
+    Object.assign(this._options, options);
+    if (this._mounted) this._post({ kind: 'request', requestId: 0, method: 'update', args: { options: this._options } });
+  };
+
+  ['focus', 'blur', 'clear', 'collapse'].forEach(function (method) {
+    Element.prototype[method] = function () {
+      this._checkAlive();
+      if (this._mounted) this._post({ kind: 'request', requestId: 0, method: method, args: {} });
+      return this;
+    };
+  });
+
+  Element.prototype._post = function (message) {
+    message.__stripeStandIn = true;
+    message.frameId = this._frameId;
+    if (this._iframe && this._iframe.contentWindow) this._iframe.contentWindow.postMessage(message, ORIGIN);
+  };
+
+  Element.prototype._emit = function (name, payload) {
+    var handlers = this._handlers[name] || [];
+    this._handlers[name] = handlers.filter(function (h) { return !h.once; });
+    handlers.forEach(function (h) {
+      try { h.fn(payload); } catch (e) { setTimeout(function () { throw e; }); }
+    });
+  };
+
+  Element.prototype._onFrameEvent = function (name, payload) {
+    if (name === 'resize') {
+      this._iframe.style.height = payload.height + 'px';
+      return;
+    }
+    if (name === 'ready') {
+      this._ready = true;
+      clearTimeout(this._loadTimer);
+    }
+    if (name === 'change') this._group._submitted = false;
+    payload.elementType = this._type;
+    this._emit(name, payload);
+  };
+
+  window.Stripe = Stripe;
+})();

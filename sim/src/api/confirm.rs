@@ -1,0 +1,188 @@
+//! Confirming a PaymentIntent: the state machine
+//! `requires_payment_method -> requires_action -> succeeded`, or back to
+//! `requires_payment_method` with `last_payment_error` when the card is declined.
+
+use axum::http::StatusCode;
+use serde_json::{Value, json};
+use stripe_common::{ErrorType, StripeError};
+
+use crate::cards::{self, Outcome};
+use crate::error::ApiError;
+use crate::ids;
+use crate::objects::{Card, PaymentIntent, PaymentMethod, Status, billing_details_from, shipping_from};
+use crate::params::Params;
+use crate::store::Store;
+
+/// Where the payment method comes from, and what else the confirm call set.
+#[derive(Debug, Default)]
+pub struct ConfirmWith {
+    confirmation_token: Option<String>,
+    payment_method: Option<String>,
+    return_url: Option<String>,
+    shipping: Option<Value>,
+}
+
+impl ConfirmWith {
+    pub fn from_params(p: &Params) -> Result<Self, ApiError> {
+        let with = Self {
+            confirmation_token: p.str("confirmation_token")?.map(str::to_owned),
+            payment_method: p.str("payment_method")?.map(str::to_owned),
+            return_url: p.str("return_url")?.map(str::to_owned),
+            shipping: shipping_from(p.hash("shipping")?)?,
+        };
+        if with.confirmation_token.is_some() && with.payment_method.is_some() {
+            return Err(ApiError::invalid_request(
+                "You may only specify one of these parameters: confirmation_token, payment_method.",
+            ));
+        }
+        Ok(with)
+    }
+}
+
+/// Confirms PaymentIntent `id` (which exists) and answers what Stripe answers: the
+/// PaymentIntent, or a 402 card error carrying it.
+pub fn run(store: &mut Store, now: i64, id: &str, with: ConfirmWith) -> Result<Value, ApiError> {
+    let intent = store.payment_intent(id).cloned().ok_or_else(|| ApiError::no_such("payment_intent", id, "intent"))?;
+    if !matches!(intent.status, Status::RequiresPaymentMethod | Status::RequiresConfirmation | Status::RequiresAction) {
+        return Err(unexpected_state(&intent));
+    }
+    let mut intent = intent;
+    let card = resolve_payment_method(store, now, &mut intent, &with)?;
+    if let Some(url) = with.return_url {
+        intent.return_url = Some(url);
+    }
+    if let Some(shipping) = with.shipping {
+        intent.shipping = Some(shipping);
+    }
+    if intent.allows_redirects() && intent.return_url.is_none() {
+        return Err(ApiError::param_missing("return_url").with_message(
+            "This PaymentIntent is configured to accept payment methods enabled in your Dashboard. Because some of these \
+             payment methods might redirect your customer off of your page, you must provide a `return_url`. If you don't \
+             want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and \
+             `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.",
+        ));
+    }
+    // The token is spent once the confirmation is attempted, whatever the outcome.
+    if let Some(token_id) = &with.confirmation_token {
+        if let Some(token) = store.confirmation_tokens.get_mut(token_id) {
+            token.payment_intent = Some(intent.id.clone());
+        }
+    }
+
+    intent.last_payment_error = None;
+    intent.next_action = None;
+    let result = match cards::outcome(&card.number) {
+        Outcome::Succeed => {
+            intent.status = Status::Succeeded;
+            intent.latest_charge = Some(ids::new_id("ch"));
+            Ok(())
+        }
+        Outcome::Authenticate => {
+            intent.status = Status::RequiresAction;
+            intent.next_action = Some(json!({
+                "type": "use_stripe_sdk",
+                "use_stripe_sdk": {"type": "three_d_secure_redirect", "source": ids::new_id("src")},
+            }));
+            Ok(())
+        }
+        Outcome::Decline(mut error) => {
+            let charge = ids::new_id("ch");
+            intent.status = Status::RequiresPaymentMethod;
+            intent.latest_charge = Some(charge.clone());
+            let payment_method = store.payment_methods.get(intent.payment_method.as_deref().unwrap_or_default()).map(PaymentMethod::to_json);
+            error.param = None;
+            let mut last_error = serde_json::to_value(&error).unwrap_or_default();
+            last_error["charge"] = json!(charge);
+            last_error["payment_method"] = payment_method.clone().unwrap_or(Value::Null);
+            intent.last_payment_error = Some(last_error);
+            intent.payment_method = None;
+            Err((error, charge, payment_method))
+        }
+    };
+    let rendered = intent.to_json();
+    if let Some(stored) = store.payment_intent_mut(id) {
+        *stored = intent;
+    }
+    match result {
+        Ok(()) => Ok(rendered),
+        Err((error, charge, payment_method)) => Err(ApiError::new(StatusCode::PAYMENT_REQUIRED, error)
+            .attach("charge", json!(charge))
+            .attach("payment_intent", rendered)
+            .attach("payment_method", payment_method.unwrap_or(Value::Null))),
+    }
+}
+
+/// Finds the card to charge, creating the PaymentMethod a ConfirmationToken or test id stands
+/// for, and records it on the intent.
+fn resolve_payment_method(store: &mut Store, now: i64, intent: &mut PaymentIntent, with: &ConfirmWith) -> Result<Card, ApiError> {
+    if let Some(token_id) = &with.confirmation_token {
+        let token = store
+            .confirmation_tokens
+            .get(token_id)
+            .ok_or_else(|| ApiError::no_such("confirmation_token", token_id, "confirmation_token"))?;
+        if token.payment_intent.is_some() {
+            return Err(ApiError::param_invalid(
+                "confirmation_token",
+                "This ConfirmationToken has already been used to confirm a PaymentIntent or SetupIntent. Create a new ConfirmationToken.",
+            ));
+        }
+        if now >= token.expires_at() {
+            return Err(ApiError::param_invalid("confirmation_token", "This ConfirmationToken has expired. Create a new ConfirmationToken."));
+        }
+        let (card, billing_details) = (token.card.clone(), token.billing_details.clone());
+        if intent.return_url.is_none() {
+            intent.return_url = token.return_url.clone();
+        }
+        if intent.shipping.is_none() {
+            intent.shipping = token.shipping.clone();
+        }
+        return Ok(attach_new_payment_method(store, now, intent, card, billing_details));
+    }
+    let pm_id = with.payment_method.clone().or_else(|| intent.payment_method.clone()).ok_or_else(|| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            StripeError::new(
+                ErrorType::InvalidRequestError,
+                "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the \
+                 PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment \
+                 method or ConfirmationToken.",
+            )
+            .with_code("payment_intent_unexpected_state"),
+        )
+    })?;
+    if let Some(pm) = store.payment_methods.get(&pm_id) {
+        intent.payment_method = Some(pm.id.clone());
+        return Ok(pm.card.clone());
+    }
+    let number = cards::test_payment_method_number(&pm_id).ok_or_else(|| ApiError::no_such("PaymentMethod", &pm_id, "payment_method"))?;
+    let card = Card { number: number.into(), exp_month: 12, exp_year: 2034 };
+    Ok(attach_new_payment_method(store, now, intent, card, billing_details_from(None).unwrap_or_default()))
+}
+
+fn attach_new_payment_method(store: &mut Store, now: i64, intent: &mut PaymentIntent, card: Card, billing_details: Value) -> Card {
+    let pm = PaymentMethod {
+        id: ids::new_id("pm"),
+        created: now,
+        card: card.clone(),
+        billing_details,
+        customer: None,
+        allow_redisplay: "unspecified".into(),
+        metadata: Default::default(),
+    };
+    intent.payment_method = Some(pm.id.clone());
+    store.payment_methods.insert(pm.id.clone(), pm);
+    card
+}
+
+fn unexpected_state(intent: &PaymentIntent) -> ApiError {
+    let status = serde_json::to_value(intent.status).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    ApiError::new(
+        StatusCode::BAD_REQUEST,
+        StripeError::new(
+            ErrorType::InvalidRequestError,
+            format!("You cannot confirm this PaymentIntent because it has a status of {status}. Only a PaymentIntent with one of the following statuses may be confirmed: requires_confirmation, requires_payment_method, requires_action."),
+        )
+        .with_code("payment_intent_unexpected_state"),
+    )
+    .attach("payment_intent", intent.to_json())
+}

@@ -1,0 +1,106 @@
+//! ConfirmationTokens: created by Stripe.js with a publishable key from the card the shopper
+//! typed, or (test mode, secret key) by the test helper from a test PaymentMethod id.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use chrono::{DateTime, Datelike};
+use serde_json::Value;
+use stripe_common::{ErrorType, StripeError};
+
+use crate::auth::Key;
+use crate::cards::{self, CardInput};
+use crate::error::ApiError;
+use crate::objects::{Card, ConfirmationToken, billing_details_from, shipping_from};
+use crate::params::{Params, StripeRequest};
+use crate::{Sim, ids};
+
+const CREATE_PARAMS: &[&str] = &["payment_method_data", "return_url", "shipping", "setup_future_usage", "expand"];
+
+/// `POST /v1/confirmation_tokens`: what `stripe.createConfirmationToken` calls.
+pub async fn create_from_stripe_js(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
+    if matches!(req.key, Key::Secret(_)) {
+        return Err(ApiError::invalid_request(
+            "ConfirmationTokens are created by Stripe.js with a publishable key. In tests, \
+             use POST /v1/test_helpers/confirmation_tokens with a secret key.",
+        ));
+    }
+    let p = &req.params;
+    p.allow_only(CREATE_PARAMS)?;
+    let data = p.hash("payment_method_data")?.ok_or_else(|| ApiError::param_missing("payment_method_data"))?;
+    data.allow_only(&["type", "card", "billing_details", "allow_redisplay"])?;
+    match data.str("type")? {
+        Some("card") => {}
+        Some(other) => {
+            return Err(ApiError::param_invalid("payment_method_data[type]", format!("The stand-in does not support payment method type `{other}` here.")));
+        }
+        None => return Err(ApiError::param_missing("payment_method_data[type]")),
+    }
+    let card = card_input(data.hash("card")?.ok_or_else(|| ApiError::param_missing("payment_method_data[card]"))?)?;
+    card.validate(year_month(sim.clock.now()))
+        .map_err(|err| ApiError::new(StatusCode::PAYMENT_REQUIRED, err))?;
+    let card = Card { number: card.number, exp_month: card.exp_month, exp_year: card.exp_year };
+    let billing_details = billing_details_from(data.hash("billing_details")?)?;
+    insert_token(&sim, p, card, billing_details)
+}
+
+/// `POST /v1/test_helpers/confirmation_tokens`: a token from a test PaymentMethod id
+/// (`payment_method=pm_card_visa`), for server-side tests.
+pub async fn create_test_helper(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    let p = &req.params;
+    let mut allowed = CREATE_PARAMS.to_vec();
+    allowed.push("payment_method");
+    p.allow_only(&allowed)?;
+    let id = p.required_str("payment_method")?;
+    let number = cards::test_payment_method_number(id).ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
+    let card = Card { number: number.into(), exp_month: 12, exp_year: year_month(sim.clock.now()).0 + 3 };
+    insert_token(&sim, p, card, billing_details_from(None)?)
+}
+
+fn insert_token(sim: &Sim, p: &Params, card: Card, billing_details: Value) -> Result<Json<Value>, ApiError> {
+    let token = ConfirmationToken {
+        id: ids::new_id("ctoken"),
+        created: sim.clock.now(),
+        card,
+        billing_details,
+        return_url: p.str("return_url")?.map(str::to_owned),
+        shipping: shipping_from(p.hash("shipping")?)?,
+        setup_future_usage: p.str("setup_future_usage")?.map(str::to_owned),
+        payment_intent: None,
+    };
+    let json = token.to_json();
+    sim.store().confirmation_tokens.insert(token.id.clone(), token);
+    Ok(Json(json))
+}
+
+pub async fn retrieve(State(sim): State<Arc<Sim>>, Path(id): Path<String>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    let store = sim.store();
+    let token = store.confirmation_tokens.get(&id).ok_or_else(|| ApiError::no_such("confirmation_token", &id, "confirmation_token"))?;
+    Ok(Json(token.to_json()))
+}
+
+fn card_input(card: Params) -> Result<CardInput, ApiError> {
+    card.allow_only(&["number", "exp_month", "exp_year", "cvc"])?;
+    let number: String = card.required_str("number")?.chars().filter(|c| !c.is_whitespace()).collect();
+    let exp_month = card.int("exp_month")?.ok_or_else(|| ApiError::param_missing("payment_method_data[card][exp_month]"))?;
+    let mut exp_year = card.int("exp_year")?.ok_or_else(|| ApiError::param_missing("payment_method_data[card][exp_year]"))?;
+    if exp_year < 100 {
+        exp_year += 2000; // Stripe accepts two-digit years.
+    }
+    let bad = |param: &str| ApiError::new(StatusCode::PAYMENT_REQUIRED, StripeError::new(ErrorType::CardError, "Your card's expiration date is invalid.").with_param(param));
+    Ok(CardInput {
+        number,
+        exp_month: u32::try_from(exp_month).map_err(|_| bad("exp_month"))?,
+        exp_year: i32::try_from(exp_year).map_err(|_| bad("exp_year"))?,
+        cvc: card.str("cvc")?.unwrap_or_default().to_owned(),
+    })
+}
+
+/// (year, month) in UTC at unix time `now`.
+fn year_month(now: i64) -> (i32, u32) {
+    DateTime::from_timestamp(now, 0).map(|t| (t.year(), t.month())).unwrap_or((1970, 1))
+}

@@ -1,0 +1,29 @@
+//! Test controls that Stripe does not have: move the stand-in's clock, check it is up.
+
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::Sim;
+
+pub fn router() -> Router<Arc<Sim>> {
+    Router::new().route("/_sim/health", get(health)).route("/_sim/clock/advance", post(advance_clock))
+}
+
+async fn health(State(sim): State<Arc<Sim>>) -> Json<Value> {
+    Json(json!({"ok": true, "now": sim.clock.now()}))
+}
+
+#[derive(Deserialize)]
+struct Advance {
+    seconds: i64,
+}
+
+async fn advance_clock(State(sim): State<Arc<Sim>>, Query(advance): Query<Advance>) -> Json<Value> {
+    sim.clock.advance(advance.seconds);
+    Json(json!({"now": sim.clock.now()}))
+}

@@ -1,0 +1,52 @@
+//! Stripe's HTTP API (`/v1`) and the stand-in's own test controls (`/_sim`).
+
+mod confirm;
+mod confirmation_tokens;
+mod control;
+pub mod idempotency;
+mod payment_intents;
+mod payment_methods;
+
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::http::{HeaderName, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use tower_http::cors::{Any, CorsLayer};
+use tower_http::trace::TraceLayer;
+
+use crate::Sim;
+use crate::error::ApiError;
+
+pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
+    let v1 = Router::new()
+        .route("/v1/payment_intents", post(payment_intents::create).get(payment_intents::list))
+        .route("/v1/payment_intents/{id}", get(payment_intents::retrieve))
+        .route("/v1/payment_intents/{id}/confirm", post(payment_intents::confirm))
+        .route("/v1/confirmation_tokens", post(confirmation_tokens::create_from_stripe_js))
+        .route("/v1/confirmation_tokens/{id}", get(confirmation_tokens::retrieve))
+        .route("/v1/test_helpers/confirmation_tokens", post(confirmation_tokens::create_test_helper))
+        .route("/v1/payment_methods/{id}", get(payment_methods::retrieve))
+        .fallback(unrecognized)
+        .layer(middleware::from_fn_with_state(sim, idempotency::layer))
+        .layer(middleware::from_fn(request_id))
+        // api.stripe.com answers browsers (Stripe.js) from any origin.
+        .layer(CorsLayer::new().allow_origin(Any).allow_methods(Any).allow_headers(Any));
+    Router::new().merge(v1).merge(control::router()).layer(TraceLayer::new_for_http())
+}
+
+async fn unrecognized(request: Request) -> ApiError {
+    ApiError::unrecognized_url(request.method().as_str(), request.uri().path())
+}
+
+/// Every API response carries a `Request-Id`, as Stripe's do.
+async fn request_id(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await.into_response();
+    if let Ok(value) = HeaderValue::from_str(&crate::ids::new_id("req")) {
+        response.headers_mut().insert(HeaderName::from_static("request-id"), value);
+    }
+    response
+}

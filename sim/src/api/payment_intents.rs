@@ -1,0 +1,214 @@
+//! PaymentIntents: create (optionally confirming at once), retrieve, list, confirm.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Path, State};
+use serde_json::{Value, json};
+
+use super::confirm::{self, ConfirmWith};
+use crate::auth::Key;
+use crate::error::ApiError;
+use crate::objects::{PaymentIntent, Status, shipping_from};
+use crate::params::{Params, StripeRequest};
+use crate::{Sim, ids};
+
+const CREATE_PARAMS: &[&str] = &[
+    "amount", "currency", "automatic_payment_methods", "payment_method_types", "confirm", "confirmation_token",
+    "payment_method", "return_url", "metadata", "description", "receipt_email", "customer", "capture_method",
+    "setup_future_usage", "shipping", "expand", "use_stripe_sdk", "error_on_requires_action",
+    "statement_descriptor", "statement_descriptor_suffix", "payment_method_options",
+];
+
+const CONFIRM_PARAMS: &[&str] = &[
+    "confirmation_token", "payment_method", "return_url", "expand", "use_stripe_sdk", "receipt_email",
+    "setup_future_usage", "shipping", "error_on_requires_action", "payment_method_options", "client_secret",
+];
+
+pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    let p = &req.params;
+    p.allow_only(CREATE_PARAMS)?;
+    let currency = currency(p)?;
+    let amount = p.int("amount")?.ok_or_else(|| ApiError::param_missing("amount"))?;
+    check_minimum(amount, &currency)?;
+    let (automatic_payment_methods, payment_method_types) = payment_methods(p)?;
+    let capture_method = match p.str("capture_method")?.unwrap_or("automatic_async") {
+        m @ ("automatic" | "automatic_async" | "manual") => m.to_owned(),
+        other => return Err(ApiError::param_invalid("capture_method", format!("Invalid capture_method: {other}"))),
+    };
+    let id = ids::new_id("pi");
+    let intent = PaymentIntent {
+        client_secret: ids::client_secret(&id),
+        id,
+        created: sim.clock.now(),
+        amount,
+        currency,
+        status: Status::RequiresPaymentMethod,
+        automatic_payment_methods,
+        payment_method_types,
+        payment_method: None,
+        latest_charge: None,
+        last_payment_error: None,
+        next_action: None,
+        metadata: p.metadata()?,
+        description: p.str("description")?.map(str::to_owned),
+        receipt_email: p.str("receipt_email")?.map(str::to_owned),
+        customer: p.str("customer")?.map(str::to_owned),
+        capture_method,
+        setup_future_usage: p.str("setup_future_usage")?.map(str::to_owned),
+        shipping: shipping_from(p.hash("shipping")?)?,
+        return_url: p.str("return_url")?.map(str::to_owned),
+        canceled_at: None,
+        cancellation_reason: None,
+    };
+    let confirm_now = p.bool("confirm")?.unwrap_or(false);
+    let with = confirm_now.then(|| ConfirmWith::from_params(p)).transpose()?;
+    if !confirm_now && p.get("confirmation_token").is_some() {
+        return Err(ApiError::param_invalid("confirmation_token", "confirmation_token can only be used with confirm=true."));
+    }
+
+    let mut store = sim.store();
+    let id = intent.id.clone();
+    store.payment_intents.push(intent);
+    match with {
+        Some(with) => match confirm::run(&mut store, sim.clock.now(), &id, with) {
+            Ok(intent) => Ok(Json(intent)),
+            // A card decline leaves the PaymentIntent behind (the 402 carries it); an invalid
+            // request has no effect at all, as at Stripe.
+            Err(err) if err.status != axum::http::StatusCode::PAYMENT_REQUIRED => {
+                store.payment_intents.retain(|pi| pi.id != id);
+                Err(err)
+            }
+            Err(err) => Err(err),
+        },
+        None => Ok(Json(store.payment_intent(&id).map(PaymentIntent::to_json).unwrap_or_default())),
+    }
+}
+
+pub async fn confirm(State(sim): State<Arc<Sim>>, Path(id): Path<String>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    req.params.allow_only(CONFIRM_PARAMS)?;
+    let with = ConfirmWith::from_params(&req.params)?;
+    let mut store = sim.store();
+    if store.payment_intent(&id).is_none() {
+        return Err(ApiError::no_such("payment_intent", &id, "intent"));
+    }
+    confirm::run(&mut store, sim.clock.now(), &id, with).map(Json)
+}
+
+/// With a secret key: the whole object. With a publishable key (Stripe.js's
+/// `retrievePaymentIntent`): only with the matching `client_secret`, and only public fields.
+pub async fn retrieve(State(sim): State<Arc<Sim>>, Path(id): Path<String>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
+    let store = sim.store();
+    let intent = store.payment_intent(&id).ok_or_else(|| ApiError::no_such("payment_intent", &id, "intent"))?;
+    match req.key {
+        Key::Secret(_) => Ok(Json(intent.to_json())),
+        Key::Publishable(_) => {
+            let secret = req.params.str("client_secret")?.ok_or_else(|| ApiError::param_missing("client_secret"))?;
+            if secret != intent.client_secret {
+                return Err(ApiError::param_invalid(
+                    "client_secret",
+                    "The client_secret provided does not match the client_secret associated with the PaymentIntent.",
+                ));
+            }
+            Ok(Json(intent.to_publishable_json()))
+        }
+    }
+}
+
+/// `GET /v1/payment_intents`: newest first, `limit` 1..=100 (default 10), `starting_after`,
+/// `customer`.
+pub async fn list(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    let p = &req.params;
+    p.allow_only(&["limit", "starting_after", "ending_before", "customer", "created", "expand"])?;
+    let limit = p.int("limit")?.unwrap_or(10);
+    if !(1..=100).contains(&limit) {
+        return Err(ApiError::param_invalid("limit", "This value must be greater than or equal to 1 and less than or equal to 100."));
+    }
+    let store = sim.store();
+    let customer = p.str("customer")?;
+    let mut newest_first = store
+        .payment_intents
+        .iter()
+        .rev()
+        .filter(|pi| customer.is_none_or(|c| pi.customer.as_deref() == Some(c)))
+        .peekable();
+    if let Some(after) = p.str("starting_after")? {
+        if store.payment_intent(after).is_none() {
+            return Err(ApiError::no_such("payment_intent", after, "starting_after"));
+        }
+        while newest_first.next_if(|pi| pi.id != after).is_some() {}
+        newest_first.next();
+    }
+    let page: Vec<Value> = newest_first.by_ref().take(limit as usize).map(PaymentIntent::to_json).collect();
+    Ok(Json(json!({
+        "object": "list",
+        "data": page,
+        "has_more": newest_first.next().is_some(),
+        "url": "/v1/payment_intents",
+    })))
+}
+
+fn currency(p: &Params) -> Result<String, ApiError> {
+    let currency = p.required_str("currency")?.to_ascii_lowercase();
+    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_lowercase()) {
+        return Err(ApiError::param_invalid("currency", format!("Invalid currency: {currency}. Stripe currently supports these currencies: usd, eur, gbp, jpy, ...")));
+    }
+    Ok(currency)
+}
+
+/// Stripe's minimum charge amounts, for the currencies the project uses.
+fn check_minimum(amount: i64, currency: &str) -> Result<(), ApiError> {
+    let minimum = match currency {
+        "usd" | "eur" | "cad" | "aud" | "chf" => 50,
+        "gbp" => 30,
+        "jpy" => 50,
+        _ => 1,
+    };
+    if amount < minimum {
+        let mut err = ApiError::param_invalid("amount", format!("Amount must be at least {} {currency}", checkout_minimum_text(minimum, currency)));
+        err.error.code = Some("amount_too_small".into());
+        return Err(err);
+    }
+    if amount > 99_999_999 {
+        let mut err = ApiError::param_invalid("amount", "Amount must be no more than 99,999,999");
+        err.error.code = Some("amount_too_large".into());
+        return Err(err);
+    }
+    Ok(())
+}
+
+fn checkout_minimum_text(minimum: i64, currency: &str) -> String {
+    match stripe_common::minor_unit_exponent(currency) {
+        0 => format!("{minimum}"),
+        e => format!("{:.*}", e as usize, minimum as f64 / 10_f64.powi(e as i32)),
+    }
+}
+
+/// `automatic_payment_methods` or `payment_method_types` (not both); automatic by default.
+fn payment_methods(p: &Params) -> Result<(Option<Value>, Vec<String>), ApiError> {
+    let automatic = p.hash("automatic_payment_methods")?;
+    let types = p.str_list("payment_method_types")?;
+    match (automatic, types) {
+        (Some(_), Some(_)) => Err(ApiError::invalid_request(
+            "You may only specify one of these parameters: automatic_payment_methods, payment_method_types.",
+        )),
+        (Some(apm), None) => {
+            apm.allow_only(&["enabled", "allow_redirects"])?;
+            let enabled = apm.bool("enabled")?.ok_or_else(|| ApiError::param_missing("automatic_payment_methods[enabled]"))?;
+            let mut value = json!({"enabled": enabled});
+            if let Some(redirects) = apm.str("allow_redirects")? {
+                if !matches!(redirects, "always" | "never") {
+                    return Err(ApiError::param_invalid("automatic_payment_methods[allow_redirects]", format!("Invalid allow_redirects: {redirects}")));
+                }
+                value["allow_redirects"] = json!(redirects);
+            }
+            Ok((Some(value), vec!["card".into()]))
+        }
+        (None, Some(types)) if types.is_empty() => Err(ApiError::param_invalid("payment_method_types", "payment_method_types must not be empty")),
+        (None, Some(types)) => Ok((None, types)),
+        (None, None) => Ok((Some(json!({"enabled": true})), vec!["card".into()])),
+    }
+}

@@ -1,0 +1,44 @@
+#![recursion_limit = "256"]
+//! An offline stand-in for Stripe: its HTTP API (form-encoded requests, key auth, Stripe's
+//! JSON objects and errors) and a Stripe.js stand-in that renders the Payment Element as a
+//! cross-origin iframe, as Stripe's does. Run it with `cargo run -p stripe-sim`.
+
+mod api;
+mod auth;
+mod cards;
+mod clock;
+mod error;
+mod form;
+mod ids;
+mod objects;
+mod params;
+mod store;
+mod stripe_js;
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::Router;
+
+pub use clock::Clock;
+use store::Store;
+
+/// The stand-in's whole state.
+#[derive(Debug, Default)]
+pub struct Sim {
+    pub clock: Clock,
+    store: Mutex<Store>,
+    idempotency: api::idempotency::IdempotencyStore,
+}
+
+impl Sim {
+    fn store(&self) -> MutexGuard<'_, Store> {
+        // A panic while holding the lock leaves consistent data (every write completes or not
+        // at all), so a poisoned lock is still usable.
+        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// The stand-in's routes: `/v1/...` (API), Stripe.js and its iframes, `/_sim/...` (test controls).
+pub fn router(sim: Arc<Sim>) -> Router {
+    api::router(sim.clone()).merge(stripe_js::router()).with_state(sim)
+}

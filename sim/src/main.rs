@@ -1,0 +1,36 @@
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tracing_subscriber::EnvFilter;
+
+/// `STRIPE_SIM_ADDR` (default 127.0.0.1:12111): where to listen.
+#[tokio::main]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,tower_http=info")))
+        .init();
+    let addr: SocketAddr = match std::env::var("STRIPE_SIM_ADDR").unwrap_or_else(|_| "127.0.0.1:12111".into()).parse() {
+        Ok(addr) => addr,
+        Err(err) => {
+            eprintln!("STRIPE_SIM_ADDR is not a socket address: {err}");
+            std::process::exit(2);
+        }
+    };
+    let listener = match tokio::net::TcpListener::bind(addr).await {
+        Ok(listener) => listener,
+        Err(err) => {
+            eprintln!("cannot listen on {addr}: {err}");
+            std::process::exit(1);
+        }
+    };
+    tracing::info!("Stripe stand-in listening on http://{addr} (Stripe.js at http://{addr}/endive/stripe.js)");
+    let app = stripe_sim::router(Arc::new(stripe_sim::Sim::default()));
+    if let Err(err) = axum::serve(listener, app).with_graceful_shutdown(shutdown()).await {
+        eprintln!("server error: {err}");
+        std::process::exit(1);
+    }
+}
+
+async fn shutdown() {
+    let _ = tokio::signal::ctrl_c().await;
+}

@@ -1,0 +1,52 @@
+use serde_json::{Value, json};
+
+use super::Card;
+
+/// Lifetime of an unused ConfirmationToken: 12 hours.
+pub const LIFETIME_SECONDS: i64 = 12 * 60 * 60;
+
+/// A ConfirmationToken: the payment details Stripe.js collected, waiting to be used once.
+#[derive(Debug, Clone)]
+pub struct ConfirmationToken {
+    pub id: String,
+    pub created: i64,
+    pub card: Card,
+    pub billing_details: Value,
+    pub return_url: Option<String>,
+    pub shipping: Option<Value>,
+    pub setup_future_usage: Option<String>,
+    /// Set when a PaymentIntent was confirmed with this token; a token is used once.
+    pub payment_intent: Option<String>,
+}
+
+impl ConfirmationToken {
+    pub fn expires_at(&self) -> i64 {
+        self.created + LIFETIME_SECONDS
+    }
+
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "object": "confirmation_token",
+            "created": self.created,
+            "expires_at": self.expires_at(),
+            "livemode": false,
+            "mandate_data": null,
+            "payment_intent": self.payment_intent,
+            "payment_method_options": {"card": {"cvc_token": null}},
+            "payment_method_preview": {
+                "allow_redisplay": "unspecified",
+                "billing_details": self.billing_details,
+                "card": self.card.to_json(),
+                "customer": null,
+                "customer_account": null,
+                "type": "card",
+            },
+            "return_url": self.return_url,
+            "setup_future_usage": self.setup_future_usage,
+            "setup_intent": null,
+            "shipping": self.shipping,
+            "use_stripe_sdk": true,
+        })
+    }
+}

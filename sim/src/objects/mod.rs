@@ -1,0 +1,12 @@
+//! The objects the stand-in keeps, and their JSON as Stripe renders it. Each `to_json` emits
+//! exactly the fields of Stripe's fixture for that resource (checked by `tests/fixtures.rs`).
+
+mod address;
+mod confirmation_token;
+mod payment_intent;
+mod payment_method;
+
+pub use address::{billing_details_from, shipping_from};
+pub use confirmation_token::ConfirmationToken;
+pub use payment_intent::{PaymentIntent, Status};
+pub use payment_method::{Card, PaymentMethod};

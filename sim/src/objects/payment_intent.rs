@@ -1,0 +1,112 @@
+use serde_json::{Map, Value, json};
+pub use stripe_common::PaymentIntentStatus as Status;
+
+/// A PaymentIntent as the stand-in keeps it.
+#[derive(Debug, Clone)]
+pub struct PaymentIntent {
+    pub id: String,
+    pub client_secret: String,
+    pub created: i64,
+    pub amount: i64,
+    pub currency: String,
+    pub status: Status,
+    pub automatic_payment_methods: Option<Value>,
+    pub payment_method_types: Vec<String>,
+    pub payment_method: Option<String>,
+    pub latest_charge: Option<String>,
+    pub last_payment_error: Option<Value>,
+    pub next_action: Option<Value>,
+    pub metadata: Map<String, Value>,
+    pub description: Option<String>,
+    pub receipt_email: Option<String>,
+    pub customer: Option<String>,
+    pub capture_method: String,
+    pub setup_future_usage: Option<String>,
+    pub shipping: Option<Value>,
+    pub return_url: Option<String>,
+    pub canceled_at: Option<i64>,
+    pub cancellation_reason: Option<String>,
+}
+
+impl PaymentIntent {
+    pub fn amount_received(&self) -> i64 {
+        if self.status == Status::Succeeded { self.amount } else { 0 }
+    }
+
+    /// Redirect-based methods need a `return_url`; cards can be redirected for 3-D Secure.
+    pub fn allows_redirects(&self) -> bool {
+        self.automatic_payment_methods
+            .as_ref()
+            .is_some_and(|apm| apm["enabled"] == true && apm["allow_redirects"] != "never")
+    }
+
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "object": "payment_intent",
+            "amount": self.amount,
+            "amount_capturable": 0,
+            "amount_details": {"tip": {}},
+            "amount_received": self.amount_received(),
+            "application": null,
+            "application_fee_amount": null,
+            "automatic_payment_methods": self.automatic_payment_methods,
+            "canceled_at": self.canceled_at,
+            "cancellation_reason": self.cancellation_reason,
+            "capture_method": self.capture_method,
+            "client_secret": self.client_secret,
+            "confirmation_method": "automatic",
+            "created": self.created,
+            "currency": self.currency,
+            "customer": self.customer,
+            "customer_account": null,
+            "description": self.description,
+            "excluded_payment_method_types": null,
+            "last_payment_error": self.last_payment_error,
+            "latest_charge": self.latest_charge,
+            "livemode": false,
+            "managed_payments": {"enabled": false},
+            "metadata": self.metadata,
+            "next_action": self.next_action,
+            "on_behalf_of": null,
+            "payment_method": self.payment_method,
+            "payment_method_configuration_details": self.automatic_payment_methods.as_ref().map(|_| json!({"id": "pmc_standin_default", "parent": null})),
+            "payment_method_options": self.payment_method_options(),
+            "payment_method_types": self.payment_method_types,
+            "processing": null,
+            "receipt_email": self.receipt_email,
+            "review": null,
+            "setup_future_usage": self.setup_future_usage,
+            "shipping": self.shipping,
+            "source": null,
+            "statement_descriptor": null,
+            "statement_descriptor_suffix": null,
+            "status": self.status,
+            "transfer_data": null,
+            "transfer_group": null,
+        })
+    }
+
+    fn payment_method_options(&self) -> Value {
+        let mut options = Map::new();
+        if self.payment_method_types.iter().any(|t| t == "card") {
+            options.insert(
+                "card".into(),
+                json!({"installments": null, "mandate_options": null, "network": null, "request_three_d_secure": "automatic"}),
+            );
+        }
+        Value::Object(options)
+    }
+
+    /// What Stripe.js may see with only the client secret and a publishable key.
+    pub fn to_publishable_json(&self) -> Value {
+        let full = self.to_json();
+        let keep = [
+            "id", "object", "amount", "canceled_at", "cancellation_reason", "capture_method", "client_secret",
+            "confirmation_method", "created", "currency", "description", "last_payment_error", "livemode",
+            "next_action", "payment_method", "payment_method_types", "processing", "receipt_email",
+            "setup_future_usage", "shipping", "status",
+        ];
+        Value::Object(keep.iter().map(|k| ((*k).to_owned(), full[*k].clone())).collect())
+    }
+}

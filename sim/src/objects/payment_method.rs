@@ -1,0 +1,91 @@
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use serde_json::{Map, Value, json};
+
+use crate::cards;
+
+/// A card as the stand-in holds it. `number` stays inside the stand-in (it decides outcomes,
+/// as the card network would) and is never rendered.
+#[derive(Debug, Clone)]
+pub struct Card {
+    pub number: String,
+    pub exp_month: u32,
+    pub exp_year: i32,
+}
+
+impl Card {
+    pub fn brand(&self) -> &'static str {
+        cards::brand(&self.number)
+    }
+
+    pub fn last4(&self) -> &str {
+        &self.number[self.number.len().saturating_sub(4)..]
+    }
+
+    /// Same card, same fingerprint; never reveals the number.
+    fn fingerprint(&self) -> String {
+        let mut hasher = DefaultHasher::new();
+        self.number.hash(&mut hasher);
+        let alphabet = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        let mut n = hasher.finish();
+        (0..16)
+            .map(|_| {
+                let c = alphabet[(n % alphabet.len() as u64) as usize] as char;
+                n /= alphabet.len() as u64;
+                if n == 0 {
+                    n = 0x9E37_79B9_7F4A_7C15;
+                }
+                c
+            })
+            .collect()
+    }
+
+    /// `payment_method.card` (and `payment_method_preview.card`).
+    pub fn to_json(&self) -> Value {
+        json!({
+            "brand": self.brand(),
+            "checks": {"address_line1_check": null, "address_postal_code_check": null, "cvc_check": "pass"},
+            "country": "US",
+            "display_brand": self.brand(),
+            "exp_month": self.exp_month,
+            "exp_year": self.exp_year,
+            "fingerprint": self.fingerprint(),
+            "funding": "credit",
+            "generated_from": null,
+            "last4": self.last4(),
+            "networks": {"available": [self.brand()], "preferred": null},
+            "three_d_secure_usage": {"supported": true},
+            "wallet": null,
+            "regulated_status": "unregulated",
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PaymentMethod {
+    pub id: String,
+    pub created: i64,
+    pub card: Card,
+    pub billing_details: Value,
+    pub customer: Option<String>,
+    pub allow_redisplay: String,
+    pub metadata: Map<String, Value>,
+}
+
+impl PaymentMethod {
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "object": "payment_method",
+            "allow_redisplay": self.allow_redisplay,
+            "billing_details": self.billing_details,
+            "card": self.card.to_json(),
+            "created": self.created,
+            "customer": self.customer,
+            "customer_account": null,
+            "livemode": false,
+            "metadata": self.metadata,
+            "type": "card",
+        })
+    }
+}

@@ -1,0 +1,81 @@
+//! Starts a real stand-in on a loopback port for each test.
+
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use serde_json::Value;
+
+pub const SK: &str = "sk_test_standin_tests";
+pub const PK: &str = "pk_test_standin_tests";
+
+pub struct Running {
+    pub base: String,
+    pub http: reqwest::Client,
+}
+
+pub async fn start() -> Running {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let app = stripe_sim::router(Arc::new(stripe_sim::Sim::default()));
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    Running { base, http: reqwest::Client::new() }
+}
+
+impl Running {
+    /// A form POST with a secret key; returns (status, json).
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> (u16, Value) {
+        self.send(self.http.post(format!("{}{path}", self.base)).bearer_auth(SK).form(form)).await
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, Value) {
+        self.send(self.http.get(format!("{}{path}", self.base)).bearer_auth(SK)).await
+    }
+
+    /// What Stripe.js does: publishable key as `key`, no Authorization header.
+    pub async fn post_as_stripe_js(&self, path: &str, form: &[(&str, &str)]) -> (u16, Value) {
+        let mut form = form.to_vec();
+        form.push(("key", PK));
+        self.send(self.http.post(format!("{}{path}", self.base)).form(&form)).await
+    }
+
+    pub async fn send(&self, request: reqwest::RequestBuilder) -> (u16, Value) {
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap())
+    }
+
+    /// A ConfirmationToken for `card`, created as Stripe.js creates it.
+    pub async fn confirmation_token(&self, card: &str) -> String {
+        let (status, token) = self
+            .post_as_stripe_js(
+                "/v1/confirmation_tokens",
+                &[
+                    ("payment_method_data[type]", "card"),
+                    ("payment_method_data[card][number]", card),
+                    ("payment_method_data[card][exp_month]", "12"),
+                    ("payment_method_data[card][exp_year]", "2040"),
+                    ("payment_method_data[card][cvc]", "123"),
+                    ("return_url", "http://127.0.0.1:4242/complete"),
+                ],
+            )
+            .await;
+        assert_eq!(status, 200, "{token}");
+        token["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Creates and confirms a PaymentIntent in one request, as the checkout server does.
+    pub async fn create_and_confirm(&self, amount: &str, token: &str) -> (u16, Value) {
+        self.post(
+            "/v1/payment_intents",
+            &[
+                ("amount", amount),
+                ("currency", "usd"),
+                ("confirm", "true"),
+                ("automatic_payment_methods[enabled]", "true"),
+                ("confirmation_token", token),
+            ],
+        )
+        .await
+    }
+}
