@@ -1,0 +1,34 @@
+//! Typed bindings to Stripe.js for Rust code compiled to WebAssembly: the counterpart of
+//! `@stripe/stripe-js`.
+//!
+//! * [`load`] injects Stripe.js from Stripe's host (never bundle it: PCI) and waits for it.
+//! * [`Stripe`] → [`Elements`] → [`Element`]: deferred-intent Elements, the Payment Element,
+//!   `elements.submit()`, `stripe.createConfirmationToken()`, `stripe.handleNextAction()`,
+//!   `stripe.retrievePaymentIntent()`.
+//! * Options are serde structs; results are Rust types; every failure is a
+//!   [`StripeError`] (errors Stripe.js throws for misuse come back with
+//!   [`ErrorType::IntegrationError`]).
+//!
+//! This is the only crate of the project that touches `JsValue`.
+
+mod element;
+mod elements;
+mod events;
+mod interop;
+mod loader;
+mod options;
+mod stripe;
+mod sys;
+mod types;
+
+pub use element::{Element, Listener};
+pub use elements::Elements;
+pub use events::{ChangeEvent, ChangeValue, ElementEvent, LoadErrorEvent, SavedPaymentMethod};
+pub use loader::{LoadError, load};
+pub use options::{
+    Appearance, ConfirmationTokenParams, ElementsOptions, Layout, LayoutType, Mode, PaymentElementOptions, PaymentMethodCreation,
+    Theme,
+};
+pub use stripe::{LoadOrKeyError, Stripe};
+pub use stripe_common::{ErrorType, NextAction, PaymentIntent, PaymentIntentStatus, StripeError};
+pub use types::{Address, BillingDetails, CardPreview, ConfirmationToken, PaymentMethodPreview, Shipping};

@@ -1,0 +1,114 @@
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::interop::{from_js, thrown, to_js};
+use crate::{ChangeEvent, ElementEvent, LoadErrorEvent, StripeError, sys};
+
+/// One Element (the Payment Element, the Address Element, ...).
+#[derive(Clone)]
+pub struct Element {
+    inner: sys::ElementJs,
+    kind: String,
+}
+
+impl Element {
+    pub(crate) fn from_js(inner: sys::ElementJs, kind: &str) -> Self {
+        Self { inner, kind: kind.to_owned() }
+    }
+
+    /// `"payment"`, `"address"`, ...
+    pub fn kind(&self) -> &str {
+        &self.kind
+    }
+
+    /// Mounts the Element's iframe into `target`.
+    pub fn mount(&self, target: &web_sys::Element) -> Result<(), StripeError> {
+        self.inner.mount(target).map_err(thrown)
+    }
+
+    pub fn unmount(&self) -> Result<(), StripeError> {
+        self.inner.unmount().map_err(thrown)
+    }
+
+    /// Removes the Element for good; a new one of its kind may then be created.
+    pub fn destroy(&self) -> Result<(), StripeError> {
+        self.inner.destroy().map_err(thrown)
+    }
+
+    /// `element.update(options)` with a partial set of options.
+    pub fn update(&self, options: &impl Serialize) -> Result<(), StripeError> {
+        self.inner.update(&to_js(options)?).map_err(thrown)
+    }
+
+    pub fn focus(&self) -> Result<(), StripeError> {
+        self.inner.focus().map_err(thrown)
+    }
+
+    pub fn blur(&self) -> Result<(), StripeError> {
+        self.inner.blur().map_err(thrown)
+    }
+
+    pub fn clear(&self) -> Result<(), StripeError> {
+        self.inner.clear().map_err(thrown)
+    }
+
+    pub fn collapse(&self) -> Result<(), StripeError> {
+        self.inner.collapse().map_err(thrown)
+    }
+
+    /// Listens to `event` with payloads of type `E`; listening stops when the returned
+    /// [`Listener`] is dropped.
+    pub fn on<E: DeserializeOwned + 'static>(&self, event: &'static str, mut handler: impl FnMut(E) + 'static) -> Result<Listener, StripeError> {
+        let closure = Closure::<dyn FnMut(JsValue)>::new(move |payload: JsValue| match from_js::<E>(payload, event) {
+            Ok(decoded) => handler(decoded),
+            Err(err) => web_sys::console::warn_1(&JsValue::from_str(&format!("stripe-wasm: ignored `{event}` event: {err}"))),
+        });
+        self.inner.on(event, closure.as_ref().unchecked_ref()).map_err(thrown)?;
+        Ok(Listener { element: self.inner.clone(), event, closure })
+    }
+
+    pub fn on_change(&self, handler: impl FnMut(ChangeEvent) + 'static) -> Result<Listener, StripeError> {
+        self.on("change", handler)
+    }
+
+    pub fn on_ready(&self, handler: impl FnMut(ElementEvent) + 'static) -> Result<Listener, StripeError> {
+        self.on("ready", handler)
+    }
+
+    pub fn on_focus(&self, handler: impl FnMut(ElementEvent) + 'static) -> Result<Listener, StripeError> {
+        self.on("focus", handler)
+    }
+
+    pub fn on_blur(&self, handler: impl FnMut(ElementEvent) + 'static) -> Result<Listener, StripeError> {
+        self.on("blur", handler)
+    }
+
+    pub fn on_escape(&self, handler: impl FnMut(ElementEvent) + 'static) -> Result<Listener, StripeError> {
+        self.on("escape", handler)
+    }
+
+    pub fn on_load_error(&self, handler: impl FnMut(LoadErrorEvent) + 'static) -> Result<Listener, StripeError> {
+        self.on("loaderror", handler)
+    }
+
+    pub fn on_loader_start(&self, handler: impl FnMut(ElementEvent) + 'static) -> Result<Listener, StripeError> {
+        self.on("loaderstart", handler)
+    }
+}
+
+/// An event subscription; dropping it unsubscribes.
+pub struct Listener {
+    element: sys::ElementJs,
+    event: &'static str,
+    closure: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        // The element may be destroyed already; then there is nothing left to unsubscribe.
+        let _ = self.element.off(self.event, self.closure.as_ref().unchecked_ref());
+    }
+}

@@ -1,0 +1,59 @@
+use serde::Serialize;
+
+use wasm_bindgen::JsCast;
+
+use crate::interop::{resolve_unit, thrown, to_js};
+use crate::{Element, PaymentElementOptions, StripeError, sys};
+
+/// An Elements group: creates Elements, validates them on submit, takes option updates.
+#[derive(Clone)]
+pub struct Elements {
+    inner: sys::ElementsJs,
+}
+
+impl Elements {
+    pub(crate) fn from_js(inner: sys::ElementsJs) -> Self {
+        Self { inner }
+    }
+
+    pub(crate) fn as_js(&self) -> &wasm_bindgen::JsValue {
+        &self.inner
+    }
+
+    /// `elements.create(kind, options)` for any Element kind (`"payment"`, `"address"`, ...).
+    pub fn create(&self, kind: &str, options: &impl Serialize) -> Result<Element, StripeError> {
+        let js = self.inner.create(kind, &to_js(options)?).map_err(thrown)?;
+        Ok(Element::from_js(js, kind))
+    }
+
+    /// `elements.create('payment', options)`.
+    pub fn create_payment_element(&self, options: &PaymentElementOptions) -> Result<Element, StripeError> {
+        self.create("payment", options)
+    }
+
+    /// `elements.getElement(kind)`: the Element of that kind in this group, if any.
+    pub fn get_element(&self, kind: &str) -> Option<Element> {
+        let found = self.inner.get_element(kind).ok().filter(|e| !e.is_null() && !e.is_undefined())?;
+        Some(Element::from_js(found.unchecked_into(), kind))
+    }
+
+    /// `elements.submit()`: validates every Element (showing errors at the fields) and collects
+    /// wallet data. Call it as soon as the shopper presses pay, before any other async work.
+    pub async fn submit(&self) -> Result<(), StripeError> {
+        let promise = self.inner.submit().map_err(thrown)?;
+        resolve_unit(promise).await.map(drop)
+    }
+
+    /// `elements.update(options)`: only the options Stripe lets you change after creation
+    /// (amount, currency, mode, appearance, locale, ...).
+    pub async fn update(&self, options: &impl Serialize) -> Result<(), StripeError> {
+        let promise = self.inner.update_group(&to_js(options)?).map_err(thrown)?;
+        wasm_bindgen_futures::JsFuture::from(promise).await.map(drop).map_err(thrown)
+    }
+
+    /// `elements.fetchUpdates()`: reloads the state of the associated intent.
+    pub async fn fetch_updates(&self) -> Result<(), StripeError> {
+        let promise = self.inner.fetch_updates().map_err(thrown)?;
+        resolve_unit(promise).await.map(drop)
+    }
+}

@@ -1,0 +1,50 @@
+//! Payloads of Element events. Every field defaults, so an event Stripe.js extends stays
+//! readable.
+
+use serde::Deserialize;
+
+use crate::StripeError;
+
+/// `change`: whether the shopper's input is complete, and which method is selected
+/// (`value.payment_method` is set when a saved payment method is selected).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ChangeEvent {
+    pub element_type: String,
+    pub empty: bool,
+    pub complete: bool,
+    pub collapsed: bool,
+    pub value: ChangeValue,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct ChangeValue {
+    #[serde(rename = "type")]
+    pub type_: Option<String>,
+    pub payment_method: Option<SavedPaymentMethod>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct SavedPaymentMethod {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub type_: String,
+}
+
+/// `ready`, `focus`, `blur`, `escape`, `loaderstart`: only say which element.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ElementEvent {
+    pub element_type: String,
+}
+
+/// `loaderror`: the Element could not load (bad key, blocked network, ...).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoadErrorEvent {
+    #[serde(default)]
+    pub element_type: String,
+    pub error: StripeError,
+}

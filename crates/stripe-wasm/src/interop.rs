@@ -1,0 +1,59 @@
+//! Crossing the JS boundary: options to plain JS objects, results back to Rust, and Stripe.js's
+//! two failure styles (a resolved `{error}` and a thrown IntegrationError) to one StripeError.
+
+use js_sys::{Promise, Reflect};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use stripe_common::{ErrorType, StripeError};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Options as a plain JS object (maps as objects, not `Map`s; `None` fields skipped by serde).
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, StripeError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| StripeError::new(ErrorType::IntegrationError, format!("cannot pass options to Stripe.js: {e}")))
+}
+
+pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, StripeError> {
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| StripeError::new(ErrorType::ApiError, format!("unexpected {what} from Stripe.js: {e}")))
+}
+
+/// What Stripe.js threw (an `IntegrationError`, usually) as a StripeError.
+pub fn thrown(value: JsValue) -> StripeError {
+    let message = match value.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.message()),
+        None => value.as_string().unwrap_or_else(|| "Stripe.js threw a non-Error value".into()),
+    };
+    StripeError::new(ErrorType::IntegrationError, message)
+}
+
+/// Awaits a Stripe.js promise that resolves to `{error}` or `{<field>: T}`.
+pub async fn resolve<T: DeserializeOwned>(promise: Promise, field: &str) -> Result<T, StripeError> {
+    let value = JsFuture::from(promise).await.map_err(thrown)?;
+    if let Some(error) = property(&value, "error") {
+        return Err(from_js(error, "error")?);
+    }
+    let data = property(&value, field).ok_or_else(|| {
+        StripeError::new(ErrorType::ApiError, format!("Stripe.js resolved without `{field}` or `error`"))
+    })?;
+    from_js(data, field)
+}
+
+/// Awaits a promise that resolves to `{error?}` and nothing else of interest.
+pub async fn resolve_unit(promise: Promise) -> Result<JsValue, StripeError> {
+    let value = JsFuture::from(promise).await.map_err(thrown)?;
+    match property(&value, "error") {
+        Some(error) => Err(from_js(error, "error")?),
+        None => Ok(value),
+    }
+}
+
+/// `value[name]` unless missing, `undefined` or `null`.
+pub fn property(value: &JsValue, name: &str) -> Option<JsValue> {
+    if !value.is_object() {
+        return None;
+    }
+    Reflect::get(value, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}

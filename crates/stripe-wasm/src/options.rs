@@ -1,0 +1,133 @@
+//! Options passed to Stripe.js, as serde structs in Stripe.js's own (camelCase) names.
+//! `None` fields are left out, so Stripe.js applies its defaults.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Payment,
+    Setup,
+    Subscription,
+}
+
+/// `paymentMethodCreation: 'manual'`: needed for `createPaymentMethod` with deferred intents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PaymentMethodCreation {
+    Manual,
+}
+
+/// `stripe.elements(options)` for a deferred intent (no client secret yet): mode, amount and
+/// currency decide which payment methods are shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ElementsOptions {
+    pub mode: Mode,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<i64>,
+    pub currency: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_method_creation: Option<PaymentMethodCreation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appearance: Option<Appearance>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub setup_future_usage: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capture_method: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_method_types: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on_behalf_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer_session_client_secret: Option<String>,
+}
+
+impl ElementsOptions {
+    /// Deferred-intent options for a one-off payment of `amount` in `currency`.
+    pub fn payment(amount: i64, currency: impl Into<String>) -> Self {
+        Self {
+            mode: Mode::Payment,
+            amount: Some(amount),
+            currency: currency.into(),
+            payment_method_creation: None,
+            appearance: None,
+            locale: None,
+            setup_future_usage: None,
+            capture_method: None,
+            payment_method_types: None,
+            on_behalf_of: None,
+            customer_session_client_secret: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    Stripe,
+    Night,
+    Flat,
+}
+
+/// The Appearance API: a theme, variables (`colorPrimary`, `fontFamily`, `borderRadius`, ...)
+/// and per-selector rules.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Appearance {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub theme: Option<Theme>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub variables: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub rules: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LayoutType {
+    Tabs,
+    Accordion,
+}
+
+/// `layout: 'tabs' | 'accordion' | {type, defaultCollapsed, radios, spacedAccordionItems}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Layout {
+    #[serde(rename = "type")]
+    pub type_: LayoutType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_collapsed: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub radios: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spaced_accordion_items: Option<bool>,
+}
+
+impl From<LayoutType> for Layout {
+    fn from(type_: LayoutType) -> Self {
+        Self { type_, default_collapsed: None, radios: None, spaced_accordion_items: None }
+    }
+}
+
+/// `elements.create('payment', options)`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentElementOptions {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layout: Option<Layout>,
+}
+
+/// `params` of `stripe.createConfirmationToken({elements, params})`, in API (snake_case)
+/// names. Values given here override what Elements collected.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ConfirmationTokenParams {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shipping: Option<crate::Shipping>,
+}

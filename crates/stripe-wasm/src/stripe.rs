@@ -1,0 +1,84 @@
+use js_sys::{Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+use crate::interop::{resolve, thrown, to_js};
+use crate::{ConfirmationToken, ConfirmationTokenParams, Elements, ElementsOptions, LoadError, PaymentIntent, StripeError, sys};
+
+/// A Stripe.js instance for one publishable key.
+pub struct Stripe {
+    inner: sys::StripeJs,
+}
+
+impl Stripe {
+    /// `Stripe(publishableKey)`. Stripe.js must be loaded (see [`crate::load`]); a secret or
+    /// malformed key is refused by Stripe.js with an IntegrationError.
+    pub fn new(publishable_key: &str) -> Result<Self, StripeError> {
+        sys::stripe(publishable_key, &JsValue::UNDEFINED).map(|inner| Self { inner }).map_err(thrown)
+    }
+
+    /// Loads Stripe.js from `url` and creates the instance.
+    pub async fn load(url: &str, publishable_key: &str) -> Result<Self, LoadOrKeyError> {
+        crate::load(url).await.map_err(LoadOrKeyError::Load)?;
+        Self::new(publishable_key).map_err(LoadOrKeyError::Key)
+    }
+
+    /// `stripe.elements(options)`: a deferred-intent Elements group.
+    pub fn elements(&self, options: &ElementsOptions) -> Result<Elements, StripeError> {
+        let js = self.inner.elements(&to_js(options)?).map_err(thrown)?;
+        Ok(Elements::from_js(js))
+    }
+
+    /// `stripe.createConfirmationToken({elements, params})`, after `elements.submit()`.
+    pub async fn create_confirmation_token(
+        &self,
+        elements: &Elements,
+        params: &ConfirmationTokenParams,
+    ) -> Result<ConfirmationToken, StripeError> {
+        let options = Object::new();
+        set(&options, "elements", elements.as_js())?;
+        set(&options, "params", &to_js(params)?)?;
+        let promise = self.inner.create_confirmation_token(&options).map_err(thrown)?;
+        resolve(promise, "confirmationToken").await
+    }
+
+    /// `stripe.handleNextAction({clientSecret})`: 3-D Secure, redirects and other next actions
+    /// of a PaymentIntent the server confirmed.
+    pub async fn handle_next_action(&self, client_secret: &str) -> Result<PaymentIntent, StripeError> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Options<'a> {
+            client_secret: &'a str,
+        }
+        let promise = self.inner.handle_next_action(&to_js(&Options { client_secret })?).map_err(thrown)?;
+        resolve(promise, "paymentIntent").await
+    }
+
+    /// `stripe.retrievePaymentIntent(clientSecret)`: e.g. on the `return_url` page.
+    pub async fn retrieve_payment_intent(&self, client_secret: &str) -> Result<PaymentIntent, StripeError> {
+        let promise = self.inner.retrieve_payment_intent(client_secret).map_err(thrown)?;
+        resolve(promise, "paymentIntent").await
+    }
+}
+
+fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), StripeError> {
+    Reflect::set(target, &JsValue::from_str(key), value).map(drop).map_err(thrown)
+}
+
+/// Why [`Stripe::load`] failed: Stripe.js did not load, or it refused the key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadOrKeyError {
+    Load(LoadError),
+    Key(StripeError),
+}
+
+impl std::fmt::Display for LoadOrKeyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Load(err) => err.fmt(f),
+            Self::Key(err) => err.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for LoadOrKeyError {}

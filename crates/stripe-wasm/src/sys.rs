@@ -1,0 +1,80 @@
+//! The raw Stripe.js surface, as JavaScript sees it. Everything here is private to the crate;
+//! the typed API wraps it. Each call that Stripe.js may throw from is `catch`.
+
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A `Stripe` instance.
+    pub type StripeJs;
+
+    /// `Stripe(publishableKey, options)`: resolved when called, so Stripe.js may load later.
+    #[wasm_bindgen(catch, js_name = Stripe)]
+    pub fn stripe(key: &str, options: &JsValue) -> Result<StripeJs, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn elements(this: &StripeJs, options: &JsValue) -> Result<ElementsJs, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = createConfirmationToken)]
+    pub fn create_confirmation_token(this: &StripeJs, options: &JsValue) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = handleNextAction)]
+    pub fn handle_next_action(this: &StripeJs, options: &JsValue) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = retrievePaymentIntent)]
+    pub fn retrieve_payment_intent(this: &StripeJs, client_secret: &str) -> Result<Promise, JsValue>;
+
+    /// An Elements group.
+    #[derive(Clone)]
+    pub type ElementsJs;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn create(this: &ElementsJs, kind: &str, options: &JsValue) -> Result<ElementJs, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = getElement)]
+    pub fn get_element(this: &ElementsJs, kind: &str) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = update)]
+    pub fn update_group(this: &ElementsJs, options: &JsValue) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn submit(this: &ElementsJs) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = fetchUpdates)]
+    pub fn fetch_updates(this: &ElementsJs) -> Result<Promise, JsValue>;
+
+    /// One Element (Payment Element, Address Element, ...).
+    #[derive(Clone)]
+    pub type ElementJs;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn mount(this: &ElementJs, target: &web_sys::Element) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn unmount(this: &ElementJs) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn destroy(this: &ElementJs) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn update(this: &ElementJs, options: &JsValue) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn focus(this: &ElementJs) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn blur(this: &ElementJs) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn clear(this: &ElementJs) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn collapse(this: &ElementJs) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn on(this: &ElementJs, event: &str, handler: &Function) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn off(this: &ElementJs, event: &str, handler: &Function) -> Result<(), JsValue>;
+}

@@ -1,0 +1,155 @@
+//! The bindings against a JavaScript test double of Stripe.js: exactly what is passed to
+//! Stripe.js, and how each kind of answer is decoded.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use stripe_wasm::{
+    Address, ChangeEvent, ConfirmationTokenParams, ElementsOptions, ErrorType, LayoutType, PaymentElementOptions,
+    PaymentIntentStatus, Shipping, Stripe,
+};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = r#"
+export function install_double() {
+  const calls = [];
+  window.__calls = calls;
+  function element(type) {
+    const handlers = {};
+    return {
+      mount(node) { calls.push(['mount', type]); },
+      destroy() { calls.push(['destroy', type]); },
+      on(name, fn) { (handlers[name] = handlers[name] || []).push(fn); },
+      off(name, fn) { handlers[name] = (handlers[name] || []).filter(h => h !== fn); },
+      emit(name, payload) { (handlers[name] || []).forEach(h => h(payload)); },
+      listeners(name) { return (handlers[name] || []).length; },
+    };
+  }
+  window.Stripe = function (key) {
+    calls.push(['Stripe', key]);
+    const created = {};
+    return {
+      elements(options) {
+        calls.push(['elements', JSON.stringify(options)]);
+        const group = {
+          create(type, opts) { calls.push(['create', type, JSON.stringify(opts)]); return created[type] = element(type); },
+          getElement(type) { return created[type] || null; },
+          submit() { return Promise.resolve({ selectedPaymentMethod: 'card' }); },
+          update(opts) { calls.push(['update', JSON.stringify(opts)]); return Promise.resolve(); },
+        };
+        window.__group = group;
+        return group;
+      },
+      createConfirmationToken(options) {
+        calls.push(['createConfirmationToken', options.elements === window.__group, JSON.stringify(options.params)]);
+        if (options.params.return_url === 'https://shop.example/decline') {
+          return Promise.resolve({ error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline',
+            message: 'Your card was declined.', request_log_url: 'https://dashboard.stripe.com/x' } });
+        }
+        return Promise.resolve({ confirmationToken: { id: 'ctoken_double', object: 'confirmation_token', expires_at: 1,
+          payment_method_preview: { type: 'card', card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2034, wallet: null } },
+          brand_new_field: { nested: true } } });
+      },
+      handleNextAction(options) {
+        calls.push(['handleNextAction', JSON.stringify(options)]);
+        return Promise.resolve({ paymentIntent: { id: 'pi_1', object: 'payment_intent', amount: 1099, currency: 'usd',
+          status: 'succeeded', next_action: { type: 'some_new_action', some_new_action: {} }, payment_method: 'pm_1' } });
+      },
+      retrievePaymentIntent(secret) { return Promise.reject(new Error('network down')); },
+    };
+  };
+}
+export function calls() { return JSON.stringify(window.__calls); }
+export function emit_change(payload) { window.__group.getElement('payment').emit('change', JSON.parse(payload)); }
+export function change_listeners() { return window.__group.getElement('payment').listeners('change'); }
+"#)]
+extern "C" {
+    fn install_double();
+    fn calls() -> String;
+    fn emit_change(payload: &str);
+    fn change_listeners() -> u32;
+}
+
+fn stripe() -> Stripe {
+    install_double();
+    Stripe::new("pk_test_double").unwrap()
+}
+
+#[wasm_bindgen_test]
+fn options_reach_stripe_js_in_its_own_names_without_empty_fields() {
+    let stripe = stripe();
+    let mut options = ElementsOptions::payment(5098, "usd");
+    options.payment_method_creation = Some(stripe_wasm::PaymentMethodCreation::Manual);
+    let elements = stripe.elements(&options).unwrap();
+    elements.create_payment_element(&PaymentElementOptions { layout: Some(LayoutType::Accordion.into()) }).unwrap();
+    let calls = calls();
+    assert!(calls.contains(r#"{\"mode\":\"payment\",\"amount\":5098,\"currency\":\"usd\",\"paymentMethodCreation\":\"manual\"}"#), "{calls}");
+    assert!(calls.contains(r#"{\"layout\":{\"type\":\"accordion\"}}"#), "{calls}");
+}
+
+#[wasm_bindgen_test]
+async fn a_confirmation_token_is_decoded_and_gets_the_elements_group_and_params() {
+    let stripe = stripe();
+    let elements = stripe.elements(&ElementsOptions::payment(1099, "usd")).unwrap();
+    let params = ConfirmationTokenParams {
+        return_url: Some("https://shop.example/complete".into()),
+        shipping: Some(Shipping { name: "Jenny Rosen".into(), address: Address { country: Some("US".into()), ..Default::default() }, phone: None }),
+    };
+    let token = stripe.create_confirmation_token(&elements, &params).await.unwrap();
+    assert_eq!(token.id, "ctoken_double");
+    let card = token.payment_method_preview.unwrap().card.unwrap();
+    assert_eq!((card.brand.as_str(), card.last4.as_str()), ("visa", "4242"));
+    let calls = calls();
+    assert!(calls.contains(r#"["createConfirmationToken",true,"#), "the group itself is passed: {calls}");
+    assert!(calls.contains(r#"\"return_url\":\"https://shop.example/complete\""#), "{calls}");
+    assert!(calls.contains(r#"\"shipping\":{\"name\":\"Jenny Rosen\",\"address\":{\"country\":\"US\"}}"#), "{calls}");
+}
+
+#[wasm_bindgen_test]
+async fn a_resolved_error_becomes_a_stripe_error() {
+    let stripe = stripe();
+    let elements = stripe.elements(&ElementsOptions::payment(1099, "usd")).unwrap();
+    let params = ConfirmationTokenParams { return_url: Some("https://shop.example/decline".into()), shipping: None };
+    let err = stripe.create_confirmation_token(&elements, &params).await.unwrap_err();
+    assert_eq!(err.type_, ErrorType::CardError);
+    assert_eq!(err.decline_code.as_deref(), Some("generic_decline"));
+    assert_eq!(err.shopper_message(), "Your card was declined.");
+}
+
+#[wasm_bindgen_test]
+async fn next_actions_send_the_client_secret_and_tolerate_unknown_action_types() {
+    let stripe = stripe();
+    let intent = stripe.handle_next_action("pi_1_secret_abc").await.unwrap();
+    assert_eq!(intent.status, PaymentIntentStatus::Succeeded);
+    assert_eq!(intent.next_action.unwrap().type_, "some_new_action");
+    assert!(calls().contains(r#"{\"clientSecret\":\"pi_1_secret_abc\"}"#));
+}
+
+#[wasm_bindgen_test]
+async fn a_rejected_promise_is_an_integration_error_not_a_panic() {
+    let stripe = stripe();
+    let err = stripe.retrieve_payment_intent("pi_1_secret_abc").await.unwrap_err();
+    assert_eq!(err.type_, ErrorType::IntegrationError);
+    assert_eq!(err.message.as_deref(), Some("network down"));
+}
+
+#[wasm_bindgen_test]
+fn change_events_are_typed_and_dropping_the_listener_unsubscribes() {
+    let stripe = stripe();
+    let elements = stripe.elements(&ElementsOptions::payment(1099, "usd")).unwrap();
+    let element = elements.create_payment_element(&PaymentElementOptions::default()).unwrap();
+    let seen = Rc::new(RefCell::new(Vec::<ChangeEvent>::new()));
+    let sink = seen.clone();
+    let listener = element.on_change(move |e| sink.borrow_mut().push(e)).unwrap();
+    emit_change(r#"{"elementType":"payment","empty":false,"complete":true,"collapsed":false,
+        "value":{"type":"card","payment_method":{"id":"pm_saved","type":"card","billing_details":{}}},"future":1}"#);
+    assert_eq!(seen.borrow().len(), 1);
+    assert!(seen.borrow()[0].complete);
+    assert_eq!(seen.borrow()[0].value.payment_method.as_ref().unwrap().id, "pm_saved");
+    assert_eq!(change_listeners(), 1);
+    drop(listener);
+    assert_eq!(change_listeners(), 0);
+}

@@ -1,0 +1,113 @@
+//! The bindings against the Stripe.js stand-in served by the stand-in server (cross-origin, as
+//! js.stripe.com is): loading, keys, Elements options, mounting, validation on submit,
+//! misuse errors, destroy.
+
+mod common;
+
+use common::{PK, container, iframes_in, record, stripe_js_url, until};
+use stripe_wasm::{ConfirmationTokenParams, ElementEvent, ElementsOptions, ErrorType, PaymentElementOptions, Stripe};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn stripe() -> Stripe {
+    Stripe::load(&stripe_js_url(), PK).await.expect("Stripe.js stand-in loads")
+}
+
+#[wasm_bindgen_test]
+async fn loads_stripe_js_once_however_often_asked() {
+    stripe().await;
+    stripe().await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let scripts = document.query_selector_all(&format!("script[src=\"{}\"]", stripe_js_url())).unwrap();
+    assert_eq!(scripts.length(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_secret_key_is_refused() {
+    stripe().await;
+    let err = Stripe::new("sk_test_123").err().expect("refused");
+    assert_eq!(err.type_, ErrorType::IntegrationError);
+    assert!(err.message.unwrap().contains("secret key"));
+}
+
+#[wasm_bindgen_test]
+async fn deferred_elements_need_an_amount_and_a_lowercase_currency() {
+    let stripe = stripe().await;
+    let mut options = ElementsOptions::payment(1099, "usd");
+    options.amount = None;
+    let err = stripe.elements(&options).err().expect("amount required");
+    assert_eq!(err.type_, ErrorType::IntegrationError);
+    assert!(err.message.unwrap().contains("amount"));
+    assert!(stripe.elements(&ElementsOptions::payment(1099, "USD")).is_err());
+    assert!(stripe.elements(&ElementsOptions::payment(1099, "usd")).is_ok());
+}
+
+#[wasm_bindgen_test]
+async fn the_payment_element_mounts_a_secure_iframe_and_reports_ready() {
+    let stripe = stripe().await;
+    let elements = stripe.elements(&ElementsOptions::payment(5098, "usd")).unwrap();
+    let element = elements.create_payment_element(&PaymentElementOptions::default()).unwrap();
+    let (ready, _listener) = record::<ElementEvent>(&element, "ready");
+    let node = container();
+    element.mount(&node).unwrap();
+    assert!(until(10_000, || !ready.borrow().is_empty()).await, "ready event");
+    assert_eq!(ready.borrow()[0].element_type, "payment");
+    let frames = iframes_in(&node);
+    assert_eq!(frames.len(), 1);
+    assert_eq!(frames[0].title(), "Secure payment input frame");
+    assert!(frames[0].src().starts_with(env!("STRIPE_SIM_URL")), "served by Stripe's origin, not the page's");
+    assert!(elements.get_element("payment").is_some());
+    element.destroy().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn submit_with_an_empty_card_returns_stripes_validation_error() {
+    let stripe = stripe().await;
+    let elements = stripe.elements(&ElementsOptions::payment(5098, "usd")).unwrap();
+    let element = elements.create_payment_element(&PaymentElementOptions::default()).unwrap();
+    let (ready, _listener) = record::<ElementEvent>(&element, "ready");
+    element.mount(&container()).unwrap();
+    assert!(until(10_000, || !ready.borrow().is_empty()).await);
+
+    let err = elements.submit().await.unwrap_err();
+    assert_eq!(err.type_, ErrorType::ValidationError);
+    assert_eq!(err.code.as_deref(), Some("incomplete_number"));
+    assert_eq!(err.message.as_deref(), Some("Your card number is incomplete."));
+    element.destroy().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_confirmation_token_before_submit_is_an_integration_error() {
+    let stripe = stripe().await;
+    let elements = stripe.elements(&ElementsOptions::payment(5098, "usd")).unwrap();
+    let element = elements.create_payment_element(&PaymentElementOptions::default()).unwrap();
+    element.mount(&container()).unwrap();
+    let err = stripe.create_confirmation_token(&elements, &ConfirmationTokenParams::default()).await.unwrap_err();
+    assert_eq!(err.type_, ErrorType::IntegrationError);
+    assert!(err.message.unwrap().contains("elements.submit()"));
+    element.destroy().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn destroy_removes_the_iframe_and_frees_the_kind() {
+    let stripe = stripe().await;
+    let elements = stripe.elements(&ElementsOptions::payment(5098, "usd")).unwrap();
+    let element = elements.create_payment_element(&PaymentElementOptions::default()).unwrap();
+    assert!(elements.create_payment_element(&PaymentElementOptions::default()).is_err(), "one Payment Element per group");
+    let node = container();
+    element.mount(&node).unwrap();
+    assert_eq!(iframes_in(&node).len(), 1);
+    element.destroy().unwrap();
+    assert!(iframes_in(&node).is_empty());
+    assert!(elements.get_element("payment").is_none());
+    assert_eq!(element.mount(&node).unwrap_err().type_, ErrorType::IntegrationError);
+    assert!(elements.create_payment_element(&PaymentElementOptions::default()).is_ok());
+}
+
+#[wasm_bindgen_test]
+async fn retrieve_payment_intent_refuses_a_malformed_client_secret() {
+    let stripe = stripe().await;
+    let err = stripe.retrieve_payment_intent("not-a-secret").await.unwrap_err();
+    assert_eq!(err.type_, ErrorType::IntegrationError);
+}
