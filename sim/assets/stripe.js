@@ -17,12 +17,14 @@
   var ORIGIN = scriptUrl.origin;
   var RELEASE = scriptUrl.pathname.split('/')[1] || 'v3';
   var ELEMENT_TYPES = ['payment'];
+  // Option names of the endive train's types (allowedPaymentMethodTypes replaced paymentMethodTypes).
   var ELEMENTS_OPTIONS = ['mode', 'amount', 'currency', 'paymentMethodCreation', 'appearance', 'loader', 'fonts',
-    'locale', 'setupFutureUsage', 'captureMethod', 'onBehalfOf', 'paymentMethodTypes', 'paymentMethodConfiguration',
-    'paymentMethodOptions', 'customerSessionClientSecret', 'clientSecret', 'excludedPaymentMethodTypes'];
+    'locale', 'setupFutureUsage', 'captureMethod', 'onBehalfOf', 'allowedPaymentMethodTypes',
+    'excludedPaymentMethodTypes', 'paymentMethodConfiguration', 'paymentMethodOptions', 'customerSessionClientSecret',
+    'clientSecret', 'customPaymentMethods', 'externalPaymentMethodTypes'];
   var UPDATABLE_ELEMENTS_OPTIONS = ['mode', 'amount', 'currency', 'appearance', 'locale', 'fonts', 'setupFutureUsage',
-    'captureMethod', 'onBehalfOf', 'paymentMethodTypes', 'paymentMethodConfiguration', 'paymentMethodOptions',
-    'excludedPaymentMethodTypes'];
+    'captureMethod', 'excludedPaymentMethodTypes', 'allowedPaymentMethodTypes', 'paymentMethodConfiguration',
+    'onBehalfOf', 'customerSessionClientSecret', 'customPaymentMethods'];
   var EVENTS = { payment: ['change', 'ready', 'focus', 'blur', 'escape', 'loaderror', 'loaderstart'] };
 
   function IntegrationError(message) {

@@ -1,0 +1,24 @@
+//! Leptos components for Stripe Elements: the counterpart of `@stripe/react-stripe-js`.
+//!
+//! ```ignore
+//! view! {
+//!     <Elements stripe=stripe options=options>   // options: Signal<ElementsOptions>
+//!         <PaymentElement on_change=move |e: ChangeEvent| complete.set(e.complete) />
+//!         <PayButton />                          // calls use_stripe() / use_elements()
+//!     </Elements>
+//! }
+//! ```
+//!
+//! Options given as signals are diffed and sent with `update()`, never by re-creating an
+//! Element; Elements are destroyed when their component is cleaned up.
+
+mod context;
+mod element;
+mod elements;
+mod payment_element;
+
+pub use context::{use_elements, use_stripe};
+pub use element::ElementCallbacks;
+pub use elements::Elements;
+pub use payment_element::PaymentElement;
+pub use stripe_wasm;

@@ -4,7 +4,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::interop::{from_js, thrown, to_js};
+use crate::interop::{changed_options, from_js, thrown, to_js};
 use crate::{ChangeEvent, ElementEvent, LoadErrorEvent, StripeError, sys};
 
 /// One Element (the Payment Element, the Address Element, ...).
@@ -41,6 +41,14 @@ impl Element {
     /// `element.update(options)` with a partial set of options.
     pub fn update(&self, options: &impl Serialize) -> Result<(), StripeError> {
         self.inner.update(&to_js(options)?).map_err(thrown)
+    }
+
+    /// `element.update()` with only the options that differ between `old` and `new`.
+    pub fn update_changed<O: Serialize>(&self, old: &O, new: &O) -> Result<(), StripeError> {
+        match changed_options(old, new)? {
+            Some((patch, _)) => self.inner.update(&patch).map_err(thrown),
+            None => Ok(()),
+        }
     }
 
     pub fn focus(&self) -> Result<(), StripeError> {

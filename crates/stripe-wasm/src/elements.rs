@@ -2,8 +2,9 @@ use serde::Serialize;
 
 use wasm_bindgen::JsCast;
 
-use crate::interop::{resolve_unit, thrown, to_js};
-use crate::{Element, PaymentElementOptions, StripeError, sys};
+use crate::interop::{changed_options, resolve_unit, thrown, to_js};
+use crate::options::UPDATABLE_ELEMENTS_OPTIONS;
+use crate::{Element, ElementsOptions, ErrorType, PaymentElementOptions, StripeError, sys};
 
 /// An Elements group: creates Elements, validates them on submit, takes option updates.
 #[derive(Clone)]
@@ -48,6 +49,21 @@ impl Elements {
     /// (amount, currency, mode, appearance, locale, ...).
     pub async fn update(&self, options: &impl Serialize) -> Result<(), StripeError> {
         let promise = self.inner.update_group(&to_js(options)?).map_err(thrown)?;
+        wasm_bindgen_futures::JsFuture::from(promise).await.map(drop).map_err(thrown)
+    }
+
+    /// Sends `elements.update()` with only the options that differ between `old` and `new`.
+    /// Options Stripe does not allow to update are refused (nothing is sent), since Stripe.js
+    /// would otherwise ignore them silently; that needs a new Elements group.
+    pub async fn update_changed(&self, old: &ElementsOptions, new: &ElementsOptions) -> Result<(), StripeError> {
+        let Some((patch, keys)) = changed_options(old, new)? else { return Ok(()) };
+        if let Some(key) = keys.iter().find(|k| !UPDATABLE_ELEMENTS_OPTIONS.contains(&k.as_str())) {
+            return Err(StripeError::new(
+                ErrorType::IntegrationError,
+                format!("elements.update() cannot change `{key}`; create a new Elements group instead"),
+            ));
+        }
+        let promise = self.inner.update_group(&patch).map_err(thrown)?;
         wasm_bindgen_futures::JsFuture::from(promise).await.map(drop).map_err(thrown)
     }
 

@@ -57,3 +57,21 @@ pub fn property(value: &JsValue, name: &str) -> Option<JsValue> {
     }
     Reflect::get(value, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
 }
+
+/// The top-level options of `new` whose value differs from `old`, ready for an `update()`
+/// call; `None` when nothing changed. Options removed in `new` are not reported: Stripe.js
+/// has no way to unset them.
+pub fn changed_options<T: Serialize>(old: &T, new: &T) -> Result<Option<(js_sys::Object, Vec<String>)>, StripeError> {
+    let (old, new) = (to_js(old)?, to_js(new)?);
+    let patch = js_sys::Object::new();
+    let mut keys = Vec::new();
+    for key in js_sys::Object::keys(new.unchecked_ref::<js_sys::Object>()).iter() {
+        let value = Reflect::get(&new, &key).map_err(thrown)?;
+        let before = Reflect::get(&old, &key).map_err(thrown)?;
+        if js_sys::JSON::stringify(&value).ok() != js_sys::JSON::stringify(&before).ok() {
+            Reflect::set(&patch, &key, &value).map_err(thrown)?;
+            keys.push(key.as_string().unwrap_or_default());
+        }
+    }
+    Ok((!keys.is_empty()).then_some((patch, keys)))
+}

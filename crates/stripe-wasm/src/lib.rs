@@ -26,7 +26,7 @@ pub use elements::Elements;
 pub use events::{ChangeEvent, ChangeValue, ElementEvent, LoadErrorEvent, SavedPaymentMethod};
 pub use loader::{LoadError, load};
 pub use options::{
-    Appearance, ConfirmationTokenParams, ElementsOptions, Layout, LayoutType, Mode, PaymentElementOptions, PaymentMethodCreation,
+    Appearance, ConfirmationTokenParams, ElementsOptions, UPDATABLE_ELEMENTS_OPTIONS, Layout, LayoutType, Mode, PaymentElementOptions, PaymentMethodCreation,
     Theme,
 };
 pub use stripe::{LoadOrKeyError, Stripe};

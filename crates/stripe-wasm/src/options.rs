@@ -39,13 +39,25 @@ pub struct ElementsOptions {
     pub setup_future_usage: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capture_method: Option<String>,
+    /// Payment method types to offer (the endive train's name for the older
+    /// `paymentMethodTypes`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub payment_method_types: Option<Vec<String>>,
+    pub allowed_payment_method_types: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded_payment_method_types: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on_behalf_of: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_session_client_secret: Option<String>,
 }
+
+/// The `stripe.elements()` options Stripe lets `elements.update()` change (from
+/// `StripeElementsUpdateOptions` in @stripe/stripe-js); any other change needs a new group.
+pub const UPDATABLE_ELEMENTS_OPTIONS: &[&str] = &[
+    "mode", "amount", "currency", "appearance", "locale", "fonts", "setupFutureUsage", "captureMethod",
+    "excludedPaymentMethodTypes", "allowedPaymentMethodTypes", "paymentMethodConfiguration", "onBehalfOf",
+    "customerSessionClientSecret", "customPaymentMethods",
+];
 
 impl ElementsOptions {
     /// Deferred-intent options for a one-off payment of `amount` in `currency`.
@@ -59,7 +71,8 @@ impl ElementsOptions {
             locale: None,
             setup_future_usage: None,
             capture_method: None,
-            payment_method_types: None,
+            allowed_payment_method_types: None,
+            excluded_payment_method_types: None,
             on_behalf_of: None,
             customer_session_client_secret: None,
         }

@@ -5,7 +5,8 @@ use wasm_bindgen::JsValue;
 use crate::interop::{resolve, thrown, to_js};
 use crate::{ConfirmationToken, ConfirmationTokenParams, Elements, ElementsOptions, LoadError, PaymentIntent, StripeError, sys};
 
-/// A Stripe.js instance for one publishable key.
+/// A Stripe.js instance for one publishable key. Cloning shares the instance.
+#[derive(Clone)]
 pub struct Stripe {
     inner: sys::StripeJs,
 }

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     /// A `Stripe` instance.
+    #[derive(Clone)]
     pub type StripeJs;
 
     /// `Stripe(publishableKey, options)`: resolved when called, so Stripe.js may load later.

@@ -153,3 +153,25 @@ fn change_events_are_typed_and_dropping_the_listener_unsubscribes() {
     drop(listener);
     assert_eq!(change_listeners(), 0);
 }
+
+#[wasm_bindgen_test]
+async fn elements_updates_send_only_what_changed_and_refuse_what_stripe_cannot_update() {
+    let stripe = stripe();
+    let before = ElementsOptions::payment(5098, "usd");
+    let elements = stripe.elements(&before).unwrap();
+    let mut after = before.clone();
+    after.amount = Some(4098);
+    elements.update_changed(&before, &after).await.unwrap();
+    assert!(calls().contains(r#"["update","{\"amount\":4098}"]"#), "{}", calls());
+
+    let mut forbidden = after.clone();
+    forbidden.payment_method_creation = Some(stripe_wasm::PaymentMethodCreation::Manual);
+    forbidden.amount = Some(1);
+    let err = elements.update_changed(&after, &forbidden).await.unwrap_err();
+    assert_eq!(err.type_, ErrorType::IntegrationError);
+    assert!(err.message.unwrap().contains("paymentMethodCreation"));
+    assert!(!calls().contains(r#"\"amount\":1"#), "nothing was sent: {}", calls());
+
+    elements.update_changed(&after, &after.clone()).await.unwrap();
+    assert_eq!(calls().matches("\"update\"").count(), 1, "no call when nothing changed");
+}

@@ -1,0 +1,107 @@
+//! The components against the Stripe.js stand-in: mounting, events as callbacks, context
+//! hooks, and destroy on cleanup.
+
+use std::sync::{Arc, Mutex};
+
+use leptos::prelude::*;
+use leptos_stripe::{Elements, PaymentElement, use_elements, use_stripe};
+use stripe_wasm::{ElementEvent, ElementsOptions, Stripe};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn stripe() -> Stripe {
+    Stripe::load(&format!("{}/endive/stripe.js", env!("STRIPE_SIM_URL")), "pk_test_components").await.unwrap()
+}
+
+fn container() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+async fn until(ms: u32, mut done: impl FnMut() -> bool) -> bool {
+    let mut waited = 0;
+    while !done() {
+        if waited >= ms {
+            return false;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+        waited += 20;
+    }
+    true
+}
+
+fn iframe_count(node: &web_sys::HtmlElement) -> u32 {
+    node.query_selector_all("iframe").unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn payment_element_mounts_reports_ready_and_is_destroyed_on_unmount() {
+    let stripe = stripe().await;
+    let node = container();
+    let ready: Arc<Mutex<Vec<ElementEvent>>> = Arc::default();
+    let sink = ready.clone();
+    let handle = leptos::mount::mount_to(node.clone(), move || {
+        view! {
+            <Elements stripe=stripe options=Signal::stored(ElementsOptions::payment(5098, "usd"))>
+                <PaymentElement id="payment-element" on_ready=move |e: ElementEvent| sink.lock().unwrap().push(e) />
+            </Elements>
+        }
+    });
+    assert!(until(10_000, || !ready.lock().unwrap().is_empty()).await, "on_ready called");
+    assert_eq!(ready.lock().unwrap()[0].element_type, "payment");
+    let host = node.query_selector("#payment-element").unwrap().expect("container rendered");
+    assert_eq!(host.query_selector_all("iframe").unwrap().length(), 1);
+
+    drop(handle);
+    leptos::task::tick().await;
+    assert_eq!(iframe_count(&node), 0, "the Element is destroyed with its component");
+}
+
+#[wasm_bindgen_test]
+async fn children_reach_stripe_and_elements_through_the_context() {
+    let stripe = stripe().await;
+    let found: Arc<Mutex<(bool, bool)>> = Arc::default();
+    let sink = found.clone();
+    #[component]
+    fn Probe(sink: Arc<Mutex<(bool, bool)>>) -> impl IntoView {
+        *sink.lock().unwrap() = (use_stripe().is_some(), use_elements().is_some());
+    }
+    let _handle = leptos::mount::mount_to(container(), move || {
+        view! {
+            <Elements stripe=stripe options=Signal::stored(ElementsOptions::payment(1099, "usd"))>
+                <Probe sink=sink />
+            </Elements>
+        }
+    });
+    assert_eq!(*found.lock().unwrap(), (true, true));
+    assert!(use_stripe().is_none() && use_elements().is_none(), "nothing outside <Elements>");
+}
+
+#[wasm_bindgen_test]
+async fn a_payment_element_outside_elements_says_so_instead_of_panicking() {
+    let node = container();
+    let _handle = leptos::mount::mount_to(node.clone(), || view! { <PaymentElement /> });
+    leptos::task::tick().await;
+    assert!(node.text_content().unwrap().contains("Payment form unavailable"));
+    assert_eq!(iframe_count(&node), 0);
+}
+
+#[wasm_bindgen_test]
+async fn invalid_elements_options_show_an_error_instead_of_a_form() {
+    let stripe = stripe().await;
+    let node = container();
+    let _handle = leptos::mount::mount_to(node.clone(), move || {
+        view! {
+            <Elements stripe=stripe options=Signal::stored(ElementsOptions::payment(1099, "USD"))>
+                <PaymentElement />
+            </Elements>
+        }
+    });
+    leptos::task::tick().await;
+    assert!(node.text_content().unwrap().contains("currency"), "{:?}", node.text_content());
+    assert_eq!(iframe_count(&node), 0);
+}
