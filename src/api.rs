@@ -1,0 +1,37 @@
+//! The server's `/api`, from the browser. Every failure comes back as a StripeError-shaped
+//! error: the server's own `{"error": ...}` body, or a connection error when it cannot be
+//! reached.
+
+use checkout_api::stripe_common::{ErrorType, StripeError};
+use checkout_api::{ApiErrorBody, ConfigResponse, ConfirmRequest, ConfirmResponse};
+use gloo_net::http::{Request, Response};
+use serde::de::DeserializeOwned;
+
+pub async fn config() -> Result<ConfigResponse, StripeError> {
+    let response = Request::get("/api/config").send().await.map_err(unreachable)?;
+    read(response).await
+}
+
+pub async fn confirm(request: &ConfirmRequest) -> Result<ConfirmResponse, StripeError> {
+    let response = Request::post("/api/checkout/confirm")
+        .json(request)
+        .map_err(|e| StripeError::new(ErrorType::IntegrationError, e.to_string()))?
+        .send()
+        .await
+        .map_err(unreachable)?;
+    read(response).await
+}
+
+async fn read<T: DeserializeOwned>(response: Response) -> Result<T, StripeError> {
+    if response.ok() {
+        return response.json().await.map_err(|e| StripeError::new(ErrorType::ApiError, format!("unexpected answer: {e}")));
+    }
+    match response.json::<ApiErrorBody>().await {
+        Ok(body) => Err(body.error),
+        Err(_) => Err(StripeError::new(ErrorType::ApiError, format!("the server answered {}", response.status()))),
+    }
+}
+
+fn unreachable(err: gloo_net::Error) -> StripeError {
+    StripeError::new(ErrorType::ApiConnectionError, format!("cannot reach the server: {err}"))
+}

@@ -1,0 +1,13 @@
+use leptos::prelude::*;
+
+/// The checkout could not start: say what happened and offer to try again.
+#[component]
+pub fn LoadFailure(message: String, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    view! {
+        <section class="load-failure" role="alert">
+            <h2>"The checkout could not be loaded"</h2>
+            <p>{message}</p>
+            <button type="button" on:click=move |_| on_retry.run(())>"Try again"</button>
+        </section>
+    }
+}

@@ -1,0 +1,45 @@
+//! Paying, in the order Stripe requires for confirming on the server: validate the form
+//! (`elements.submit()`, first, before any other async work), create a ConfirmationToken, let
+//! the server create and confirm the PaymentIntent, then handle a next action (3-D Secure) if
+//! the server reports one.
+
+use checkout_api::stripe_common::{ErrorType, PaymentIntentStatus, StripeError};
+use checkout_api::{CartItem, ConfirmRequest, ConfirmResponse};
+use leptos_stripe::stripe_wasm::{ConfirmationTokenParams, Elements, Stripe};
+
+/// A payment that went through: Stripe says succeeded, or processing (it will settle later).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paid {
+    pub payment_intent_id: String,
+    pub amount: i64,
+    pub currency: String,
+    pub status: PaymentIntentStatus,
+}
+
+pub async fn pay(stripe: &Stripe, elements: &Elements, items: Vec<CartItem>, return_url: String) -> Result<Paid, StripeError> {
+    elements.submit().await?;
+    let params = ConfirmationTokenParams { return_url: Some(return_url), shipping: None };
+    let token = stripe.create_confirmation_token(elements, &params).await?;
+    let confirmed = crate::api::confirm(&ConfirmRequest { confirmation_token_id: token.id, items }).await?;
+    let status = match confirmed.status {
+        PaymentIntentStatus::RequiresAction => stripe.handle_next_action(&confirmed.client_secret).await?.status,
+        status => status,
+    };
+    outcome(confirmed, status)
+}
+
+fn outcome(confirmed: ConfirmResponse, status: PaymentIntentStatus) -> Result<Paid, StripeError> {
+    match status {
+        PaymentIntentStatus::Succeeded | PaymentIntentStatus::Processing => Ok(Paid {
+            payment_intent_id: confirmed.payment_intent_id,
+            amount: confirmed.amount,
+            currency: confirmed.currency,
+            status,
+        }),
+        PaymentIntentStatus::RequiresPaymentMethod => Err(StripeError::new(
+            ErrorType::CardError,
+            "Your payment could not be completed. Please try again or use another payment method.",
+        )),
+        other => Err(StripeError::new(ErrorType::ApiError, format!("unexpected payment status {other:?}"))),
+    }
+}

@@ -1,0 +1,88 @@
+//! The checkout's components rendered in Chromium.
+
+use std::sync::{Arc, Mutex};
+
+use checkout_api::stripe_common::PaymentIntentStatus;
+use checkout_api::{Cart, CartLine};
+use checkout_app::components::{CheckoutForm, LoadFailure, OrderSummary, PaymentSucceeded};
+use checkout_app::pay::Paid;
+use leptos::prelude::*;
+use leptos_stripe::Elements;
+use leptos_stripe::stripe_wasm::{ElementsOptions, Stripe};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> web_sys::HtmlElement {
+    let document = leptos::prelude::document();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+fn cart(currency: &str, unit: i64, quantity: u32) -> Cart {
+    let line = CartLine { product_id: "mug".into(), name: "Ferris enamel mug".into(), quantity, unit_amount: unit, amount: unit * i64::from(quantity) };
+    Cart { currency: currency.into(), total: line.amount, subtotal: line.amount, lines: vec![line] }
+}
+
+#[wasm_bindgen_test]
+async fn the_order_summary_formats_amounts_in_the_carts_currency() {
+    let node = container();
+    let _view = leptos::mount::mount_to(node.clone(), || view! { <OrderSummary cart=cart("usd", 1299, 2) /> });
+    let text = node.text_content().unwrap();
+    assert!(text.contains("Ferris enamel mug"), "{text}");
+    assert!(text.contains("2 × $12.99"), "{text}");
+    assert!(text.contains("Total$25.98"), "{text}");
+
+    let yen = container();
+    let _view = leptos::mount::mount_to(yen.clone(), || view! { <OrderSummary cart=cart("jpy", 1099, 1) /> });
+    assert!(yen.text_content().unwrap().contains("Total¥1,099"), "zero-decimal: {:?}", yen.text_content());
+}
+
+#[wasm_bindgen_test]
+async fn a_successful_payment_shows_amount_and_reference() {
+    let node = container();
+    let paid = Paid { payment_intent_id: "pi_123".into(), amount: 5098, currency: "usd".into(), status: PaymentIntentStatus::Succeeded };
+    let _view = leptos::mount::mount_to(node.clone(), move || view! { <PaymentSucceeded paid /> });
+    let text = node.text_content().unwrap();
+    assert!(text.contains("Payment succeeded") && text.contains("$50.98") && text.contains("pi_123"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_load_failure_explains_and_offers_a_retry() {
+    let node = container();
+    let retried = Arc::new(Mutex::new(0));
+    let count = retried.clone();
+    let _view = leptos::mount::mount_to(node.clone(), move || {
+        view! { <LoadFailure message="Stripe.js could not be loaded.".to_owned() on_retry=move |_| *count.lock().unwrap() += 1 /> }
+    });
+    assert!(node.text_content().unwrap().contains("Stripe.js could not be loaded."));
+    let button: web_sys::HtmlElement = node.query_selector("button").unwrap().unwrap().unchecked_into();
+    button.click();
+    assert_eq!(*retried.lock().unwrap(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn pay_waits_for_the_payment_element_then_names_the_total() {
+    let stripe = Stripe::load(&format!("{}/endive/stripe.js", env!("STRIPE_SIM_URL")), "pk_test_app").await.unwrap();
+    let node = container();
+    let _view = leptos::mount::mount_to(node.clone(), move || {
+        let cart = cart("usd", 2549, 2);
+        view! {
+            <Elements stripe options=Signal::stored(ElementsOptions::payment(cart.total, "usd"))>
+                <CheckoutForm cart on_paid=|_| () />
+            </Elements>
+        }
+    });
+    let button = || -> web_sys::HtmlButtonElement { node.query_selector("button.pay").unwrap().unwrap().unchecked_into() };
+    leptos::task::tick().await;
+    assert_eq!(button().text_content().unwrap(), "Pay $50.98");
+    assert!(button().disabled(), "disabled until the Payment Element is ready");
+    let mut waited = 0;
+    while button().disabled() && waited < 10_000 {
+        gloo_timers::future::TimeoutFuture::new(20).await;
+        waited += 20;
+    }
+    assert!(!button().disabled(), "enabled once ready");
+}
