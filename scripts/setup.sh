@@ -33,7 +33,7 @@ fi
 
 if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
   step "installing wasm-pack $WASM_PACK_VERSION"
-  cargo install --force wasm-pack --version "$WASM_PACK_VERSION"
+  cargo install --force --locked wasm-pack --version "$WASM_PACK_VERSION"
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

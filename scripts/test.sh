@@ -12,7 +12,7 @@ source scripts/env.sh
 step() { printf '\n==> %s\n' "$*"; }
 
 step "native tests"
-cargo test --workspace --exclude checkout-app --exclude stripe-wasm --exclude leptos-stripe
+cargo test -p stripe-common -p checkout-api -p stripe-sim -p checkout-server
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 # The Stripe.js stand-in the browser tests load (STRIPE_SIM_URL in .cargo/config.toml).

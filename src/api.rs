@@ -24,7 +24,10 @@ pub async fn confirm(request: &ConfirmRequest) -> Result<ConfirmResponse, Stripe
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, StripeError> {
     if response.ok() {
-        return response.json().await.map_err(|e| StripeError::new(ErrorType::ApiError, format!("unexpected answer: {e}")));
+        return response
+            .json()
+            .await
+            .map_err(|e| StripeError::new(ErrorType::ApiError, format!("unexpected answer: {e}")));
     }
     match response.json::<ApiErrorBody>().await {
         Ok(body) => Err(body.error),

@@ -16,7 +16,12 @@ pub struct Paid {
     pub status: PaymentIntentStatus,
 }
 
-pub async fn pay(stripe: &Stripe, elements: &Elements, items: Vec<CartItem>, return_url: String) -> Result<Paid, StripeError> {
+pub async fn pay(
+    stripe: &Stripe,
+    elements: &Elements,
+    items: Vec<CartItem>,
+    return_url: String,
+) -> Result<Paid, StripeError> {
     elements.submit().await?;
     let params = ConfirmationTokenParams { return_url: Some(return_url), shipping: None };
     let token = stripe.create_confirmation_token(elements, &params).await?;

@@ -22,7 +22,13 @@ fn container() -> web_sys::HtmlElement {
 }
 
 fn cart(currency: &str, unit: i64, quantity: u32) -> Cart {
-    let line = CartLine { product_id: "mug".into(), name: "Ferris enamel mug".into(), quantity, unit_amount: unit, amount: unit * i64::from(quantity) };
+    let line = CartLine {
+        product_id: "mug".into(),
+        name: "Ferris enamel mug".into(),
+        quantity,
+        unit_amount: unit,
+        amount: unit * i64::from(quantity),
+    };
     Cart { currency: currency.into(), total: line.amount, subtotal: line.amount, lines: vec![line] }
 }
 
@@ -43,7 +49,12 @@ async fn the_order_summary_formats_amounts_in_the_carts_currency() {
 #[wasm_bindgen_test]
 async fn a_successful_payment_shows_amount_and_reference() {
     let node = container();
-    let paid = Paid { payment_intent_id: "pi_123".into(), amount: 5098, currency: "usd".into(), status: PaymentIntentStatus::Succeeded };
+    let paid = Paid {
+        payment_intent_id: "pi_123".into(),
+        amount: 5098,
+        currency: "usd".into(),
+        status: PaymentIntentStatus::Succeeded,
+    };
     let _view = leptos::mount::mount_to(node.clone(), move || view! { <PaymentSucceeded paid /> });
     let text = node.text_content().unwrap();
     assert!(text.contains("Payment succeeded") && text.contains("$50.98") && text.contains("pi_123"), "{text}");
@@ -75,7 +86,8 @@ async fn pay_waits_for_the_payment_element_then_names_the_total() {
             </Elements>
         }
     });
-    let button = || -> web_sys::HtmlButtonElement { node.query_selector("button.pay").unwrap().unwrap().unchecked_into() };
+    let button =
+        || -> web_sys::HtmlButtonElement { node.query_selector("button.pay").unwrap().unwrap().unchecked_into() };
     leptos::task::tick().await;
     assert_eq!(button().text_content().unwrap(), "Pay $50.98");
     assert!(button().disabled(), "disabled until the Payment Element is ready");

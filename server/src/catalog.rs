@@ -53,13 +53,14 @@ impl Catalog {
         checkout_api::validate_items(items)?;
         let mut lines: Vec<CartLine> = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let product = self
-                .products
-                .iter()
-                .find(|p| p.id == item.product_id)
-                .ok_or_else(|| ValidationError::new(format!("items[{i}][productId]"), format!("Unknown product: {}", item.product_id)))?;
+            let product = self.products.iter().find(|p| p.id == item.product_id).ok_or_else(|| {
+                ValidationError::new(format!("items[{i}][productId]"), format!("Unknown product: {}", item.product_id))
+            })?;
             if lines.iter().any(|l| l.product_id == product.id) {
-                return Err(ValidationError::new(format!("items[{i}][productId]"), "Each product may appear once; change its quantity instead."));
+                return Err(ValidationError::new(
+                    format!("items[{i}][productId]"),
+                    "Each product may appear once; change its quantity instead.",
+                ));
             }
             lines.push(CartLine {
                 product_id: product.id.to_owned(),
@@ -100,7 +101,10 @@ mod tests {
     fn refuses_unknown_and_repeated_products() {
         let catalog = Catalog::demo("usd").unwrap();
         assert_eq!(catalog.price(&[item("lumen-tee", 1), item("nope", 1)]).unwrap_err().param, "items[1][productId]");
-        assert_eq!(catalog.price(&[item("lumen-tee", 1), item("lumen-tee", 1)]).unwrap_err().param, "items[1][productId]");
+        assert_eq!(
+            catalog.price(&[item("lumen-tee", 1), item("lumen-tee", 1)]).unwrap_err().param,
+            "items[1][productId]"
+        );
         assert!(Catalog::demo("eur").is_err());
     }
 }

@@ -50,21 +50,30 @@ impl Config {
         let addr = addr.parse().map_err(|e| format!("CHECKOUT_ADDR={addr:?} is not a socket address: {e}"))?;
         let secret_key = var("STRIPE_SECRET_KEY").ok_or("STRIPE_SECRET_KEY is not set")?;
         let publishable_key = var("STRIPE_PUBLISHABLE_KEY").ok_or("STRIPE_PUBLISHABLE_KEY is not set")?;
-        let secret_mode = mode(&secret_key, &["sk_", "rk_"]).ok_or("STRIPE_SECRET_KEY must be a secret key (sk_... or rk_...)")?;
-        let publishable_mode = mode(&publishable_key, &["pk_"]).ok_or("STRIPE_PUBLISHABLE_KEY must be a publishable key (pk_...)")?;
+        let secret_mode =
+            mode(&secret_key, &["sk_", "rk_"]).ok_or("STRIPE_SECRET_KEY must be a secret key (sk_... or rk_...)")?;
+        let publishable_mode =
+            mode(&publishable_key, &["pk_"]).ok_or("STRIPE_PUBLISHABLE_KEY must be a publishable key (pk_...)")?;
         if secret_mode != publishable_mode {
-            return Err(format!("STRIPE_SECRET_KEY is a {secret_mode} key but STRIPE_PUBLISHABLE_KEY is a {publishable_mode} key"));
+            return Err(format!(
+                "STRIPE_SECRET_KEY is a {secret_mode} key but STRIPE_PUBLISHABLE_KEY is a {publishable_mode} key"
+            ));
         }
         let api_base = var("STRIPE_API_BASE");
-        if let Some(base) = &api_base {
-            if !(base.starts_with("http://") || base.starts_with("https://")) {
-                return Err(format!("STRIPE_API_BASE={base:?} must be an http(s) URL"));
-            }
+        if let Some(base) = &api_base
+            && !(base.starts_with("http://") || base.starts_with("https://"))
+        {
+            return Err(format!("STRIPE_API_BASE={base:?} must be an http(s) URL"));
         }
         let currency = var("CHECKOUT_CURRENCY").unwrap_or_else(|| "usd".into()).to_ascii_lowercase();
         Ok(Self {
             addr,
-            stripe: StripeConfig { secret_key, publishable_key, api_base, js_url: var("STRIPE_JS_URL").unwrap_or_else(|| DEFAULT_STRIPE_JS_URL.into()) },
+            stripe: StripeConfig {
+                secret_key,
+                publishable_key,
+                api_base,
+                js_url: var("STRIPE_JS_URL").unwrap_or_else(|| DEFAULT_STRIPE_JS_URL.into()),
+            },
             dist_dir: var("CHECKOUT_DIST").unwrap_or_else(|| "dist".into()).into(),
             currency,
         })

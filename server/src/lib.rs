@@ -40,13 +40,9 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     let dist = &state.config.dist_dir;
     let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
-    Router::new()
-        .nest("/api", routes::api())
-        .fallback_service(spa)
-        .with_state(state)
-        .layer(
-            TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
-                .on_response(DefaultOnResponse::new().level(Level::INFO)),
-        )
+    Router::new().nest("/api", routes::api()).fallback_service(spa).with_state(state).layer(
+        TraceLayer::new_for_http()
+            .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+            .on_response(DefaultOnResponse::new().level(Level::INFO)),
+    )
 }

@@ -39,8 +39,9 @@ impl Payments {
     /// a retried request replays Stripe's first answer instead of charging again.
     pub async fn create_and_confirm(&self, cart: &Cart, confirmation_token: &str) -> Result<ConfirmResponse, AppError> {
         let currency = cart.currency.parse::<stripe_types::Currency>().unwrap_or_else(|never| match never {});
-        let key = IdempotencyKey::new(format!("checkout-confirm-{confirmation_token}"))
-            .map_err(|e| AppError::new(StatusCode::BAD_REQUEST, StripeError::new(ErrorType::InvalidRequestError, e.to_string())))?;
+        let key = IdempotencyKey::new(format!("checkout-confirm-{confirmation_token}")).map_err(|e| {
+            AppError::new(StatusCode::BAD_REQUEST, StripeError::new(ErrorType::InvalidRequestError, e.to_string()))
+        })?;
         let intent = CreatePaymentIntent::new(cart.total, currency)
             .confirm(true)
             .confirmation_token(confirmation_token)
@@ -50,9 +51,12 @@ impl Payments {
             .send(&self.client)
             .await
             .map_err(upstream_error)?;
-        let status = serde_plain_status(intent.status.as_str());
+        let status = from_wire(intent.status.as_str()).unwrap_or(PaymentIntentStatus::Unknown);
         let client_secret = intent.client_secret.ok_or_else(|| {
-            AppError::new(StatusCode::BAD_GATEWAY, StripeError::new(ErrorType::ApiError, "Stripe returned a PaymentIntent without a client secret."))
+            AppError::new(
+                StatusCode::BAD_GATEWAY,
+                StripeError::new(ErrorType::ApiError, "Stripe returned a PaymentIntent without a client secret."),
+            )
         })?;
         Ok(ConfirmResponse {
             client_secret,
@@ -64,8 +68,9 @@ impl Payments {
     }
 }
 
-fn serde_plain_status(status: &str) -> PaymentIntentStatus {
-    serde_json::from_value(serde_json::Value::String(status.to_owned())).unwrap_or(PaymentIntentStatus::Unknown)
+/// One of Stripe's enum values (as async-stripe spells it on the wire) as our own enum.
+fn from_wire<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
 }
 
 /// Stripe's answer, as the page should see it: card errors pass through (402) with Stripe's
@@ -75,7 +80,7 @@ fn upstream_error(err: stripe::StripeError) -> AppError {
     match err {
         stripe::StripeError::Stripe(api, status) => {
             let error = StripeError {
-                type_: serde_json::from_value(serde_json::Value::String(api.type_.as_str().to_owned())).unwrap_or(ErrorType::Unknown),
+                type_: from_wire(api.type_.as_str()).unwrap_or(ErrorType::Unknown),
                 code: api.code.as_ref().map(|c| c.as_str().to_owned()),
                 decline_code: api.decline_code.clone(),
                 message: api.message.clone(),
@@ -88,26 +93,45 @@ fn upstream_error(err: stripe::StripeError) -> AppError {
                 ErrorType::InvalidRequestError if error.param.as_deref() == Some("confirmation_token") => {
                     AppError::new(StatusCode::BAD_REQUEST, error)
                 }
-                ErrorType::RateLimitError => {
-                    AppError::new(StatusCode::SERVICE_UNAVAILABLE, StripeError::new(ErrorType::RateLimitError, "Too many payment attempts right now. Please try again in a moment."))
-                }
+                ErrorType::RateLimitError => AppError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    StripeError::new(
+                        ErrorType::RateLimitError,
+                        "Too many payment attempts right now. Please try again in a moment.",
+                    ),
+                ),
                 _ => {
                     tracing::error!(stripe_status = status, error = %error, "Stripe refused a request");
-                    AppError::new(StatusCode::BAD_GATEWAY, StripeError::new(ErrorType::ApiError, "The payment provider could not process this request."))
+                    AppError::new(
+                        StatusCode::BAD_GATEWAY,
+                        StripeError::new(ErrorType::ApiError, "The payment provider could not process this request."),
+                    )
                 }
             }
         }
         stripe::StripeError::ClientError(detail) => {
             tracing::error!(%detail, "cannot reach Stripe");
-            AppError::new(StatusCode::BAD_GATEWAY, StripeError::new(ErrorType::ApiConnectionError, "Could not reach the payment provider. Please try again."))
+            AppError::new(
+                StatusCode::BAD_GATEWAY,
+                StripeError::new(
+                    ErrorType::ApiConnectionError,
+                    "Could not reach the payment provider. Please try again.",
+                ),
+            )
         }
         stripe::StripeError::Timeout => AppError::new(
             StatusCode::GATEWAY_TIMEOUT,
-            StripeError::new(ErrorType::ApiConnectionError, "The payment provider did not answer in time. Please try again."),
+            StripeError::new(
+                ErrorType::ApiConnectionError,
+                "The payment provider did not answer in time. Please try again.",
+            ),
         ),
         other => {
             tracing::error!(error = %other, "unexpected answer from Stripe");
-            AppError::new(StatusCode::BAD_GATEWAY, StripeError::new(ErrorType::ApiError, "The payment provider sent an unexpected answer."))
+            AppError::new(
+                StatusCode::BAD_GATEWAY,
+                StripeError::new(ErrorType::ApiError, "The payment provider sent an unexpected answer."),
+            )
         }
     }
 }

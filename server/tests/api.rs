@@ -73,8 +73,14 @@ async fn bad_requests_get_typed_errors_naming_the_field() {
     let cases = [
         (json!({"confirmationTokenId": "pm_123", "items": Stack::default_items()}), "confirmationTokenId"),
         (json!({"confirmationTokenId": "ctoken_1", "items": []}), "items"),
-        (json!({"confirmationTokenId": "ctoken_1", "items": [{"productId": "lumen-tee", "quantity": 0}]}), "items[0][quantity]"),
-        (json!({"confirmationTokenId": "ctoken_1", "items": [{"productId": "unicorn", "quantity": 1}]}), "items[0][productId]"),
+        (
+            json!({"confirmationTokenId": "ctoken_1", "items": [{"productId": "lumen-tee", "quantity": 0}]}),
+            "items[0][quantity]",
+        ),
+        (
+            json!({"confirmationTokenId": "ctoken_1", "items": [{"productId": "unicorn", "quantity": 1}]}),
+            "items[0][productId]",
+        ),
     ];
     for (body, param) in cases {
         let (status, answer) = stack.post_json("/api/checkout/confirm", &body).await;
@@ -82,7 +88,14 @@ async fn bad_requests_get_typed_errors_naming_the_field() {
         assert_eq!(answer["error"]["param"], param);
         assert!(answer["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
     }
-    let response = stack.http.post(format!("{}/api/checkout/confirm", stack.server)).body("{not json").header("content-type", "application/json").send().await.unwrap();
+    let response = stack
+        .http
+        .post(format!("{}/api/checkout/confirm", stack.server))
+        .body("{not json")
+        .header("content-type", "application/json")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 400);
     let answer: serde_json::Value = response.json().await.unwrap();
     assert_eq!(answer["error"]["type"], "invalid_request_error");
@@ -105,7 +118,10 @@ async fn a_declined_card_is_a_402_with_stripes_message() {
 async fn an_unknown_or_used_token_is_the_pages_problem_not_a_server_error() {
     let stack = common::start().await;
     let (status, body) = stack
-        .post_json("/api/checkout/confirm", &json!({"confirmationTokenId": "ctoken_doesnotexist", "items": Stack::default_items()}))
+        .post_json(
+            "/api/checkout/confirm",
+            &json!({"confirmationTokenId": "ctoken_doesnotexist", "items": Stack::default_items()}),
+        )
         .await;
     assert_eq!(status, 400, "{body}");
     assert_eq!(body["error"]["param"], "confirmation_token");
@@ -149,7 +165,8 @@ async fn unknown_api_paths_are_json_404s_and_app_paths_serve_the_app() {
     let (status, body) = stack.get("/api/nope").await;
     assert_eq!(status, 404);
     assert_eq!(body["error"]["type"], "invalid_request_error");
-    let page = stack.http.get(format!("{}/complete?payment_intent_client_secret=x", stack.server)).send().await.unwrap();
+    let page =
+        stack.http.get(format!("{}/complete?payment_intent_client_secret=x", stack.server)).send().await.unwrap();
     assert_eq!(page.status(), 200);
     assert!(page.text().await.unwrap().contains("<div id=app>"));
 }

@@ -37,11 +37,13 @@ pub fn authenticate(headers: &HeaderMap, params: &Map<String, Value>) -> Result<
         Some(value) => from_header(value.to_str().unwrap_or_default())?,
         None => match params.get("key").and_then(Value::as_str) {
             Some(key) => key.to_owned(),
-            None => return Err(unauthorized(
-                "You did not provide an API key. You need to provide your API key in the Authorization header, \
+            None => {
+                return Err(unauthorized(
+                    "You did not provide an API key. You need to provide your API key in the Authorization header, \
                  using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). See https://stripe.com/docs/api#authentication \
                  for details, or we can help at https://support.stripe.com/.",
-            )),
+                ));
+            }
         },
     };
     classify(&raw)
@@ -59,9 +61,7 @@ fn from_header(value: &str) -> Result<String, ApiError> {
             .ok_or_else(|| unauthorized("Invalid API Key provided: malformed Basic authorization header"))?;
         return Ok(decoded.split(':').next().unwrap_or_default().to_owned());
     }
-    Err(unauthorized(
-        "Invalid Authorization header. Use Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
-    ))
+    Err(unauthorized("Invalid Authorization header. Use Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY')."))
 }
 
 fn classify(key: &str) -> Result<Key, ApiError> {
@@ -102,9 +102,15 @@ mod tests {
     #[test]
     fn bearer_and_basic_secret_keys() {
         let none = Map::new();
-        assert_eq!(authenticate(&headers("Bearer sk_test_abc123"), &none).unwrap(), Key::Secret("sk_test_abc123".into()));
+        assert_eq!(
+            authenticate(&headers("Bearer sk_test_abc123"), &none).unwrap(),
+            Key::Secret("sk_test_abc123".into())
+        );
         // base64("sk_test_abc123:")
-        assert_eq!(authenticate(&headers("Basic c2tfdGVzdF9hYmMxMjM6"), &none).unwrap(), Key::Secret("sk_test_abc123".into()));
+        assert_eq!(
+            authenticate(&headers("Basic c2tfdGVzdF9hYmMxMjM6"), &none).unwrap(),
+            Key::Secret("sk_test_abc123".into())
+        );
     }
 
     #[test]

@@ -110,7 +110,7 @@ pub fn luhn_valid(number: &str) -> bool {
         .enumerate()
         .map(|(i, &d)| if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Card data as Stripe.js sends it when tokenizing, checked as Stripe checks it.
@@ -184,7 +184,12 @@ mod tests {
     #[test]
     fn card_input_rules() {
         let today = (2026, 11);
-        let card = |number: &str, m, y, cvc: &str| CardInput { number: number.into(), exp_month: m, exp_year: y, cvc: cvc.into() };
+        let card = |number: &str, m, y, cvc: &str| CardInput {
+            number: number.into(),
+            exp_month: m,
+            exp_year: y,
+            cvc: cvc.into(),
+        };
         assert!(card("4242424242424242", 11, 2026, "123").validate(today).is_ok());
         let code = |c: CardInput| c.validate(today).unwrap_err().code.unwrap();
         assert_eq!(code(card("4242424242424241", 12, 2030, "123")), "incorrect_number");

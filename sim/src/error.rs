@@ -62,7 +62,9 @@ impl ApiError {
             StatusCode::NOT_FOUND,
             StripeError::new(
                 ErrorType::InvalidRequestError,
-                format!("Unrecognized request URL ({method}: {path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/."),
+                format!(
+                    "Unrecognized request URL ({method}: {path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/."
+                ),
             ),
         )
     }

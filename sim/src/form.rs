@@ -12,7 +12,8 @@ pub fn decode(body: &[u8]) -> Result<Map<String, Value>, String> {
     let mut root = Value::Object(Map::new());
     for (key, value) in form_urlencoded::parse(body) {
         let path = split_key(&key).ok_or_else(|| format!("Invalid parameter name: {key}"))?;
-        insert(&mut root, &path, value.into_owned()).map_err(|()| format!("Conflicting values for parameter: {key}"))?;
+        insert(&mut root, &path, value.into_owned())
+            .map_err(|()| format!("Conflicting values for parameter: {key}"))?;
     }
     let Value::Object(mut map) = root else { unreachable!("root is an object") };
     map.values_mut().for_each(index_maps_to_arrays);

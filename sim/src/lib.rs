@@ -1,4 +1,6 @@
 #![recursion_limit = "256"]
+// An ApiError is built at most once per HTTP request; boxing it would buy nothing.
+#![allow(clippy::result_large_err)]
 //! An offline stand-in for Stripe: its HTTP API (form-encoded requests, key auth, Stripe's
 //! JSON objects and errors) and a Stripe.js stand-in that renders the Payment Element as a
 //! cross-origin iframe, as Stripe's does. Run it with `cargo run -p stripe-sim`.
@@ -41,4 +43,14 @@ impl Sim {
 /// The stand-in's routes: `/v1/...` (API), Stripe.js and its iframes, `/_sim/...` (test controls).
 pub fn router(sim: Arc<Sim>) -> Router {
     api::router(sim.clone()).merge(stripe_js::router()).with_state(sim)
+}
+
+/// Runs a fresh stand-in on `127.0.0.1` at a free port in the background of the current tokio
+/// runtime and returns its base URL: for other crates' tests that need Stripe.
+pub async fn spawn_on_loopback() -> std::io::Result<String> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}", listener.local_addr()?);
+    let app = router(Arc::new(Sim::default()));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    Ok(url)
 }

@@ -2,8 +2,8 @@
 //! and form body merged, as Stripe accepts both), with typed accessors that fail the way
 //! Stripe fails ("Invalid integer: abc", "Missing required param: amount.").
 
-use axum::extract::{FromRequest, Request};
 use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
 use serde_json::{Map, Value};
 
 use crate::auth::{Key, authenticate};

@@ -40,8 +40,10 @@ fn assert_same_fields(resource: &str, ours: &Value) {
     differences(resource, &fixture(resource), ours, &mut out);
     // The fixture's preview is a bank account; ours is a card: compare the card with the
     // PaymentMethod fixture's card instead.
-    out.retain(|d| !d.starts_with("confirmation_token.payment_method_preview.us_bank_account")
-        && !d.starts_with("confirmation_token.payment_method_preview.card"));
+    out.retain(|d| {
+        !d.starts_with("confirmation_token.payment_method_preview.us_bank_account")
+            && !d.starts_with("confirmation_token.payment_method_preview.card")
+    });
     assert!(out.is_empty(), "{resource} differs from Stripe's fixture:\n{}", out.join("\n"));
 }
 
@@ -52,7 +54,12 @@ async fn payment_intent_confirmation_token_and_payment_method_match_stripes_fixt
     let (_, token) = sim.get(&format!("/v1/confirmation_tokens/{token_id}")).await;
     assert_same_fields("confirmation_token", &token);
     let mut preview_card = vec![];
-    differences("card", &fixture("payment_method")["card"], &token["payment_method_preview"]["card"], &mut preview_card);
+    differences(
+        "card",
+        &fixture("payment_method")["card"],
+        &token["payment_method_preview"]["card"],
+        &mut preview_card,
+    );
     assert!(preview_card.is_empty(), "{preview_card:?}");
 
     let (_, pi) = sim.create_and_confirm("1099", &token_id).await;

@@ -89,9 +89,7 @@ async fn three_d_secure_card_requires_action() {
 #[tokio::test]
 async fn automatic_payment_methods_need_a_return_url() {
     let sim = common::start().await;
-    let (_, token) = sim
-        .post("/v1/test_helpers/confirmation_tokens", &[("payment_method", "pm_card_visa")])
-        .await;
+    let (_, token) = sim.post("/v1/test_helpers/confirmation_tokens", &[("payment_method", "pm_card_visa")]).await;
     let (status, body) = sim.create_and_confirm("1099", token["id"].as_str().unwrap()).await;
     assert_eq!(status, 400);
     assert!(body["error"]["message"].as_str().unwrap().contains("return_url"));
@@ -186,7 +184,13 @@ async fn unknown_urls_and_objects_answer_like_stripe() {
 async fn idempotency_keys_replay_and_refuse_other_parameters() {
     let sim = common::start().await;
     let post = |form: Vec<(&'static str, &'static str)>, key: &'static str| {
-        sim.send(sim.http.post(format!("{}/v1/payment_intents", sim.base)).bearer_auth(common::SK).header("Idempotency-Key", key).form(&form))
+        sim.send(
+            sim.http
+                .post(format!("{}/v1/payment_intents", sim.base))
+                .bearer_auth(common::SK)
+                .header("Idempotency-Key", key)
+                .form(&form),
+        )
     };
     let form = vec![("amount", "1099"), ("currency", "usd")];
     let (s1, first) = post(form.clone(), "key-1").await;

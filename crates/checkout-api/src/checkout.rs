@@ -20,7 +20,10 @@ impl ConfirmRequest {
             !rest.is_empty() && rest.len() <= 255 && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         });
         if !well_formed {
-            return Err(ValidationError::new("confirmationTokenId", "A ConfirmationToken id (ctoken_...) is required."));
+            return Err(ValidationError::new(
+                "confirmationTokenId",
+                "A ConfirmationToken id (ctoken_...) is required.",
+            ));
         }
         validate_items(&self.items)
     }

@@ -10,6 +10,7 @@ use serde::Serialize;
 use stripe_wasm::{ChangeEvent, Element, ElementEvent, Listener, LoadErrorEvent, StripeError};
 
 use crate::context::StripeContext;
+use crate::watch::on_options_change;
 
 /// Callbacks for the events every Element emits.
 #[derive(Default, Clone)]
@@ -65,7 +66,8 @@ where
     let container = NodeRef::<Div>::new();
     // The live Element and its listeners; `None` until mounted and after cleanup.
     let mounted: StoredValue<Option<(Element, Vec<Listener>)>, LocalStorage> = StoredValue::new_local(None);
-    let sent = StoredValue::new_local(options.get_untracked());
+    let initial = options.get_untracked();
+    let created_with = StoredValue::new_local(initial.clone());
 
     // Effects run once the view is in the document, so the Element mounts into a live node.
     Effect::new(move |_| {
@@ -73,8 +75,10 @@ where
         if mounted.with_value(Option::is_some) {
             return;
         }
-        let created = context.elements().ok_or_else(|| StripeError::new(stripe_wasm::ErrorType::IntegrationError, "Elements is gone"))
-            .and_then(|elements| elements.create(kind, &sent.get_value()))
+        let created = context
+            .elements()
+            .ok_or_else(|| StripeError::new(stripe_wasm::ErrorType::IntegrationError, "Elements is gone"))
+            .and_then(|elements| elements.create(kind, &created_with.get_value()))
             .and_then(|element| {
                 let listeners = callbacks.attach(&element)?;
                 element.mount(&node)?;
@@ -86,18 +90,13 @@ where
         }
     });
 
-    Effect::new(move |_| {
-        let next = options.get();
-        let Some(previous) = sent.try_get_value() else { return };
-        if previous == next {
-            return;
-        }
-        sent.set_value(next.clone());
+    on_options_change(options, initial, move |previous, next| {
+        created_with.set_value(next.clone());
         mounted.with_value(|live| {
-            if let Some((element, _)) = live {
-                if let Err(err) = element.update_changed(&previous, &next) {
-                    error!("{kind} element.update() failed: {err}");
-                }
+            if let Some((element, _)) = live
+                && let Err(err) = element.update_changed(&previous, &next)
+            {
+                error!("{kind} element.update() failed: {err}");
             }
         });
     });

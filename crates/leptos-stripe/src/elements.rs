@@ -4,6 +4,7 @@ use leptos::task::spawn_local;
 use stripe_wasm::{ElementsOptions, Stripe};
 
 use crate::context::StripeContext;
+use crate::watch::on_options_change;
 
 /// Creates one Elements group (deferred intent: mode, amount, currency from `options`) and
 /// shares it with its children. Later changes of `options` are sent with `elements.update()`;
@@ -25,15 +26,7 @@ pub fn Elements(
         }
     };
     let context = StripeContext::provide(stripe, elements);
-
-    let sent = StoredValue::new_local(initial);
-    Effect::new(move |_| {
-        let next = options.get();
-        let Some(previous) = sent.try_get_value() else { return };
-        if previous == next {
-            return;
-        }
-        sent.set_value(next.clone());
+    on_options_change(options, initial, move |previous, next| {
         if let Some(elements) = context.elements() {
             spawn_local(async move {
                 if let Err(err) = elements.update_changed(&previous, &next).await {

@@ -16,6 +16,7 @@ mod context;
 mod element;
 mod elements;
 mod payment_element;
+mod watch;
 
 pub use context::{use_elements, use_stripe};
 pub use element::ElementCallbacks;

@@ -18,6 +18,7 @@ pub fn PaymentElement(
     #[prop(optional, into)] on_load_error: Option<Callback<LoadErrorEvent>>,
     #[prop(optional, into)] on_loader_start: Option<Callback<ElementEvent>>,
 ) -> impl IntoView {
-    let callbacks = ElementCallbacks { on_change, on_ready, on_focus, on_blur, on_escape, on_load_error, on_loader_start };
+    let callbacks =
+        ElementCallbacks { on_change, on_ready, on_focus, on_blur, on_escape, on_load_error, on_loader_start };
     element_view("payment", options, callbacks, id, class)
 }

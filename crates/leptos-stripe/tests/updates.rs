@@ -61,7 +61,10 @@ async fn signal_changes_become_updates_and_cleanup_destroys() {
         }
     });
     leptos::task::tick().await;
-    assert_eq!(calls(), "elements {\"mode\":\"payment\",\"amount\":5098,\"currency\":\"usd\"}\ncreate payment {\"layout\":{\"type\":\"tabs\"}}\nmount payment");
+    assert_eq!(
+        calls(),
+        "elements {\"mode\":\"payment\",\"amount\":5098,\"currency\":\"usd\"}\ncreate payment {\"layout\":{\"type\":\"tabs\"}}\nmount payment"
+    );
 
     amount.set(4098);
     layout.set(LayoutType::Accordion);

@@ -2,9 +2,8 @@
 //! Stripe amounts are integers in the smallest unit: 1099 is $10.99 but ¥1,099.
 
 /// Currencies whose Stripe amounts are whole units (no minor unit).
-const ZERO_DECIMAL: &[&str] = &[
-    "bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf",
-];
+const ZERO_DECIMAL: &[&str] =
+    &["bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf"];
 
 /// Currencies whose Stripe amounts are thousandths.
 const THREE_DECIMAL: &[&str] = &["bhd", "jod", "kwd", "omr", "tnd"];

@@ -1,8 +1,8 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::JsCast;
 
 use crate::interop::{changed_options, from_js, thrown, to_js};
 use crate::{ChangeEvent, ElementEvent, LoadErrorEvent, StripeError, sys};
@@ -69,10 +69,16 @@ impl Element {
 
     /// Listens to `event` with payloads of type `E`; listening stops when the returned
     /// [`Listener`] is dropped.
-    pub fn on<E: DeserializeOwned + 'static>(&self, event: &'static str, mut handler: impl FnMut(E) + 'static) -> Result<Listener, StripeError> {
+    pub fn on<E: DeserializeOwned + 'static>(
+        &self,
+        event: &'static str,
+        mut handler: impl FnMut(E) + 'static,
+    ) -> Result<Listener, StripeError> {
         let closure = Closure::<dyn FnMut(JsValue)>::new(move |payload: JsValue| match from_js::<E>(payload, event) {
             Ok(decoded) => handler(decoded),
-            Err(err) => web_sys::console::warn_1(&JsValue::from_str(&format!("stripe-wasm: ignored `{event}` event: {err}"))),
+            Err(err) => {
+                web_sys::console::warn_1(&JsValue::from_str(&format!("stripe-wasm: ignored `{event}` event: {err}")))
+            }
         });
         self.inner.on(event, closure.as_ref().unchecked_ref()).map_err(thrown)?;
         Ok(Listener { element: self.inner.clone(), event, closure })

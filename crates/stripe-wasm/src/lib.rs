@@ -26,8 +26,8 @@ pub use elements::Elements;
 pub use events::{ChangeEvent, ChangeValue, ElementEvent, LoadErrorEvent, SavedPaymentMethod};
 pub use loader::{LoadError, load};
 pub use options::{
-    Appearance, ConfirmationTokenParams, ElementsOptions, UPDATABLE_ELEMENTS_OPTIONS, Layout, LayoutType, Mode, PaymentElementOptions, PaymentMethodCreation,
-    Theme,
+    Appearance, ConfirmationTokenParams, ElementsOptions, Layout, LayoutType, Mode, PaymentElementOptions,
+    PaymentMethodCreation, Theme, UPDATABLE_ELEMENTS_OPTIONS,
 };
 pub use stripe::{LoadOrKeyError, Stripe};
 pub use stripe_common::{ErrorType, NextAction, PaymentIntent, PaymentIntentStatus, StripeError};

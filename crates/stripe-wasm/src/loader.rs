@@ -86,11 +86,8 @@ fn find_script(document: &Document, url: &str) -> Option<HtmlScriptElement> {
 }
 
 fn inject(document: &Document, url: &str) -> Result<HtmlScriptElement, LoadError> {
-    let script: HtmlScriptElement = document
-        .create_element("script")
-        .ok()
-        .and_then(|e| e.dyn_into().ok())
-        .ok_or(LoadError::NoDocument)?;
+    let script: HtmlScriptElement =
+        document.create_element("script").ok().and_then(|e| e.dyn_into().ok()).ok_or(LoadError::NoDocument)?;
     script.set_src(url);
     script.set_async(true);
     let _ = script.set_attribute(STATE_ATTRIBUTE, "loading");

@@ -54,9 +54,20 @@ pub struct ElementsOptions {
 /// The `stripe.elements()` options Stripe lets `elements.update()` change (from
 /// `StripeElementsUpdateOptions` in @stripe/stripe-js); any other change needs a new group.
 pub const UPDATABLE_ELEMENTS_OPTIONS: &[&str] = &[
-    "mode", "amount", "currency", "appearance", "locale", "fonts", "setupFutureUsage", "captureMethod",
-    "excludedPaymentMethodTypes", "allowedPaymentMethodTypes", "paymentMethodConfiguration", "onBehalfOf",
-    "customerSessionClientSecret", "customPaymentMethods",
+    "mode",
+    "amount",
+    "currency",
+    "appearance",
+    "locale",
+    "fonts",
+    "setupFutureUsage",
+    "captureMethod",
+    "excludedPaymentMethodTypes",
+    "allowedPaymentMethodTypes",
+    "paymentMethodConfiguration",
+    "onBehalfOf",
+    "customerSessionClientSecret",
+    "customPaymentMethods",
 ];
 
 impl ElementsOptions {

@@ -3,7 +3,9 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use crate::interop::{resolve, thrown, to_js};
-use crate::{ConfirmationToken, ConfirmationTokenParams, Elements, ElementsOptions, LoadError, PaymentIntent, StripeError, sys};
+use crate::{
+    ConfirmationToken, ConfirmationTokenParams, Elements, ElementsOptions, LoadError, PaymentIntent, StripeError, sys,
+};
 
 /// A Stripe.js instance for one publishable key. Cloning shares the instance.
 #[derive(Clone)]

@@ -86,7 +86,12 @@ fn options_reach_stripe_js_in_its_own_names_without_empty_fields() {
     let elements = stripe.elements(&options).unwrap();
     elements.create_payment_element(&PaymentElementOptions { layout: Some(LayoutType::Accordion.into()) }).unwrap();
     let calls = calls();
-    assert!(calls.contains(r#"{\"mode\":\"payment\",\"amount\":5098,\"currency\":\"usd\",\"paymentMethodCreation\":\"manual\"}"#), "{calls}");
+    assert!(
+        calls.contains(
+            r#"{\"mode\":\"payment\",\"amount\":5098,\"currency\":\"usd\",\"paymentMethodCreation\":\"manual\"}"#
+        ),
+        "{calls}"
+    );
     assert!(calls.contains(r#"{\"layout\":{\"type\":\"accordion\"}}"#), "{calls}");
 }
 
@@ -96,7 +101,11 @@ async fn a_confirmation_token_is_decoded_and_gets_the_elements_group_and_params(
     let elements = stripe.elements(&ElementsOptions::payment(1099, "usd")).unwrap();
     let params = ConfirmationTokenParams {
         return_url: Some("https://shop.example/complete".into()),
-        shipping: Some(Shipping { name: "Jenny Rosen".into(), address: Address { country: Some("US".into()), ..Default::default() }, phone: None }),
+        shipping: Some(Shipping {
+            name: "Jenny Rosen".into(),
+            address: Address { country: Some("US".into()), ..Default::default() },
+            phone: None,
+        }),
     };
     let token = stripe.create_confirmation_token(&elements, &params).await.unwrap();
     assert_eq!(token.id, "ctoken_double");
@@ -144,8 +153,10 @@ fn change_events_are_typed_and_dropping_the_listener_unsubscribes() {
     let seen = Rc::new(RefCell::new(Vec::<ChangeEvent>::new()));
     let sink = seen.clone();
     let listener = element.on_change(move |e| sink.borrow_mut().push(e)).unwrap();
-    emit_change(r#"{"elementType":"payment","empty":false,"complete":true,"collapsed":false,
-        "value":{"type":"card","payment_method":{"id":"pm_saved","type":"card","billing_details":{}}},"future":1}"#);
+    emit_change(
+        r#"{"elementType":"payment","empty":false,"complete":true,"collapsed":false,
+        "value":{"type":"card","payment_method":{"id":"pm_saved","type":"card","billing_details":{}}},"future":1}"#,
+    );
     assert_eq!(seen.borrow().len(), 1);
     assert!(seen.borrow()[0].complete);
     assert_eq!(seen.borrow()[0].value.payment_method.as_ref().unwrap().id, "pm_saved");

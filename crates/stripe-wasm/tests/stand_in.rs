@@ -94,7 +94,10 @@ async fn destroy_removes_the_iframe_and_frees_the_kind() {
     let stripe = stripe().await;
     let elements = stripe.elements(&ElementsOptions::payment(5098, "usd")).unwrap();
     let element = elements.create_payment_element(&PaymentElementOptions::default()).unwrap();
-    assert!(elements.create_payment_element(&PaymentElementOptions::default()).is_err(), "one Payment Element per group");
+    assert!(
+        elements.create_payment_element(&PaymentElementOptions::default()).is_err(),
+        "one Payment Element per group"
+    );
     let node = container();
     element.mount(&node).unwrap();
     assert_eq!(iframes_in(&node).len(), 1);

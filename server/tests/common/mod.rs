@@ -4,7 +4,6 @@
 #![allow(dead_code)]
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use serde_json::{Value, json};
 
@@ -14,14 +13,6 @@ pub struct Stack {
     pub server: String,
     pub sim: String,
     pub http: reqwest::Client,
-}
-
-pub async fn start_sim() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let app = stripe_sim::router(Arc::new(stripe_sim::Sim::default()));
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    url
 }
 
 pub async fn start_server(api_base: &str) -> String {
@@ -34,7 +25,9 @@ pub async fn start_server(api_base: &str) -> String {
         ("STRIPE_JS_URL", format!("{api_base}/endive/stripe.js")),
         ("CHECKOUT_DIST", dist.display().to_string()),
     ];
-    let config = checkout_server::Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone())).unwrap();
+    let config =
+        checkout_server::Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()))
+            .unwrap();
     let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let app = checkout_server::app(checkout_server::AppState::new(config).unwrap());
@@ -43,7 +36,7 @@ pub async fn start_server(api_base: &str) -> String {
 }
 
 pub async fn start() -> Stack {
-    let sim = start_sim().await;
+    let sim = stripe_sim::spawn_on_loopback().await.unwrap();
     let server = start_server(&sim).await;
     Stack { server, sim, http: reqwest::Client::new() }
 }
@@ -79,7 +72,16 @@ impl Stack {
             ("payment_method_data[card][cvc]", "123"),
             ("return_url", "http://127.0.0.1:4242/complete"),
         ];
-        let token: Value = self.http.post(format!("{}/v1/confirmation_tokens", self.sim)).form(&form).send().await.unwrap().json().await.unwrap();
+        let token: Value = self
+            .http
+            .post(format!("{}/v1/confirmation_tokens", self.sim))
+            .form(&form)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         token["id"].as_str().unwrap().to_owned()
     }
 

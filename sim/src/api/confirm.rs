@@ -63,10 +63,10 @@ pub fn run(store: &mut Store, now: i64, id: &str, with: ConfirmWith) -> Result<V
         ));
     }
     // The token is spent once the confirmation is attempted, whatever the outcome.
-    if let Some(token_id) = &with.confirmation_token {
-        if let Some(token) = store.confirmation_tokens.get_mut(token_id) {
-            token.payment_intent = Some(intent.id.clone());
-        }
+    if let Some(token_id) = &with.confirmation_token
+        && let Some(token) = store.confirmation_tokens.get_mut(token_id)
+    {
+        token.payment_intent = Some(intent.id.clone());
     }
 
     intent.last_payment_error = None;
@@ -89,7 +89,10 @@ pub fn run(store: &mut Store, now: i64, id: &str, with: ConfirmWith) -> Result<V
             let charge = ids::new_id("ch");
             intent.status = Status::RequiresPaymentMethod;
             intent.latest_charge = Some(charge.clone());
-            let payment_method = store.payment_methods.get(intent.payment_method.as_deref().unwrap_or_default()).map(PaymentMethod::to_json);
+            let payment_method = store
+                .payment_methods
+                .get(intent.payment_method.as_deref().unwrap_or_default())
+                .map(PaymentMethod::to_json);
             error.param = None;
             let mut last_error = serde_json::to_value(&error).unwrap_or_default();
             last_error["charge"] = json!(charge);
@@ -114,7 +117,12 @@ pub fn run(store: &mut Store, now: i64, id: &str, with: ConfirmWith) -> Result<V
 
 /// Finds the card to charge, creating the PaymentMethod a ConfirmationToken or test id stands
 /// for, and records it on the intent.
-fn resolve_payment_method(store: &mut Store, now: i64, intent: &mut PaymentIntent, with: &ConfirmWith) -> Result<Card, ApiError> {
+fn resolve_payment_method(
+    store: &mut Store,
+    now: i64,
+    intent: &mut PaymentIntent,
+    with: &ConfirmWith,
+) -> Result<Card, ApiError> {
     if let Some(token_id) = &with.confirmation_token {
         let token = store
             .confirmation_tokens
@@ -127,7 +135,10 @@ fn resolve_payment_method(store: &mut Store, now: i64, intent: &mut PaymentInten
             ));
         }
         if now >= token.expires_at() {
-            return Err(ApiError::param_invalid("confirmation_token", "This ConfirmationToken has expired. Create a new ConfirmationToken."));
+            return Err(ApiError::param_invalid(
+                "confirmation_token",
+                "This ConfirmationToken has expired. Create a new ConfirmationToken.",
+            ));
         }
         let (card, billing_details) = (token.card.clone(), token.billing_details.clone());
         if intent.return_url.is_none() {
@@ -154,12 +165,19 @@ fn resolve_payment_method(store: &mut Store, now: i64, intent: &mut PaymentInten
         intent.payment_method = Some(pm.id.clone());
         return Ok(pm.card.clone());
     }
-    let number = cards::test_payment_method_number(&pm_id).ok_or_else(|| ApiError::no_such("PaymentMethod", &pm_id, "payment_method"))?;
+    let number = cards::test_payment_method_number(&pm_id)
+        .ok_or_else(|| ApiError::no_such("PaymentMethod", &pm_id, "payment_method"))?;
     let card = Card { number: number.into(), exp_month: 12, exp_year: 2034 };
     Ok(attach_new_payment_method(store, now, intent, card, billing_details_from(None).unwrap_or_default()))
 }
 
-fn attach_new_payment_method(store: &mut Store, now: i64, intent: &mut PaymentIntent, card: Card, billing_details: Value) -> Card {
+fn attach_new_payment_method(
+    store: &mut Store,
+    now: i64,
+    intent: &mut PaymentIntent,
+    card: Card,
+    billing_details: Value,
+) -> Card {
     let pm = PaymentMethod {
         id: ids::new_id("pm"),
         created: now,
@@ -175,7 +193,8 @@ fn attach_new_payment_method(store: &mut Store, now: i64, intent: &mut PaymentIn
 }
 
 fn unexpected_state(intent: &PaymentIntent) -> ApiError {
-    let status = serde_json::to_value(intent.status).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    let status =
+        serde_json::to_value(intent.status).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
     ApiError::new(
         StatusCode::BAD_REQUEST,
         StripeError::new(

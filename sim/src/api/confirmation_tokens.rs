@@ -34,13 +34,15 @@ pub async fn create_from_stripe_js(State(sim): State<Arc<Sim>>, req: StripeReque
     match data.str("type")? {
         Some("card") => {}
         Some(other) => {
-            return Err(ApiError::param_invalid("payment_method_data[type]", format!("The stand-in does not support payment method type `{other}` here.")));
+            return Err(ApiError::param_invalid(
+                "payment_method_data[type]",
+                format!("The stand-in does not support payment method type `{other}` here."),
+            ));
         }
         None => return Err(ApiError::param_missing("payment_method_data[type]")),
     }
     let card = card_input(data.hash("card")?.ok_or_else(|| ApiError::param_missing("payment_method_data[card]"))?)?;
-    card.validate(year_month(sim.clock.now()))
-        .map_err(|err| ApiError::new(StatusCode::PAYMENT_REQUIRED, err))?;
+    card.validate(year_month(sim.clock.now())).map_err(|err| ApiError::new(StatusCode::PAYMENT_REQUIRED, err))?;
     let card = Card { number: card.number, exp_month: card.exp_month, exp_year: card.exp_year };
     let billing_details = billing_details_from(data.hash("billing_details")?)?;
     insert_token(&sim, p, card, billing_details)
@@ -55,7 +57,8 @@ pub async fn create_test_helper(State(sim): State<Arc<Sim>>, req: StripeRequest)
     allowed.push("payment_method");
     p.allow_only(&allowed)?;
     let id = p.required_str("payment_method")?;
-    let number = cards::test_payment_method_number(id).ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
+    let number = cards::test_payment_method_number(id)
+        .ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
     let card = Card { number: number.into(), exp_month: 12, exp_year: year_month(sim.clock.now()).0 + 3 };
     insert_token(&sim, p, card, billing_details_from(None)?)
 }
@@ -76,22 +79,36 @@ fn insert_token(sim: &Sim, p: &Params, card: Card, billing_details: Value) -> Re
     Ok(Json(json))
 }
 
-pub async fn retrieve(State(sim): State<Arc<Sim>>, Path(id): Path<String>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
+pub async fn retrieve(
+    State(sim): State<Arc<Sim>>,
+    Path(id): Path<String>,
+    req: StripeRequest,
+) -> Result<Json<Value>, ApiError> {
     req.key.require_secret()?;
     let store = sim.store();
-    let token = store.confirmation_tokens.get(&id).ok_or_else(|| ApiError::no_such("confirmation_token", &id, "confirmation_token"))?;
+    let token = store
+        .confirmation_tokens
+        .get(&id)
+        .ok_or_else(|| ApiError::no_such("confirmation_token", &id, "confirmation_token"))?;
     Ok(Json(token.to_json()))
 }
 
 fn card_input(card: Params) -> Result<CardInput, ApiError> {
     card.allow_only(&["number", "exp_month", "exp_year", "cvc"])?;
     let number: String = card.required_str("number")?.chars().filter(|c| !c.is_whitespace()).collect();
-    let exp_month = card.int("exp_month")?.ok_or_else(|| ApiError::param_missing("payment_method_data[card][exp_month]"))?;
-    let mut exp_year = card.int("exp_year")?.ok_or_else(|| ApiError::param_missing("payment_method_data[card][exp_year]"))?;
+    let exp_month =
+        card.int("exp_month")?.ok_or_else(|| ApiError::param_missing("payment_method_data[card][exp_month]"))?;
+    let mut exp_year =
+        card.int("exp_year")?.ok_or_else(|| ApiError::param_missing("payment_method_data[card][exp_year]"))?;
     if exp_year < 100 {
         exp_year += 2000; // Stripe accepts two-digit years.
     }
-    let bad = |param: &str| ApiError::new(StatusCode::PAYMENT_REQUIRED, StripeError::new(ErrorType::CardError, "Your card's expiration date is invalid.").with_param(param));
+    let bad = |param: &str| {
+        ApiError::new(
+            StatusCode::PAYMENT_REQUIRED,
+            StripeError::new(ErrorType::CardError, "Your card's expiration date is invalid.").with_param(param),
+        )
+    };
     Ok(CardInput {
         number,
         exp_month: u32::try_from(exp_month).map_err(|_| bad("exp_month"))?,

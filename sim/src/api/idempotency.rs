@@ -72,7 +72,10 @@ pub async fn layer(State(sim): State<Arc<Sim>>, request: Request, next: Next) ->
     let body = to_bytes(body, MAX_BODY).await.unwrap_or_default();
     let mut entries = sim.idempotency.entries.lock().unwrap_or_else(|p| p.into_inner());
     if parts.status.is_success() || parts.status == StatusCode::PAYMENT_REQUIRED {
-        entries.insert(slot, Entry::Done { request: fingerprint, status: parts.status, body: body.clone(), saved_at: now });
+        entries.insert(
+            slot,
+            Entry::Done { request: fingerprint, status: parts.status, body: body.clone(), saved_at: now },
+        );
     } else {
         entries.remove(&slot);
     }

@@ -14,15 +14,41 @@ use crate::params::{Params, StripeRequest};
 use crate::{Sim, ids};
 
 const CREATE_PARAMS: &[&str] = &[
-    "amount", "currency", "automatic_payment_methods", "payment_method_types", "confirm", "confirmation_token",
-    "payment_method", "return_url", "metadata", "description", "receipt_email", "customer", "capture_method",
-    "setup_future_usage", "shipping", "expand", "use_stripe_sdk", "error_on_requires_action",
-    "statement_descriptor", "statement_descriptor_suffix", "payment_method_options",
+    "amount",
+    "currency",
+    "automatic_payment_methods",
+    "payment_method_types",
+    "confirm",
+    "confirmation_token",
+    "payment_method",
+    "return_url",
+    "metadata",
+    "description",
+    "receipt_email",
+    "customer",
+    "capture_method",
+    "setup_future_usage",
+    "shipping",
+    "expand",
+    "use_stripe_sdk",
+    "error_on_requires_action",
+    "statement_descriptor",
+    "statement_descriptor_suffix",
+    "payment_method_options",
 ];
 
 const CONFIRM_PARAMS: &[&str] = &[
-    "confirmation_token", "payment_method", "return_url", "expand", "use_stripe_sdk", "receipt_email",
-    "setup_future_usage", "shipping", "error_on_requires_action", "payment_method_options", "client_secret",
+    "confirmation_token",
+    "payment_method",
+    "return_url",
+    "expand",
+    "use_stripe_sdk",
+    "receipt_email",
+    "setup_future_usage",
+    "shipping",
+    "error_on_requires_action",
+    "payment_method_options",
+    "client_secret",
 ];
 
 pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
@@ -65,7 +91,10 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
     let confirm_now = p.bool("confirm")?.unwrap_or(false);
     let with = confirm_now.then(|| ConfirmWith::from_params(p)).transpose()?;
     if !confirm_now && p.get("confirmation_token").is_some() {
-        return Err(ApiError::param_invalid("confirmation_token", "confirmation_token can only be used with confirm=true."));
+        return Err(ApiError::param_invalid(
+            "confirmation_token",
+            "confirmation_token can only be used with confirm=true.",
+        ));
     }
 
     let mut store = sim.store();
@@ -86,7 +115,11 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
     }
 }
 
-pub async fn confirm(State(sim): State<Arc<Sim>>, Path(id): Path<String>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
+pub async fn confirm(
+    State(sim): State<Arc<Sim>>,
+    Path(id): Path<String>,
+    req: StripeRequest,
+) -> Result<Json<Value>, ApiError> {
     req.key.require_secret()?;
     req.params.allow_only(CONFIRM_PARAMS)?;
     let with = ConfirmWith::from_params(&req.params)?;
@@ -99,7 +132,11 @@ pub async fn confirm(State(sim): State<Arc<Sim>>, Path(id): Path<String>, req: S
 
 /// With a secret key: the whole object. With a publishable key (Stripe.js's
 /// `retrievePaymentIntent`): only with the matching `client_secret`, and only public fields.
-pub async fn retrieve(State(sim): State<Arc<Sim>>, Path(id): Path<String>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
+pub async fn retrieve(
+    State(sim): State<Arc<Sim>>,
+    Path(id): Path<String>,
+    req: StripeRequest,
+) -> Result<Json<Value>, ApiError> {
     let store = sim.store();
     let intent = store.payment_intent(&id).ok_or_else(|| ApiError::no_such("payment_intent", &id, "intent"))?;
     match req.key {
@@ -125,7 +162,10 @@ pub async fn list(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Jso
     p.allow_only(&["limit", "starting_after", "ending_before", "customer", "created", "expand"])?;
     let limit = p.int("limit")?.unwrap_or(10);
     if !(1..=100).contains(&limit) {
-        return Err(ApiError::param_invalid("limit", "This value must be greater than or equal to 1 and less than or equal to 100."));
+        return Err(ApiError::param_invalid(
+            "limit",
+            "This value must be greater than or equal to 1 and less than or equal to 100.",
+        ));
     }
     let store = sim.store();
     let customer = p.str("customer")?;
@@ -154,7 +194,12 @@ pub async fn list(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Jso
 fn currency(p: &Params) -> Result<String, ApiError> {
     let currency = p.required_str("currency")?.to_ascii_lowercase();
     if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_lowercase()) {
-        return Err(ApiError::param_invalid("currency", format!("Invalid currency: {currency}. Stripe currently supports these currencies: usd, eur, gbp, jpy, ...")));
+        return Err(ApiError::param_invalid(
+            "currency",
+            format!(
+                "Invalid currency: {currency}. Stripe currently supports these currencies: usd, eur, gbp, jpy, ..."
+            ),
+        ));
     }
     Ok(currency)
 }
@@ -168,7 +213,10 @@ fn check_minimum(amount: i64, currency: &str) -> Result<(), ApiError> {
         _ => 1,
     };
     if amount < minimum {
-        let mut err = ApiError::param_invalid("amount", format!("Amount must be at least {} {currency}", checkout_minimum_text(minimum, currency)));
+        let mut err = ApiError::param_invalid(
+            "amount",
+            format!("Amount must be at least {} {currency}", checkout_minimum_text(minimum, currency)),
+        );
         err.error.code = Some("amount_too_small".into());
         return Err(err);
     }
@@ -197,17 +245,23 @@ fn payment_methods(p: &Params) -> Result<(Option<Value>, Vec<String>), ApiError>
         )),
         (Some(apm), None) => {
             apm.allow_only(&["enabled", "allow_redirects"])?;
-            let enabled = apm.bool("enabled")?.ok_or_else(|| ApiError::param_missing("automatic_payment_methods[enabled]"))?;
+            let enabled =
+                apm.bool("enabled")?.ok_or_else(|| ApiError::param_missing("automatic_payment_methods[enabled]"))?;
             let mut value = json!({"enabled": enabled});
             if let Some(redirects) = apm.str("allow_redirects")? {
                 if !matches!(redirects, "always" | "never") {
-                    return Err(ApiError::param_invalid("automatic_payment_methods[allow_redirects]", format!("Invalid allow_redirects: {redirects}")));
+                    return Err(ApiError::param_invalid(
+                        "automatic_payment_methods[allow_redirects]",
+                        format!("Invalid allow_redirects: {redirects}"),
+                    ));
                 }
                 value["allow_redirects"] = json!(redirects);
             }
             Ok((Some(value), vec!["card".into()]))
         }
-        (None, Some(types)) if types.is_empty() => Err(ApiError::param_invalid("payment_method_types", "payment_method_types must not be empty")),
+        (None, Some(types)) if types.is_empty() => {
+            Err(ApiError::param_invalid("payment_method_types", "payment_method_types must not be empty"))
+        }
         (None, Some(types)) => Ok((None, types)),
         (None, None) => Ok((Some(json!({"enabled": true})), vec!["card".into()])),
     }

@@ -102,10 +102,27 @@ impl PaymentIntent {
     pub fn to_publishable_json(&self) -> Value {
         let full = self.to_json();
         let keep = [
-            "id", "object", "amount", "canceled_at", "cancellation_reason", "capture_method", "client_secret",
-            "confirmation_method", "created", "currency", "description", "last_payment_error", "livemode",
-            "next_action", "payment_method", "payment_method_types", "processing", "receipt_email",
-            "setup_future_usage", "shipping", "status",
+            "id",
+            "object",
+            "amount",
+            "canceled_at",
+            "cancellation_reason",
+            "capture_method",
+            "client_secret",
+            "confirmation_method",
+            "created",
+            "currency",
+            "description",
+            "last_payment_error",
+            "livemode",
+            "next_action",
+            "payment_method",
+            "payment_method_types",
+            "processing",
+            "receipt_email",
+            "setup_future_usage",
+            "shipping",
+            "status",
         ];
         Value::Object(keep.iter().map(|k| ((*k).to_owned(), full[*k].clone())).collect())
     }

@@ -2,8 +2,6 @@
 
 #![allow(dead_code)]
 
-use std::sync::Arc;
-
 use serde_json::Value;
 
 pub const SK: &str = "sk_test_standin_tests";
@@ -15,11 +13,7 @@ pub struct Running {
 }
 
 pub async fn start() -> Running {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let app = stripe_sim::router(Arc::new(stripe_sim::Sim::default()));
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    Running { base, http: reqwest::Client::new() }
+    Running { base: stripe_sim::spawn_on_loopback().await.unwrap(), http: reqwest::Client::new() }
 }
 
 impl Running {

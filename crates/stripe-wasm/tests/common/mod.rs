@@ -23,7 +23,10 @@ pub fn container() -> web_sys::HtmlElement {
 }
 
 /// Records every `event` the element emits.
-pub fn record<E: DeserializeOwned + 'static>(element: &Element, event: &'static str) -> (Rc<RefCell<Vec<E>>>, Listener) {
+pub fn record<E: DeserializeOwned + 'static>(
+    element: &Element,
+    event: &'static str,
+) -> (Rc<RefCell<Vec<E>>>, Listener) {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let sink = seen.clone();
     let listener = element.on(event, move |e: E| sink.borrow_mut().push(e)).unwrap();
