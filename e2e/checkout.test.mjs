@@ -69,7 +69,8 @@ test('an incomplete card is caught by elements.submit(): the field says why, not
   await card.fill('4242 4242 4242', '12 / 34', '123');
   await page.getByRole('button', { name: 'Pay $50.98' }).click();
   await card.frame.getByText('Your card number is incomplete.').waitFor();
-  await page.getByRole('alert').filter({ hasText: 'Your card number is incomplete.' }).waitFor();
+  assert.equal(await card.number.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('.payment-error').innerText(), '', 'shown at the field, not twice');
   assert.equal(await page.getByRole('button', { name: 'Pay $50.98' }).isEnabled(), true, 'Pay is usable again');
   assert.equal((await stack.stripe.list('payment_intents')).length, before.length, 'no PaymentIntent');
 

@@ -61,8 +61,10 @@ function start(binary, env, name) {
 }
 
 /** The stand-in, the checkout server and a browser. Call `stop()` when done.
- *  `serverPort`: a fixed port for the server (default: a free one). */
-export async function startStack({ serverPort } = {}) {
+ *  `serverPort`: a fixed port for the server (default: a free one).
+ *  `serverEnv`: more environment for the server (CHECKOUT_ADDRESS, ...), or a function of the
+ *  stand-in's API (`stripe`) that returns it, for set-up that needs Stripe objects first. */
+export async function startStack({ serverPort, serverEnv = {} } = {}) {
   const simPort = await freePort();
   serverPort ??= await freePort();
   const sim = `http://127.0.0.1:${simPort}`;
@@ -76,6 +78,8 @@ export async function startStack({ serverPort } = {}) {
     const simProcess = start('stripe-sim', { STRIPE_SIM_ADDR: `127.0.0.1:${simPort}` }, 'stripe-sim');
     processes.push(simProcess);
     await waitFor(`${sim}/_sim/health`, simProcess, 'stripe-sim');
+    const stripe = stripeApi(sim);
+    const extraEnv = typeof serverEnv === 'function' ? await serverEnv(stripe) : serverEnv;
     const serverProcess = start('checkout-server', {
       CHECKOUT_ADDR: `127.0.0.1:${serverPort}`,
       CHECKOUT_DIST: path.join(ROOT, 'dist'),
@@ -83,26 +87,59 @@ export async function startStack({ serverPort } = {}) {
       STRIPE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
       STRIPE_API_BASE: sim,
       STRIPE_JS_URL: `${sim}/endive/stripe.js`,
+      ...extraEnv,
     }, 'checkout-server');
     processes.push(serverProcess);
     await waitFor(`${server}/api/config`, serverProcess, 'checkout-server');
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     processes.push({ browser });
     const track = (child) => processes.push(child);
-    return { sim, server, browser, stop, track, stripe: stripeApi(sim) };
+    return { sim, server, browser, stop, track, stripe };
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-/** Reads what the stand-in holds, with a secret key, as a test of what Stripe would hold. */
+/** The stand-in's API with a secret key: to set up Stripe objects, and to check what Stripe
+ *  holds after the shopper is done. */
 function stripeApi(sim) {
-  return {
+  const auth = { Authorization: `Bearer ${SECRET_KEY}` };
+  const api = {
+    async get(path) {
+      const response = await fetch(`${sim}${path}`, { headers: auth });
+      if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    async post(path, form = {}) {
+      const response = await fetch(`${sim}${path}`, { method: 'POST', headers: auth, body: new URLSearchParams(form) });
+      if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
     async list(resource) {
-      const response = await fetch(`${sim}/v1/${resource}?limit=100`, { headers: { Authorization: `Bearer ${SECRET_KEY}` } });
-      if (!response.ok) throw new Error(`GET /v1/${resource}: ${response.status}`);
-      return (await response.json()).data;
+      return (await api.get(`/v1/${resource}${resource.includes('?') ? '&' : '?'}limit=100`)).data;
+    },
+    /** Makes the stand-in answer the next `count` requests to `path` with a Stripe error. */
+    async fault(fault) {
+      const response = await fetch(`${sim}/_sim/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) });
+      if (!response.ok) throw new Error(`POST /_sim/faults: ${response.status}`);
+    },
+  };
+  return api;
+}
+
+/** The Address Element's fields, inside its cross-origin iframe. */
+export function addressFields(page) {
+  const frame = page.frameLocator('iframe[title="Secure address input frame"]');
+  return {
+    frame,
+    async fill({ name, line1, city, state, postalCode, country = 'US' }) {
+      await frame.getByLabel('Full name').fill(name);
+      await frame.getByLabel('Country or region').selectOption(country);
+      await frame.getByLabel('Address line 1').fill(line1);
+      await frame.getByLabel('City').fill(city);
+      if (state) await frame.getByLabel('State').fill(state);
+      await frame.getByLabel(/ZIP|Postal code|Postcode/).fill(postalCode);
     },
   };
 }

@@ -3,7 +3,7 @@
 //! reached.
 
 use checkout_api::stripe_common::{ErrorType, StripeError};
-use checkout_api::{ApiErrorBody, ConfigResponse, ConfirmRequest, ConfirmResponse};
+use checkout_api::{ApiErrorBody, Cart, ConfigResponse, ConfirmRequest, ConfirmResponse, PriceRequest};
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 
@@ -12,9 +12,18 @@ pub async fn config() -> Result<ConfigResponse, StripeError> {
     read(response).await
 }
 
+/// The cart for these items and discount code, priced by the server.
+pub async fn price(request: &PriceRequest) -> Result<Cart, StripeError> {
+    post("/api/cart", request).await
+}
+
 pub async fn confirm(request: &ConfirmRequest) -> Result<ConfirmResponse, StripeError> {
-    let response = Request::post("/api/checkout/confirm")
-        .json(request)
+    post("/api/checkout/confirm", request).await
+}
+
+async fn post<B: serde::Serialize, T: DeserializeOwned>(url: &str, body: &B) -> Result<T, StripeError> {
+    let response = Request::post(url)
+        .json(body)
         .map_err(|e| StripeError::new(ErrorType::IntegrationError, e.to_string()))?
         .send()
         .await

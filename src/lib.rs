@@ -1,10 +1,14 @@
 //! The checkout page: a Leptos (CSR) app that shows the cart priced by the server, mounts the
 //! Payment Element in deferred-intent mode, and pays with a ConfirmationToken the server
-//! confirms.
+//! confirms. `/complete` is the `return_url` page.
 
 pub mod api;
 mod app;
 pub mod components;
+mod loader;
+pub mod look;
+pub mod pages;
 pub mod pay;
 
 pub use app::App;
+pub use loader::Ready;

@@ -7,6 +7,15 @@ use checkout_api::stripe_common::{ErrorType, PaymentIntentStatus, StripeError};
 use checkout_api::{CartItem, ConfirmRequest, ConfirmResponse};
 use leptos_stripe::stripe_wasm::{ConfirmationTokenParams, Elements, Stripe};
 
+/// What is being paid for: the server prices it again from these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Order {
+    pub items: Vec<CartItem>,
+    pub discount_code: Option<String>,
+    /// Send the Address Element's address as the shipping address.
+    pub ship: bool,
+}
+
 /// A payment that went through: Stripe says succeeded, or processing (it will settle later).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paid {
@@ -16,16 +25,18 @@ pub struct Paid {
     pub status: PaymentIntentStatus,
 }
 
-pub async fn pay(
-    stripe: &Stripe,
-    elements: &Elements,
-    items: Vec<CartItem>,
-    return_url: String,
-) -> Result<Paid, StripeError> {
+pub async fn pay(stripe: &Stripe, elements: &Elements, order: Order, return_url: String) -> Result<Paid, StripeError> {
     elements.submit().await?;
-    let params = ConfirmationTokenParams { return_url: Some(return_url), shipping: None };
+    // The shipping address goes with the token explicitly, as Stripe's guide shows.
+    let shipping = match (order.ship, elements.get_element("address")) {
+        (true, Some(address)) => Some(address.get_address_value().await?.value.to_shipping()),
+        _ => None,
+    };
+    let params = ConfirmationTokenParams { return_url: Some(return_url), shipping };
     let token = stripe.create_confirmation_token(elements, &params).await?;
-    let confirmed = crate::api::confirm(&ConfirmRequest { confirmation_token_id: token.id, items }).await?;
+    let request =
+        ConfirmRequest { confirmation_token_id: token.id, items: order.items, discount_code: order.discount_code };
+    let confirmed = crate::api::confirm(&request).await?;
     let status = match confirmed.status {
         PaymentIntentStatus::RequiresAction => stripe.handle_next_action(&confirmed.client_secret).await?.status,
         status => status,

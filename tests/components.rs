@@ -3,12 +3,13 @@
 use std::sync::{Arc, Mutex};
 
 use checkout_api::stripe_common::PaymentIntentStatus;
-use checkout_api::{Cart, CartLine};
+use checkout_api::{AddressCollection, Cart, CartLine, Discount};
 use checkout_app::components::{CheckoutForm, LoadFailure, OrderSummary, PaymentSucceeded};
+use checkout_app::pages::PaymentStatus;
 use checkout_app::pay::Paid;
 use leptos::prelude::*;
 use leptos_stripe::Elements;
-use leptos_stripe::stripe_wasm::{ElementsOptions, Stripe};
+use leptos_stripe::stripe_wasm::{ElementsOptions, LayoutType, PaymentIntent, Stripe};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -29,7 +30,7 @@ fn cart(currency: &str, unit: i64, quantity: u32) -> Cart {
         unit_amount: unit,
         amount: unit * i64::from(quantity),
     };
-    Cart { currency: currency.into(), total: line.amount, subtotal: line.amount, lines: vec![line] }
+    Cart { currency: currency.into(), total: line.amount, subtotal: line.amount, discount: None, lines: vec![line] }
 }
 
 #[wasm_bindgen_test]
@@ -40,6 +41,16 @@ async fn the_order_summary_formats_amounts_in_the_carts_currency() {
     assert!(text.contains("Ferris enamel mug"), "{text}");
     assert!(text.contains("2 × $12.99"), "{text}");
     assert!(text.contains("Total$25.98"), "{text}");
+
+    let discounted = container();
+    let _view = leptos::mount::mount_to(discounted.clone(), || {
+        let mut cart = cart("usd", 5098, 1);
+        cart.discount = Some(Discount { code: "WELCOME10".into(), label: "10% off".into(), amount: 509 });
+        cart.total = 4589;
+        view! { <OrderSummary cart /> }
+    });
+    let text = discounted.text_content().unwrap();
+    assert!(text.contains("Discount WELCOME10 · 10% off-$5.09") && text.contains("Total$45.89"), "{text}");
 
     let yen = container();
     let _view = leptos::mount::mount_to(yen.clone(), || view! { <OrderSummary cart=cart("jpy", 1099, 1) /> });
@@ -80,9 +91,16 @@ async fn pay_waits_for_the_payment_element_then_names_the_total() {
     let node = container();
     let _view = leptos::mount::mount_to(node.clone(), move || {
         let cart = cart("usd", 2549, 2);
+        let options = Signal::stored(ElementsOptions::payment(cart.total, "usd"));
         view! {
-            <Elements stripe options=Signal::stored(ElementsOptions::payment(cart.total, "usd"))>
-                <CheckoutForm cart on_paid=|_| () />
+            <Elements stripe options>
+                <CheckoutForm
+                    cart
+                    address=AddressCollection::None
+                    layout=LayoutType::Tabs.into()
+                    paying=RwSignal::new(false)
+                    on_paid=|_| ()
+                />
             </Elements>
         }
     });
@@ -97,4 +115,36 @@ async fn pay_waits_for_the_payment_element_then_names_the_total() {
         waited += 20;
     }
     assert!(!button().disabled(), "enabled once ready");
+}
+
+fn intent(status: PaymentIntentStatus) -> PaymentIntent {
+    PaymentIntent {
+        id: "pi_1".into(),
+        amount: 1099,
+        currency: "jpy".into(),
+        status,
+        client_secret: None,
+        next_action: None,
+        payment_method: None,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_return_page_words_each_status_as_stripe_suggests() {
+    for (status, heading, text, retry) in [
+        (PaymentIntentStatus::Succeeded, "Payment succeeded", "We received your payment of ¥1,099.", false),
+        (PaymentIntentStatus::Processing, "Payment processing", "Your payment of ¥1,099 is processing.", false),
+        (
+            PaymentIntentStatus::RequiresPaymentMethod,
+            "Payment failed",
+            "Your payment was not successful, please try again.",
+            true,
+        ),
+    ] {
+        let node = container();
+        let _view = leptos::mount::mount_to(node.clone(), move || view! { <PaymentStatus intent=intent(status) /> });
+        let text_content = node.text_content().unwrap();
+        assert!(text_content.contains(heading) && text_content.contains(text), "{status:?}: {text_content}");
+        assert_eq!(node.query_selector("a.retry").unwrap().is_some(), retry, "{status:?}");
+    }
 }

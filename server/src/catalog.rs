@@ -48,6 +48,22 @@ impl Catalog {
         self.price(&self.default_cart).expect("the default cart names catalogue products")
     }
 
+    /// Prices `items` with an optional discount code, on `today` (`YYYY-MM-DD`).
+    pub fn price_with(
+        &self,
+        items: &[CartItem],
+        discount_code: Option<&str>,
+        today: &str,
+    ) -> Result<Cart, ValidationError> {
+        let mut cart = self.price(items)?;
+        if let Some(code) = discount_code {
+            let discount = crate::discounts::apply(code, cart.subtotal, today)?;
+            cart.total = cart.subtotal - discount.amount;
+            cart.discount = Some(discount);
+        }
+        Ok(cart)
+    }
+
     /// Prices `items`; unknown products and bad quantities are refused with the field to fix.
     pub fn price(&self, items: &[CartItem]) -> Result<Cart, ValidationError> {
         checkout_api::validate_items(items)?;
@@ -71,7 +87,7 @@ impl Catalog {
             });
         }
         let subtotal = lines.iter().map(|l| l.amount).sum();
-        Ok(Cart { currency: self.currency.clone(), lines, subtotal, total: subtotal })
+        Ok(Cart { currency: self.currency.clone(), lines, subtotal, discount: None, total: subtotal })
     }
 }
 
@@ -95,6 +111,17 @@ mod tests {
     fn yen_prices_are_whole_yen() {
         let cart = Catalog::demo("jpy").unwrap().default_cart();
         assert_eq!(cart.total, 3300 + 2 * 1800);
+    }
+
+    #[test]
+    fn a_discount_lowers_the_total_not_the_subtotal() {
+        let catalog = Catalog::demo("usd").unwrap();
+        let cart = catalog
+            .price_with(&[item("lumen-tee", 1), item("ferris-mug", 2)], Some("WELCOME10"), "2026-11-23")
+            .unwrap();
+        assert_eq!((cart.subtotal, cart.total), (5098, 5098 - 509));
+        assert_eq!(cart.discount.unwrap().amount, 509);
+        assert!(catalog.price_with(&[item("lumen-tee", 1)], Some("SPRING2020"), "2026-11-23").is_err());
     }
 
     #[test]

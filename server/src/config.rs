@@ -3,6 +3,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use checkout_api::{AddressCollection, LayoutName, Look, ThemeName};
+
 /// Stripe.js for the release train async-stripe's pinned API version belongs to
 /// (2026-09-30.endive), as @stripe/stripe-js loads it.
 pub const DEFAULT_STRIPE_JS_URL: &str = "https://js.stripe.com/endive/stripe.js";
@@ -35,12 +37,19 @@ pub struct Config {
     pub dist_dir: PathBuf,
     /// The currency the catalogue is priced in.
     pub currency: String,
+    /// Theme and layout of the page and the Payment Element.
+    pub look: Look,
+    /// Which address the Address Element collects, if any.
+    pub address: AddressCollection,
+    /// The signed-in customer (`cus_...`), for saved payment methods; `None`: a guest checkout.
+    pub customer: Option<String>,
 }
 
 impl Config {
     /// `CHECKOUT_ADDR` (127.0.0.1:4242), `STRIPE_SECRET_KEY`, `STRIPE_PUBLISHABLE_KEY`,
     /// `STRIPE_API_BASE` (api.stripe.com), `STRIPE_JS_URL`, `CHECKOUT_DIST` (dist),
-    /// `CHECKOUT_CURRENCY` (usd).
+    /// `CHECKOUT_CURRENCY` (usd), `CHECKOUT_THEME` (stripe|night|flat), `CHECKOUT_LAYOUT`
+    /// (tabs|accordion), `CHECKOUT_ADDRESS` (none|billing|shipping), `CHECKOUT_CUSTOMER` (cus_...).
     pub fn from_env() -> Result<Self, String> {
         Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
     }
@@ -66,6 +75,16 @@ impl Config {
             return Err(format!("STRIPE_API_BASE={base:?} must be an http(s) URL"));
         }
         let currency = var("CHECKOUT_CURRENCY").unwrap_or_else(|| "usd".into()).to_ascii_lowercase();
+        let parsed = |name: &str, default: &str| var(name).unwrap_or_else(|| default.to_owned());
+        let theme: ThemeName =
+            parsed("CHECKOUT_THEME", "stripe").parse().map_err(|e| format!("CHECKOUT_THEME: {e}"))?;
+        let layout: LayoutName =
+            parsed("CHECKOUT_LAYOUT", "tabs").parse().map_err(|e| format!("CHECKOUT_LAYOUT: {e}"))?;
+        let address = parsed("CHECKOUT_ADDRESS", "none").parse().map_err(|e| format!("CHECKOUT_ADDRESS: {e}"))?;
+        let customer = var("CHECKOUT_CUSTOMER");
+        if customer.as_ref().is_some_and(|c| !c.starts_with("cus_")) {
+            return Err("CHECKOUT_CUSTOMER must be a customer id (cus_...)".into());
+        }
         Ok(Self {
             addr,
             stripe: StripeConfig {
@@ -76,6 +95,9 @@ impl Config {
             },
             dist_dir: var("CHECKOUT_DIST").unwrap_or_else(|| "dist".into()).into(),
             currency,
+            look: Look::preset(theme, layout),
+            address,
+            customer,
         })
     }
 }
@@ -108,6 +130,21 @@ mod tests {
         assert_eq!(c.stripe.js_url, DEFAULT_STRIPE_JS_URL);
         assert_eq!(c.addr.to_string(), "127.0.0.1:4242");
         assert!(!format!("{c:?}").contains("sk_test_x"), "the secret key is never printed");
+    }
+
+    #[test]
+    fn look_address_and_customer_are_checked() {
+        let keys = [("STRIPE_SECRET_KEY", "sk_test_x"), ("STRIPE_PUBLISHABLE_KEY", "pk_test_x")];
+        let with = |extra: (&str, &str)| {
+            let mut vars = keys.to_vec();
+            vars.push(extra);
+            config(&vars)
+        };
+        assert_eq!(with(("CHECKOUT_THEME", "night")).unwrap().look.theme, ThemeName::Night);
+        assert_eq!(with(("CHECKOUT_ADDRESS", "shipping")).unwrap().address, AddressCollection::Shipping);
+        assert!(with(("CHECKOUT_THEME", "dark")).unwrap_err().contains("CHECKOUT_THEME"));
+        assert!(with(("CHECKOUT_LAYOUT", "grid")).is_err());
+        assert!(with(("CHECKOUT_CUSTOMER", "pm_123")).is_err());
     }
 
     #[test]

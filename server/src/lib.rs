@@ -5,6 +5,7 @@
 
 mod catalog;
 pub mod config;
+mod discounts;
 mod error;
 mod payments;
 mod routes;
@@ -45,4 +46,9 @@ pub fn app(state: AppState) -> Router {
             .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
             .on_response(DefaultOnResponse::new().level(Level::INFO)),
     )
+}
+
+/// Today's date in UTC, `YYYY-MM-DD`: the day discount codes are checked against.
+fn today() -> String {
+    chrono::Utc::now().format("%Y-%m-%d").to_string()
 }

@@ -9,6 +9,14 @@ use axum::http::StatusCode;
 use checkout_api::stripe_common::{ErrorType, PaymentIntentStatus, StripeError};
 use checkout_api::{Cart, ConfirmResponse};
 use stripe::{Client, ClientBuilder, IdempotencyKey, RequestStrategy, StripeRequest};
+use stripe_core::customer_session::{
+    CreateCustomerSession, CreateCustomerSessionComponents, CreateCustomerSessionComponentsPaymentElement,
+    CreateCustomerSessionComponentsPaymentElementFeatures,
+    CreateCustomerSessionComponentsPaymentElementFeaturesPaymentMethodRedisplay as Redisplay,
+    CreateCustomerSessionComponentsPaymentElementFeaturesPaymentMethodRemove as Remove,
+    CreateCustomerSessionComponentsPaymentElementFeaturesPaymentMethodSave as Save,
+    CreateCustomerSessionComponentsPaymentElementFeaturesPaymentMethodSaveUsage as SaveUsage,
+};
 use stripe_core::payment_intent::{CreatePaymentIntent, CreatePaymentIntentAutomaticPaymentMethods};
 
 use crate::config::StripeConfig;
@@ -37,15 +45,25 @@ impl Payments {
     /// Creates and confirms a PaymentIntent for `cart` with the page's ConfirmationToken, in
     /// one request. The idempotency key is derived from the token, which Stripe accepts once:
     /// a retried request replays Stripe's first answer instead of charging again.
-    pub async fn create_and_confirm(&self, cart: &Cart, confirmation_token: &str) -> Result<ConfirmResponse, AppError> {
+    pub async fn create_and_confirm(
+        &self,
+        cart: &Cart,
+        confirmation_token: &str,
+        customer: Option<&str>,
+    ) -> Result<ConfirmResponse, AppError> {
         let currency = cart.currency.parse::<stripe_types::Currency>().unwrap_or_else(|never| match never {});
         let key = IdempotencyKey::new(format!("checkout-confirm-{confirmation_token}")).map_err(|e| {
             AppError::new(StatusCode::BAD_REQUEST, StripeError::new(ErrorType::InvalidRequestError, e.to_string()))
         })?;
-        let intent = CreatePaymentIntent::new(cart.total, currency)
+        let mut create = CreatePaymentIntent::new(cart.total, currency)
             .confirm(true)
             .confirmation_token(confirmation_token)
-            .automatic_payment_methods(CreatePaymentIntentAutomaticPaymentMethods::new(true))
+            .automatic_payment_methods(CreatePaymentIntentAutomaticPaymentMethods::new(true));
+        if let Some(customer) = customer {
+            // Saved payment methods belong to the customer; a newly saved one is attached to it.
+            create = create.customer(customer);
+        }
+        let intent = create
             .customize()
             .request_strategy(RequestStrategy::Idempotent(key))
             .send(&self.client)
@@ -69,6 +87,28 @@ impl Payments {
 }
 
 /// One of Stripe's enum values (as async-stripe spells it on the wire) as our own enum.
+impl Payments {
+    /// A CustomerSession that lets the Payment Element list the customer's saved payment
+    /// methods, offer to save a new one (for later off-session use) and remove them.
+    pub async fn create_customer_session(&self, customer: &str) -> Result<String, AppError> {
+        let mut features = CreateCustomerSessionComponentsPaymentElementFeatures::new();
+        features.payment_method_redisplay = Some(Redisplay::Enabled);
+        features.payment_method_save = Some(Save::Enabled);
+        features.payment_method_remove = Some(Remove::Enabled);
+        features.payment_method_save_usage = Some(SaveUsage::OffSession);
+        let mut payment_element = CreateCustomerSessionComponentsPaymentElement::new(true);
+        payment_element.features = Some(features);
+        let mut components = CreateCustomerSessionComponents::new();
+        components.payment_element = Some(payment_element);
+        let session = CreateCustomerSession::new(components)
+            .customer(customer)
+            .send(&self.client)
+            .await
+            .map_err(upstream_error)?;
+        Ok(session.client_secret)
+    }
+}
+
 fn from_wire<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
 }

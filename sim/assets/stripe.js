@@ -4,7 +4,7 @@
  *   Stripe(pk), stripe.elements(opts), elements.create('payment', opts), elements.getElement,
  *   elements.update, elements.fetchUpdates, elements.submit, element.mount/unmount/destroy/
  *   on/once/off/update/focus/blur/clear/collapse, stripe.createConfirmationToken,
- *   stripe.retrievePaymentIntent.
+ *   stripe.handleNextAction (3-D Secure in a modal, or by redirect), stripe.retrievePaymentIntent.
  * Like Stripe's, each Element is a cross-origin iframe served by the stand-in; card data stays
  * in that iframe, which creates the ConfirmationToken itself with the publishable key.
  * Misuse throws (or rejects with) an Error named IntegrationError, as Stripe.js does.
@@ -16,7 +16,7 @@
   var scriptUrl = new URL(document.currentScript.src);
   var ORIGIN = scriptUrl.origin;
   var RELEASE = scriptUrl.pathname.split('/')[1] || 'v3';
-  var ELEMENT_TYPES = ['payment'];
+  var ELEMENT_TYPES = ['payment', 'address'];
   // Option names of the endive train's types (allowedPaymentMethodTypes replaced paymentMethodTypes).
   var ELEMENTS_OPTIONS = ['mode', 'amount', 'currency', 'paymentMethodCreation', 'appearance', 'loader', 'fonts',
     'locale', 'setupFutureUsage', 'captureMethod', 'onBehalfOf', 'allowedPaymentMethodTypes',
@@ -25,7 +25,8 @@
   var UPDATABLE_ELEMENTS_OPTIONS = ['mode', 'amount', 'currency', 'appearance', 'locale', 'fonts', 'setupFutureUsage',
     'captureMethod', 'excludedPaymentMethodTypes', 'allowedPaymentMethodTypes', 'paymentMethodConfiguration',
     'onBehalfOf', 'customerSessionClientSecret', 'customPaymentMethods'];
-  var EVENTS = { payment: ['change', 'ready', 'focus', 'blur', 'escape', 'loaderror', 'loaderstart'] };
+  var ELEMENT_EVENTS = ['change', 'ready', 'focus', 'blur', 'escape', 'loaderror', 'loaderstart'];
+  var EVENTS = { payment: ELEMENT_EVENTS, address: ELEMENT_EVENTS };
 
   function IntegrationError(message) {
     var error = new Error(message);
@@ -40,11 +41,18 @@
   // ---- messaging with element iframes -------------------------------------------------------
   var frames = {};      // frameId -> Element
   var pending = {};     // requestId -> {resolve}
+  var challenges = {};  // frameId -> {iframe, resolve}: open 3-D Secure modals
   var nextId = 1;
 
   window.addEventListener('message', function (event) {
     var data = event.data;
     if (event.origin !== ORIGIN || !isPlainObject(data) || data.__stripeStandIn !== true) return;
+    var challenge = challenges[data.frameId];
+    if (challenge && data.kind === 'three-d-secure' && event.source === challenge.iframe.contentWindow) {
+      delete challenges[data.frameId];
+      challenge.resolve(data.outcome);
+      return;
+    }
     var element = frames[data.frameId];
     if (!element || event.source !== element._iframe.contentWindow) return;
     if (data.kind === 'reply') {
@@ -100,24 +108,118 @@
       if (!payment || !payment._mounted) {
         return reject(IntegrationError('createConfirmationToken: the Payment Element of this Elements group is not mounted.'));
       }
-      ask(payment, 'createConfirmationToken', { key: stripe._key, params: options.params || {} }).then(resolve);
+      withAddress(elements, options.params || {}).then(function (params) {
+        return ask(payment, 'createConfirmationToken', { key: stripe._key, params: params });
+      }).then(resolve);
     });
   };
 
+  function intentId(clientSecret, method) {
+    var match = typeof clientSecret === 'string' && clientSecret.match(/^(pi_[A-Za-z0-9]+)_secret_[A-Za-z0-9]+$/);
+    if (!match) {
+      throw IntegrationError('Invalid value for ' + method + ': clientSecret should be a client secret of the form ${id}_secret_${secret}. You specified: ' + clientSecret + '.');
+    }
+    return match[1];
+  }
+
+  function retrieve(key, clientSecret) {
+    var url = ORIGIN + '/v1/payment_intents/' + intentId(clientSecret, 'retrievePaymentIntent') +
+      '?key=' + encodeURIComponent(key) + '&client_secret=' + encodeURIComponent(clientSecret);
+    return api('GET', url);
+  }
+
+  // What a mounted Address Element collected goes with the payment, as in Stripe.js: a billing
+  // address into the payment method's billing details, a shipping address as `shipping` (unless
+  // the integration passed its own).
+  function withAddress(elements, params) {
+    var address = elements._elements.address;
+    if (!address || !address._mounted) return Promise.resolve(params);
+    return ask(address, 'getValue').then(function (result) {
+      var value = result.value;
+      var merged = Object.assign({}, params);
+      if (address._options.mode === 'billing') {
+        var data = Object.assign({}, merged.payment_method_data || {});
+        data.billing_details = Object.assign({ name: value.name, address: value.address, phone: value.phone }, data.billing_details || {});
+        merged.payment_method_data = data;
+      } else if (!merged.shipping) {
+        merged.shipping = { name: value.name, address: value.address, phone: value.phone };
+      }
+      return merged;
+    });
+  }
+
   Stripe.prototype.retrievePaymentIntent = function (clientSecret) {
     var key = this._key;
-    return new Promise(function (resolve, reject) {
-      var match = typeof clientSecret === 'string' && clientSecret.match(/^(pi_[A-Za-z0-9]+)_secret_[A-Za-z0-9]+$/);
-      if (!match) {
-        return reject(IntegrationError('Invalid value for retrievePaymentIntent: clientSecret should be a client secret of the form ${id}_secret_${secret}. You specified: ' + clientSecret + '.'));
-      }
-      var url = ORIGIN + '/v1/payment_intents/' + match[1] + '?key=' + encodeURIComponent(key) +
-        '&client_secret=' + encodeURIComponent(clientSecret);
-      api('GET', url).then(function (res) {
+    return new Promise(function (resolve) {
+      intentId(clientSecret, 'retrievePaymentIntent');
+      retrieve(key, clientSecret).then(function (res) {
         resolve(res.error ? { error: res.error } : { paymentIntent: res.body });
       });
     });
   };
+
+  // The result Stripe.js resolves with once a next action is over.
+  function outcomeOf(res) {
+    if (res.error) return { error: res.error };
+    var intent = res.body;
+    if (intent.status === 'requires_payment_method' && intent.last_payment_error) {
+      return { error: Object.assign({}, intent.last_payment_error, { payment_intent: intent }) };
+    }
+    return { paymentIntent: intent };
+  }
+
+  Stripe.prototype.handleNextAction = function (options) {
+    var key = this._key;
+    return new Promise(function (resolve, reject) {
+      var clientSecret = options && options.clientSecret;
+      var id = intentId(clientSecret, 'handleNextAction');
+      retrieve(key, clientSecret).then(function (res) {
+        if (res.error) return resolve({ error: res.error });
+        var intent = res.body;
+        if (intent.status !== 'requires_action') {
+          return reject(IntegrationError('handleNextAction: the PaymentIntent ' + id + ' has a status of ' + intent.status + '; only a PaymentIntent with status requires_action has a next action to handle.'));
+        }
+        var action = intent.next_action || {};
+        if (action.type === 'redirect_to_url') {
+          // The page leaves; the shopper comes back at the return_url.
+          window.location.assign(action.redirect_to_url.url);
+          return;
+        }
+        if (action.type === 'use_stripe_sdk') {
+          return openChallenge(id, clientSecret)
+            .then(function () { return retrieve(key, clientSecret); })
+            .then(function (after) { resolve(outcomeOf(after)); });
+        }
+        resolve({ error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state',
+          message: 'The Stripe stand-in cannot handle next_action type ' + action.type + '.', payment_intent: intent } });
+      });
+    });
+  };
+
+  // Stripe's test authentication page in a modal over the merchant's page.
+  function openChallenge(id, clientSecret) {
+    return new Promise(function (resolve) {
+      var frameId = 'c' + (nextId++);
+      var overlay = document.createElement('div');
+      overlay.className = '__PrivateStripeThreeDSecureModal';
+      overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(0,0,0,.45);display:flex;align-items:center;justify-content:center;';
+      var iframe = document.createElement('iframe');
+      iframe.title = 'Stripe 3D Secure authentication';
+      iframe.name = '__privateStripeFrame' + frameId;
+      iframe.style.cssText = 'width:min(420px,94vw);height:300px;border:0;border-radius:8px;background:#fff;box-shadow:0 8px 32px rgba(0,0,0,.3);';
+      var fragment = new URLSearchParams({ client_secret: clientSecret, frame_id: frameId, parent_origin: location.origin });
+      iframe.src = ORIGIN + '/three_d_secure/' + id + '#' + fragment.toString();
+      overlay.appendChild(iframe);
+      document.body.appendChild(overlay);
+      challenges[frameId] = {
+        iframe: iframe,
+        resolve: function (outcome) {
+          overlay.parentNode && overlay.parentNode.removeChild(overlay);
+          resolve(outcome);
+        },
+      };
+    });
+  }
 
   function api(method, url, body) {
     return fetch(url, {
@@ -170,6 +272,9 @@
     }
     if (this._elements[type]) {
       throw IntegrationError('Can only create one Element of type ' + type + '.');
+    }
+    if (type === 'address' && ['shipping', 'billing'].indexOf((options || {}).mode) < 0) {
+      throw IntegrationError("Invalid value for create('address'): mode should be one of the following strings: shipping, billing. You specified: " + (options || {}).mode + '.');
     }
     var element = new Element(this, type, options || {});
     this._elements[type] = element;
@@ -247,13 +352,14 @@
     wrapper.className = '__PrivateStripeElement';
     var iframe = document.createElement('iframe');
     iframe.name = '__privateStripeFrame' + this._frameId;
-    iframe.title = 'Secure payment input frame';
+    iframe.title = this._type === 'address' ? 'Secure address input frame' : 'Secure payment input frame';
     iframe.setAttribute('frameborder', '0');
     iframe.setAttribute('allowtransparency', 'true');
     iframe.setAttribute('scrolling', 'no');
     iframe.setAttribute('allow', 'payment *');
     iframe.style.cssText = 'border:none;margin:0;padding:0;width:1px;min-width:100%;overflow:hidden;display:block;height:1px;';
-    var config = { frameId: this._frameId, parentOrigin: location.origin, options: this._options, group: this._group._options };
+    var config = { frameId: this._frameId, parentOrigin: location.origin, key: this._group._stripe._key,
+      options: this._options, group: this._group._options };
     iframe.src = ORIGIN + '/elements/' + this._type + '#' + encodeURIComponent(JSON.stringify(config));
     wrapper.appendChild(iframe);
     node.appendChild(wrapper);
@@ -325,6 +431,14 @@
     };
   });
 
+  // Address Element: `getValue()` resolves with {complete, isNewAddress, value}.
+  Element.prototype.getValue = function () {
+    this._checkAlive();
+    if (this._type !== 'address') throw IntegrationError('getValue() is only available on the Address Element.');
+    if (!this._mounted) return Promise.reject(IntegrationError('getValue(): the Address Element is not mounted.'));
+    return ask(this, 'getValue');
+  };
+
   Element.prototype._post = function (message) {
     message.__stripeStandIn = true;
     message.frameId = this._frameId;
@@ -347,6 +461,12 @@
     if (name === 'ready') {
       this._ready = true;
       clearTimeout(this._loadTimer);
+    }
+    if (name === 'submit-request') {
+      // Enter in an Element submits the form around it, as in Stripe's Elements.
+      var form = this._wrapper && this._wrapper.closest('form');
+      if (form) form.requestSubmit();
+      return;
     }
     if (name === 'change') this._group._submitted = false;
     payload.elementType = this._type;

@@ -6,15 +6,19 @@ use stripe_common::{ErrorType, StripeError};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Succeed,
-    /// 3-D Secure authentication is required (`requires_action`).
+    /// 3-D Secure authentication is required (`requires_action`), in Stripe.js's modal.
     Authenticate,
+    /// 3-D Secure on a page the shopper is redirected to (`next_action.redirect_to_url`), and
+    /// back to the `return_url`. Which card does this is the stand-in's choice.
+    AuthenticateByRedirect,
     Decline(StripeError),
 }
 
 /// The outcome for a card number (digits only).
 pub fn outcome(number: &str) -> Outcome {
     match number {
-        "4000002500003155" | "4000002760003184" | "4000000000003220" => Outcome::Authenticate,
+        "4000002500003155" | "4000000000003220" => Outcome::Authenticate,
+        "4000002760003184" => Outcome::AuthenticateByRedirect,
         "4000000000000002" => Outcome::Decline(decline("card_declined", "generic_decline", "Your card was declined.")),
         "4000000000009995" => {
             Outcome::Decline(decline("card_declined", "insufficient_funds", "Your card has insufficient funds."))

@@ -69,6 +69,11 @@ impl ApiError {
         )
     }
 
+    pub fn with_code(mut self, code: &str) -> Self {
+        self.error.code = Some(code.to_owned());
+        self
+    }
+
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.error.message = Some(message.into());
         self

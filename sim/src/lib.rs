@@ -27,12 +27,24 @@ use store::Store;
 /// The stand-in's whole state.
 #[derive(Debug, Default)]
 pub struct Sim {
+    /// Where browsers reach the stand-in (for the URLs it hands out, such as 3-D Secure
+    /// redirects); `http://127.0.0.1:12111` by default.
+    public_url: Option<String>,
     pub clock: Clock,
     store: Mutex<Store>,
     idempotency: api::idempotency::IdempotencyStore,
+    faults: api::faults::Faults,
 }
 
 impl Sim {
+    pub fn new(public_url: impl Into<String>) -> Self {
+        Self { public_url: Some(public_url.into()), ..Self::default() }
+    }
+
+    fn public_url(&self) -> &str {
+        self.public_url.as_deref().unwrap_or("http://127.0.0.1:12111")
+    }
+
     fn store(&self) -> MutexGuard<'_, Store> {
         // A panic while holding the lock leaves consistent data (every write completes or not
         // at all), so a poisoned lock is still usable.
@@ -50,7 +62,7 @@ pub fn router(sim: Arc<Sim>) -> Router {
 pub async fn spawn_on_loopback() -> std::io::Result<String> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}", listener.local_addr()?);
-    let app = router(Arc::new(Sim::default()));
+    let app = router(Arc::new(Sim::new(url.clone())));
     tokio::spawn(async move { axum::serve(listener, app).await });
     Ok(url)
 }

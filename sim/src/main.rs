@@ -3,7 +3,8 @@ use std::sync::Arc;
 
 use tracing_subscriber::EnvFilter;
 
-/// `STRIPE_SIM_ADDR` (default 127.0.0.1:12111): where to listen.
+/// `STRIPE_SIM_ADDR` (default 127.0.0.1:12111): where to listen; `STRIPE_SIM_PUBLIC_URL`
+/// (default `http://` + that address): where browsers reach it.
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt()
@@ -24,7 +25,9 @@ async fn main() {
         }
     };
     tracing::info!("Stripe stand-in listening on http://{addr} (Stripe.js at http://{addr}/endive/stripe.js)");
-    let app = stripe_sim::router(Arc::new(stripe_sim::Sim::default()));
+    // Where browsers reach it, for the URLs it hands out (3-D Secure redirects).
+    let public_url = std::env::var("STRIPE_SIM_PUBLIC_URL").unwrap_or_else(|_| format!("http://{addr}"));
+    let app = stripe_sim::router(Arc::new(stripe_sim::Sim::new(public_url)));
     if let Err(err) = axum::serve(listener, app).with_graceful_shutdown(shutdown()).await {
         eprintln!("server error: {err}");
         std::process::exit(1);

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::objects::{ConfirmationToken, PaymentIntent, PaymentMethod};
+use crate::objects::{ConfirmationToken, Customer, CustomerSession, PaymentIntent, PaymentMethod};
 
 #[derive(Debug, Default)]
 pub struct Store {
@@ -11,6 +11,9 @@ pub struct Store {
     pub payment_intents: Vec<PaymentIntent>,
     pub confirmation_tokens: HashMap<String, ConfirmationToken>,
     pub payment_methods: HashMap<String, PaymentMethod>,
+    pub customers: HashMap<String, Customer>,
+    /// By client secret, which is how Stripe.js presents them.
+    pub customer_sessions: HashMap<String, CustomerSession>,
 }
 
 impl Store {
@@ -20,5 +23,13 @@ impl Store {
 
     pub fn payment_intent_mut(&mut self, id: &str) -> Option<&mut PaymentIntent> {
         self.payment_intents.iter_mut().find(|pi| pi.id == id)
+    }
+
+    /// A customer's payment methods, newest first.
+    pub fn customer_payment_methods(&self, customer: &str) -> Vec<&PaymentMethod> {
+        let mut methods: Vec<&PaymentMethod> =
+            self.payment_methods.values().filter(|pm| pm.customer.as_deref() == Some(customer)).collect();
+        methods.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
+        methods
     }
 }

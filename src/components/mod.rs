@@ -1,10 +1,12 @@
 mod checkout_form;
+mod discount_form;
 mod load_failure;
 mod order_summary;
 mod payment_succeeded;
 mod skeleton;
 
 pub use checkout_form::CheckoutForm;
+pub use discount_form::DiscountForm;
 pub use load_failure::LoadFailure;
 pub use order_summary::OrderSummary;
 pub use payment_succeeded::PaymentSucceeded;

@@ -1,31 +1,44 @@
 use checkout_api::{Cart, format_amount};
 use leptos::prelude::*;
 
-/// The cart as the server priced it.
+/// The cart as the server priced it, updated whenever the server prices it again.
 #[component]
-pub fn OrderSummary(cart: Cart) -> impl IntoView {
-    let currency = cart.currency.clone();
-    let lines = cart
-        .lines
-        .into_iter()
-        .map(|line| {
-            let each = format_amount(line.unit_amount, &currency);
+pub fn OrderSummary(#[prop(into)] cart: Signal<Cart>) -> impl IntoView {
+    let lines = move || {
+        let cart = cart.get();
+        cart.lines
+            .into_iter()
+            .map(|line| {
+                let each = format_amount(line.unit_amount, &cart.currency);
+                view! {
+                    <li class="line">
+                        <span class="line-name">{line.name}</span>
+                        <span class="line-quantity">{format!("{} × {each}", line.quantity)}</span>
+                        <span class="line-amount">{format_amount(line.amount, &cart.currency)}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let discount = move || {
+        let cart = cart.get();
+        cart.discount.map(|d| {
             view! {
-                <li class="line">
-                    <span class="line-name">{line.name}</span>
-                    <span class="line-quantity">{format!("{} × {each}", line.quantity)}</span>
-                    <span class="line-amount">{format_amount(line.amount, &currency)}</span>
-                </li>
+                <p class="discount" data-testid="discount-line">
+                    <span>{format!("Discount {} · {}", d.code, d.label)}</span>
+                    <span>{format_amount(-d.amount, &cart.currency)}</span>
+                </p>
             }
         })
-        .collect_view();
+    };
     view! {
         <section class="order-summary" aria-labelledby="order-summary-title">
             <h2 id="order-summary-title">"Order summary"</h2>
             <ul class="lines">{lines}</ul>
+            {discount}
             <p class="total">
                 <span>"Total"</span>
-                <strong data-testid="order-total">{format_amount(cart.total, &currency)}</strong>
+                <strong data-testid="order-total">{move || cart.with(|c| format_amount(c.total, &c.currency))}</strong>
             </p>
         </section>
     }

@@ -15,15 +15,37 @@ pub struct CartItem {
     pub quantity: u32,
 }
 
-/// A cart priced by the server. `total` is what will be charged, in the currency's
-/// smallest unit.
+/// A cart priced by the server. `total` (subtotal less any discount) is what will be charged,
+/// in the currency's smallest unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cart {
     pub currency: String,
     pub lines: Vec<CartLine>,
     pub subtotal: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount: Option<Discount>,
     pub total: i64,
+}
+
+/// A discount code the server accepted, and what it takes off the subtotal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Discount {
+    pub code: String,
+    /// For the order summary, e.g. "10% off".
+    pub label: String,
+    /// Positive: the amount taken off.
+    pub amount: i64,
+}
+
+/// `POST /api/cart`: price these items, with this discount code if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PriceRequest {
+    pub items: Vec<CartItem>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount_code: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +59,11 @@ pub struct CartLine {
 }
 
 impl Cart {
+    /// The discount code this cart was priced with.
+    pub fn discount_code(&self) -> Option<String> {
+        self.discount.as_ref().map(|d| d.code.clone())
+    }
+
     /// The items this cart was priced from, to send back when confirming.
     pub fn items(&self) -> Vec<CartItem> {
         self.lines

@@ -11,6 +11,8 @@ use crate::{CartItem, ValidationError, cart::validate_items};
 pub struct ConfirmRequest {
     pub confirmation_token_id: String,
     pub items: Vec<CartItem>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount_code: Option<String>,
 }
 
 impl ConfirmRequest {
@@ -49,6 +51,7 @@ mod tests {
         ConfirmRequest {
             confirmation_token_id: token.into(),
             items: vec![CartItem { product_id: "tee".into(), quantity: 1 }],
+            discount_code: None,
         }
     }
 

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::Cart;
+use crate::{Cart, Look};
 
 /// `GET /api/config`: everything the page needs before it can show the checkout.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,4 +11,34 @@ pub struct ConfigResponse {
     pub stripe_js_url: String,
     pub currency: String,
     pub cart: Cart,
+    /// Theme and layout for both the page and Stripe's Elements.
+    pub look: Look,
+    /// Whether to collect an address with the Address Element, and which.
+    pub address: AddressCollection,
+    /// For saved payment methods: the CustomerSession's client secret, when a customer is
+    /// signed in and the session could be created (the checkout works without it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_session_client_secret: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AddressCollection {
+    #[default]
+    None,
+    Billing,
+    Shipping,
+}
+
+impl std::str::FromStr for AddressCollection {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "none" => Ok(Self::None),
+            "billing" => Ok(Self::Billing),
+            "shipping" => Ok(Self::Shipping),
+            other => Err(format!("{other:?} is not one of none, billing, shipping")),
+        }
+    }
 }

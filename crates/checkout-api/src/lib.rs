@@ -9,11 +9,13 @@ mod cart;
 mod checkout;
 mod config;
 mod error;
+mod look;
 mod money;
 
-pub use cart::{Cart, CartItem, CartLine, MAX_LINES, MAX_QUANTITY, validate_items};
+pub use cart::{Cart, CartItem, CartLine, Discount, MAX_LINES, MAX_QUANTITY, PriceRequest, validate_items};
 pub use checkout::{ConfirmRequest, ConfirmResponse};
-pub use config::ConfigResponse;
+pub use config::{AddressCollection, ConfigResponse};
 pub use error::{ApiErrorBody, ValidationError};
+pub use look::{LayoutName, Look, ThemeName};
 pub use money::format_amount;
 pub use stripe_common;

@@ -7,15 +7,16 @@ use leptos::html::Div;
 use leptos::logging::error;
 use leptos::prelude::*;
 use serde::Serialize;
-use stripe_wasm::{ChangeEvent, Element, ElementEvent, Listener, LoadErrorEvent, StripeError};
+use serde::de::DeserializeOwned;
+use stripe_wasm::{Element, ElementEvent, Listener, LoadErrorEvent, StripeError};
 
 use crate::context::StripeContext;
 use crate::watch::on_options_change;
 
-/// Callbacks for the events every Element emits.
-#[derive(Default, Clone)]
-pub struct ElementCallbacks {
-    pub on_change: Option<Callback<ChangeEvent>>,
+/// Callbacks for the events every Element emits; `C` is the Element's `change` payload.
+#[derive(Clone)]
+pub struct ElementCallbacks<C: 'static> {
+    pub on_change: Option<Callback<C>>,
     pub on_ready: Option<Callback<ElementEvent>>,
     pub on_focus: Option<Callback<ElementEvent>>,
     pub on_blur: Option<Callback<ElementEvent>>,
@@ -24,11 +25,11 @@ pub struct ElementCallbacks {
     pub on_loader_start: Option<Callback<ElementEvent>>,
 }
 
-impl ElementCallbacks {
+impl<C: DeserializeOwned + Send + Sync + 'static> ElementCallbacks<C> {
     fn attach(&self, element: &Element) -> Result<Vec<Listener>, StripeError> {
         let mut listeners = Vec::new();
         if let Some(cb) = self.on_change {
-            listeners.push(element.on_change(move |e| cb.run(e))?);
+            listeners.push(element.on("change", move |e: C| cb.run(e))?);
         }
         for (event, cb) in [
             ("ready", self.on_ready),
@@ -49,15 +50,16 @@ impl ElementCallbacks {
 }
 
 /// An Element of `kind` with `options`, in a `<div>` with `id` and `class`.
-pub(crate) fn element_view<O>(
+pub(crate) fn element_view<O, C>(
     kind: &'static str,
     options: Signal<O>,
-    callbacks: ElementCallbacks,
+    callbacks: ElementCallbacks<C>,
     id: Option<String>,
     class: Option<String>,
 ) -> AnyView
 where
     O: Serialize + Clone + PartialEq + Send + Sync + 'static,
+    C: DeserializeOwned + Send + Sync + 'static,
 {
     let Some(context) = use_context::<StripeContext>() else {
         error!("<{kind}> must be inside <Elements>");

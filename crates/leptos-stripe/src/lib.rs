@@ -1,4 +1,5 @@
-//! Leptos components for Stripe Elements: the counterpart of `@stripe/react-stripe-js`.
+//! Leptos components for Stripe Elements: the counterpart of `@stripe/react-stripe-js`:
+//! `<Elements>`, `<PaymentElement>`, `<AddressElement>`, `use_stripe()`, `use_elements()`.
 //!
 //! ```ignore
 //! view! {
@@ -12,12 +13,14 @@
 //! Options given as signals are diffed and sent with `update()`, never by re-creating an
 //! Element; Elements are destroyed when their component is cleaned up.
 
+mod address_element;
 mod context;
 mod element;
 mod elements;
 mod payment_element;
 mod watch;
 
+pub use address_element::AddressElement;
 pub use context::{use_elements, use_stripe};
 pub use element::ElementCallbacks;
 pub use elements::Elements;

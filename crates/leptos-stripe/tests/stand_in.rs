@@ -4,8 +4,8 @@
 use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
-use leptos_stripe::{Elements, PaymentElement, use_elements, use_stripe};
-use stripe_wasm::{ElementEvent, ElementsOptions, Stripe};
+use leptos_stripe::{AddressElement, Elements, PaymentElement, use_elements, use_stripe};
+use stripe_wasm::{AddressChangeEvent, AddressElementOptions, AddressMode, ElementEvent, ElementsOptions, Stripe};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -104,4 +104,30 @@ async fn invalid_elements_options_show_an_error_instead_of_a_form() {
     leptos::task::tick().await;
     assert!(node.text_content().unwrap().contains("currency"), "{:?}", node.text_content());
     assert_eq!(iframe_count(&node), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_address_element_mounts_beside_the_payment_element() {
+    let stripe = stripe().await;
+    let node = container();
+    let ready: Arc<Mutex<Vec<String>>> = Arc::default();
+    let (on_payment, on_address) = (ready.clone(), ready.clone());
+    let changes: Arc<Mutex<Vec<AddressChangeEvent>>> = Arc::default();
+    let _handle = leptos::mount::mount_to(node.clone(), move || {
+        view! {
+            <Elements stripe options=Signal::stored(ElementsOptions::payment(5098, "usd"))>
+                <AddressElement
+                    options=Signal::stored(AddressElementOptions::new(AddressMode::Billing))
+                    on_ready=move |e: ElementEvent| on_address.lock().unwrap().push(e.element_type)
+                    on_change=move |e: AddressChangeEvent| changes.lock().unwrap().push(e)
+                />
+                <PaymentElement on_ready=move |e: ElementEvent| on_payment.lock().unwrap().push(e.element_type) />
+            </Elements>
+        }
+    });
+    assert!(until(10_000, || ready.lock().unwrap().len() == 2).await, "{:?}", ready.lock().unwrap());
+    let mut kinds = ready.lock().unwrap().clone();
+    kinds.sort();
+    assert_eq!(kinds, ["address", "payment"]);
+    assert_eq!(iframe_count(&node), 2);
 }

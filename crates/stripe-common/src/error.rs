@@ -62,9 +62,11 @@ impl StripeError {
     }
 
     /// Stripe's guidance: card and validation errors carry a message written for the customer;
-    /// every other type is for the integrator and should not be shown as is.
+    /// every other type is for the integrator and should not be shown as is. A failed 3-D Secure
+    /// authentication comes as an `invalid_request_error` whose message is also the shopper's.
     pub fn is_shopper_facing(&self) -> bool {
         matches!(self.type_, ErrorType::CardError | ErrorType::ValidationError)
+            || self.code.as_deref() == Some("payment_intent_authentication_failure")
     }
 
     /// The text to show a shopper for this error.
@@ -119,6 +121,14 @@ mod tests {
         let err = StripeError::new(ErrorType::InvalidRequestError, "No such confirmation_token: 'ctoken_x'");
         assert!(!err.is_shopper_facing());
         assert_eq!(err.shopper_message(), GENERIC_MESSAGE);
+    }
+
+    #[test]
+    fn a_failed_authentication_is_explained_to_the_shopper() {
+        let err =
+            StripeError::new(ErrorType::InvalidRequestError, "We are unable to authenticate your payment method.")
+                .with_code("payment_intent_authentication_failure");
+        assert_eq!(err.shopper_message(), "We are unable to authenticate your payment method.");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::Closure;
 
 use crate::interop::{changed_options, from_js, thrown, to_js};
-use crate::{ChangeEvent, ElementEvent, LoadErrorEvent, StripeError, sys};
+use crate::{AddressChangeEvent, ChangeEvent, ElementEvent, LoadErrorEvent, StripeError, sys};
 
 /// One Element (the Payment Element, the Address Element, ...).
 #[derive(Clone)]
@@ -65,6 +65,13 @@ impl Element {
 
     pub fn collapse(&self) -> Result<(), StripeError> {
         self.inner.collapse().map_err(thrown)
+    }
+
+    /// The Address Element's `getValue()`: what the shopper entered, and whether it is complete.
+    pub async fn get_address_value(&self) -> Result<AddressChangeEvent, StripeError> {
+        let promise = self.inner.get_value().map_err(thrown)?;
+        let value = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(thrown)?;
+        from_js(value, "address value")
     }
 
     /// Listens to `event` with payloads of type `E`; listening stops when the returned

@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 
 use crate::interop::{changed_options, resolve_unit, thrown, to_js};
 use crate::options::UPDATABLE_ELEMENTS_OPTIONS;
-use crate::{Element, ElementsOptions, ErrorType, PaymentElementOptions, StripeError, sys};
+use crate::{AddressElementOptions, Element, ElementsOptions, ErrorType, PaymentElementOptions, StripeError, sys};
 
 /// An Elements group: creates Elements, validates them on submit, takes option updates.
 #[derive(Clone)]
@@ -30,6 +30,11 @@ impl Elements {
     /// `elements.create('payment', options)`.
     pub fn create_payment_element(&self, options: &PaymentElementOptions) -> Result<Element, StripeError> {
         self.create("payment", options)
+    }
+
+    /// `elements.create('address', options)`.
+    pub fn create_address_element(&self, options: &AddressElementOptions) -> Result<Element, StripeError> {
+        self.create("address", options)
     }
 
     /// `elements.getElement(kind)`: the Element of that kind in this group, if any.

@@ -48,3 +48,30 @@ pub struct LoadErrorEvent {
     pub element_type: String,
     pub error: StripeError,
 }
+
+/// The Address Element's `change` event, and what `getValue()` resolves with.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AddressChangeEvent {
+    pub element_type: String,
+    pub empty: bool,
+    pub complete: bool,
+    pub is_new_address: bool,
+    pub value: AddressValue,
+}
+
+/// A name, an address and maybe a phone number, as the Address Element collected them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct AddressValue {
+    pub name: String,
+    pub address: crate::Address,
+    pub phone: Option<String>,
+}
+
+impl AddressValue {
+    /// As `shipping` for `createConfirmationToken`.
+    pub fn to_shipping(&self) -> crate::Shipping {
+        crate::Shipping { name: self.name.clone(), address: self.address.clone(), phone: self.phone.clone() }
+    }
+}

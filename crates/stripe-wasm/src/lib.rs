@@ -23,11 +23,14 @@ mod types;
 
 pub use element::{Element, Listener};
 pub use elements::Elements;
-pub use events::{ChangeEvent, ChangeValue, ElementEvent, LoadErrorEvent, SavedPaymentMethod};
+pub use events::{
+    AddressChangeEvent, AddressValue, ChangeEvent, ChangeValue, ElementEvent, LoadErrorEvent, SavedPaymentMethod,
+};
 pub use loader::{LoadError, load};
 pub use options::{
-    Appearance, ConfirmationTokenParams, ElementsOptions, Layout, LayoutType, Mode, PaymentElementOptions,
-    PaymentMethodCreation, Theme, UPDATABLE_ELEMENTS_OPTIONS,
+    AddressDefaults, AddressElementOptions, AddressFields, AddressMode, Appearance, ConfirmationTokenParams,
+    ElementsOptions, Layout, LayoutType, Mode, PaymentElementOptions, PaymentMethodCreation, Theme,
+    UPDATABLE_ELEMENTS_OPTIONS,
 };
 pub use stripe::{LoadOrKeyError, Stripe};
 pub use stripe_common::{ErrorType, NextAction, PaymentIntent, PaymentIntentStatus, StripeError};

@@ -155,3 +155,46 @@ pub struct ConfirmationTokenParams {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping: Option<crate::Shipping>,
 }
+
+/// `mode` of the Address Element: which address it collects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AddressMode {
+    Shipping,
+    Billing,
+}
+
+/// `elements.create('address', options)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddressElementOptions {
+    pub mode: AddressMode,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_countries: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_values: Option<AddressDefaults>,
+    /// `{phone: 'always' | 'never' | 'auto'}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<AddressFields>,
+}
+
+impl AddressElementOptions {
+    pub fn new(mode: AddressMode) -> Self {
+        Self { mode, allowed_countries: None, default_values: None, fields: None }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct AddressDefaults {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<crate::Address>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AddressFields {
+    pub phone: String,
+}

@@ -73,6 +73,10 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     pub fn collapse(this: &ElementJs) -> Result<(), JsValue>;
 
+    /// Address Element only.
+    #[wasm_bindgen(method, catch, js_name = getValue)]
+    pub fn get_value(this: &ElementJs) -> Result<Promise, JsValue>;
+
     #[wasm_bindgen(method, catch)]
     pub fn on(this: &ElementJs, event: &str, handler: &Function) -> Result<(), JsValue>;
 

@@ -5,7 +5,10 @@
 mod common;
 
 use common::{PK, container, iframes_in, record, stripe_js_url, until};
-use stripe_wasm::{ConfirmationTokenParams, ElementEvent, ElementsOptions, ErrorType, PaymentElementOptions, Stripe};
+use stripe_wasm::{
+    Address, AddressDefaults, AddressElementOptions, AddressMode, ConfirmationTokenParams, ElementEvent,
+    ElementsOptions, ErrorType, PaymentElementOptions, Stripe,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -112,5 +115,51 @@ async fn destroy_removes_the_iframe_and_frees_the_kind() {
 async fn retrieve_payment_intent_refuses_a_malformed_client_secret() {
     let stripe = stripe().await;
     let err = stripe.retrieve_payment_intent("not-a-secret").await.unwrap_err();
+    assert_eq!(err.type_, ErrorType::IntegrationError);
+}
+
+#[wasm_bindgen_test]
+async fn the_address_element_gives_its_value_with_get_value() {
+    let stripe = stripe().await;
+    let elements = stripe.elements(&ElementsOptions::payment(5098, "usd")).unwrap();
+    let mut options = AddressElementOptions::new(AddressMode::Shipping);
+    options.default_values = Some(AddressDefaults {
+        name: Some("Jenny Rosen".into()),
+        address: Some(Address {
+            line1: Some("1234 Fake Street".into()),
+            city: Some("San Francisco".into()),
+            state: Some("CA".into()),
+            postal_code: Some("94102".into()),
+            country: Some("US".into()),
+            line2: None,
+        }),
+        phone: None,
+    });
+    let element = elements.create_address_element(&options).unwrap();
+    let (ready, _listener) = record::<ElementEvent>(&element, "ready");
+    let node = container();
+    element.mount(&node).unwrap();
+    assert!(until(10_000, || !ready.borrow().is_empty()).await);
+    assert_eq!(iframes_in(&node)[0].title(), "Secure address input frame");
+    let value = element.get_address_value().await.unwrap();
+    assert!(value.complete);
+    assert_eq!(value.value.name, "Jenny Rosen");
+    assert_eq!(value.value.address.postal_code.as_deref(), Some("94102"));
+    assert_eq!(value.value.to_shipping().address.country.as_deref(), Some("US"));
+    element.destroy().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn get_value_is_only_for_the_address_element() {
+    let stripe = stripe().await;
+    let elements = stripe.elements(&ElementsOptions::payment(5098, "usd")).unwrap();
+    let element = elements.create_payment_element(&PaymentElementOptions::default()).unwrap();
+    assert_eq!(element.get_address_value().await.unwrap_err().type_, ErrorType::IntegrationError);
+}
+
+#[wasm_bindgen_test]
+async fn handle_next_action_refuses_a_malformed_client_secret() {
+    let stripe = stripe().await;
+    let err = stripe.handle_next_action("nope").await.unwrap_err();
     assert_eq!(err.type_, ErrorType::IntegrationError);
 }

@@ -14,8 +14,9 @@ pub async fn confirm(
 ) -> Result<Json<ConfirmResponse>, AppError> {
     let Json(request) = body?;
     request.validate()?;
-    let cart = state.catalog.price(&request.items)?;
-    let confirmed = state.payments.create_and_confirm(&cart, &request.confirmation_token_id).await?;
+    let cart = state.catalog.price_with(&request.items, request.discount_code.as_deref(), &crate::today())?;
+    let customer = state.config.customer.as_deref();
+    let confirmed = state.payments.create_and_confirm(&cart, &request.confirmation_token_id, customer).await?;
     tracing::info!(payment_intent = %confirmed.payment_intent_id, status = ?confirmed.status, amount = confirmed.amount, "checkout confirmed");
     Ok(Json(confirmed))
 }

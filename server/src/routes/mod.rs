@@ -1,5 +1,6 @@
 //! `/api`: small handlers over the catalogue and Stripe.
 
+mod cart;
 mod checkout;
 mod config;
 
@@ -13,6 +14,7 @@ use crate::error::AppError;
 pub fn api() -> Router<AppState> {
     Router::new()
         .route("/config", get(config::get_config))
+        .route("/cart", post(cart::price))
         .route("/checkout/confirm", post(checkout::confirm))
         .fallback(unknown)
 }

@@ -16,8 +16,13 @@ pub struct Stack {
 }
 
 pub async fn start_server(api_base: &str) -> String {
+    start_server_with(api_base, &[]).await
+}
+
+/// The server with more configuration (`CHECKOUT_CUSTOMER`, ...).
+pub async fn start_server_with(api_base: &str, extra: &[(&'static str, String)]) -> String {
     let dist = dist_dir();
-    let vars = [
+    let mut vars = vec![
         ("CHECKOUT_ADDR", "127.0.0.1:0".to_owned()),
         ("STRIPE_SECRET_KEY", "sk_test_server_tests".to_owned()),
         ("STRIPE_PUBLISHABLE_KEY", PK.to_owned()),
@@ -25,6 +30,7 @@ pub async fn start_server(api_base: &str) -> String {
         ("STRIPE_JS_URL", format!("{api_base}/endive/stripe.js")),
         ("CHECKOUT_DIST", dist.display().to_string()),
     ];
+    vars.extend_from_slice(extra);
     let config =
         checkout_server::Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()))
             .unwrap();

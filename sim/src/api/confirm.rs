@@ -41,7 +41,7 @@ impl ConfirmWith {
 
 /// Confirms PaymentIntent `id` (which exists) and answers what Stripe answers: the
 /// PaymentIntent, or a 402 card error carrying it.
-pub fn run(store: &mut Store, now: i64, id: &str, with: ConfirmWith) -> Result<Value, ApiError> {
+pub fn run(store: &mut Store, now: i64, public_url: &str, id: &str, with: ConfirmWith) -> Result<Value, ApiError> {
     let intent = store.payment_intent(id).cloned().ok_or_else(|| ApiError::no_such("payment_intent", id, "intent"))?;
     if !matches!(intent.status, Status::RequiresPaymentMethod | Status::RequiresConfirmation | Status::RequiresAction) {
         return Err(unexpected_state(&intent));
@@ -73,8 +73,7 @@ pub fn run(store: &mut Store, now: i64, id: &str, with: ConfirmWith) -> Result<V
     intent.next_action = None;
     let result = match cards::outcome(&card.number) {
         Outcome::Succeed => {
-            intent.status = Status::Succeeded;
-            intent.latest_charge = Some(ids::new_id("ch"));
+            succeed(store, &mut intent);
             Ok(())
         }
         Outcome::Authenticate => {
@@ -82,6 +81,21 @@ pub fn run(store: &mut Store, now: i64, id: &str, with: ConfirmWith) -> Result<V
             intent.next_action = Some(json!({
                 "type": "use_stripe_sdk",
                 "use_stripe_sdk": {"type": "three_d_secure_redirect", "source": ids::new_id("src")},
+            }));
+            Ok(())
+        }
+        Outcome::AuthenticateByRedirect => {
+            intent.status = Status::RequiresAction;
+            let return_url = intent.return_url.clone().unwrap_or_default();
+            let url = format!(
+                "{public_url}/three_d_secure/{}?client_secret={}&return_url={}",
+                intent.id,
+                intent.client_secret,
+                form_urlencoded::byte_serialize(return_url.as_bytes()).collect::<String>()
+            );
+            intent.next_action = Some(json!({
+                "type": "redirect_to_url",
+                "redirect_to_url": {"url": url, "return_url": return_url},
             }));
             Ok(())
         }
@@ -140,14 +154,24 @@ fn resolve_payment_method(
                 "This ConfirmationToken has expired. Create a new ConfirmationToken.",
             ));
         }
-        let (card, billing_details) = (token.card.clone(), token.billing_details.clone());
+        let token = token.clone();
         if intent.return_url.is_none() {
             intent.return_url = token.return_url.clone();
         }
         if intent.shipping.is_none() {
             intent.shipping = token.shipping.clone();
         }
-        return Ok(attach_new_payment_method(store, now, intent, card, billing_details));
+        if intent.setup_future_usage.is_none() {
+            intent.setup_future_usage = token.setup_future_usage.clone();
+        }
+        if let (Some(saved), Some(owner)) = (&token.saved_payment_method, &token.customer) {
+            return use_saved_payment_method(store, intent, saved, owner);
+        }
+        let card = attach_new_payment_method(store, now, intent, token.card, token.billing_details);
+        if let Some(pm) = intent.payment_method.as_ref().and_then(|id| store.payment_methods.get_mut(id)) {
+            pm.allow_redisplay = token.allow_redisplay;
+        }
+        return Ok(card);
     }
     let pm_id = with.payment_method.clone().or_else(|| intent.payment_method.clone()).ok_or_else(|| {
         ApiError::new(
@@ -169,6 +193,42 @@ fn resolve_payment_method(
         .ok_or_else(|| ApiError::no_such("PaymentMethod", &pm_id, "payment_method"))?;
     let card = Card { number: number.into(), exp_month: 12, exp_year: 2034 };
     Ok(attach_new_payment_method(store, now, intent, card, billing_details_from(None).unwrap_or_default()))
+}
+
+/// A saved PaymentMethod is used with its customer, or not at all.
+fn use_saved_payment_method(
+    store: &Store,
+    intent: &mut PaymentIntent,
+    id: &str,
+    owner: &str,
+) -> Result<Card, ApiError> {
+    let pm = store
+        .payment_methods
+        .get(id)
+        .filter(|pm| pm.customer.as_deref() == Some(owner))
+        .ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
+    if intent.customer.as_deref() != Some(owner) {
+        return Err(ApiError::param_invalid(
+            "customer",
+            format!(
+                "The PaymentMethod {id} belongs to the Customer {owner}. Please include the Customer in the `customer` parameter on the PaymentIntent."
+            ),
+        ));
+    }
+    intent.payment_method = Some(pm.id.clone());
+    Ok(pm.card.clone())
+}
+
+/// The payment went through: record the charge, and keep the card for the customer when the
+/// shopper asked to save it (`setup_future_usage`).
+pub fn succeed(store: &mut Store, intent: &mut PaymentIntent) {
+    intent.status = Status::Succeeded;
+    intent.latest_charge = Some(ids::new_id("ch"));
+    intent.next_action = None;
+    if let (Some(_), Some(customer)) = (&intent.setup_future_usage, &intent.customer)
+        && let Some(pm) = intent.payment_method.as_ref().and_then(|id| store.payment_methods.get_mut(id)) {
+            pm.customer.get_or_insert_with(|| customer.clone());
+        }
 }
 
 fn attach_new_payment_method(

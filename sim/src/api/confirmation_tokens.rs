@@ -18,6 +18,17 @@ use crate::params::{Params, StripeRequest};
 use crate::{Sim, ids};
 
 const CREATE_PARAMS: &[&str] = &["payment_method_data", "return_url", "shipping", "setup_future_usage", "expand"];
+/// Stripe.js also sends a saved PaymentMethod chosen in the Payment Element, with the
+/// CustomerSession that allowed showing it.
+const STRIPE_JS_PARAMS: &[&str] = &[
+    "payment_method_data",
+    "return_url",
+    "shipping",
+    "setup_future_usage",
+    "expand",
+    "payment_method",
+    "customer_session_client_secret",
+];
 
 /// `POST /v1/confirmation_tokens`: what `stripe.createConfirmationToken` calls.
 pub async fn create_from_stripe_js(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
@@ -28,7 +39,10 @@ pub async fn create_from_stripe_js(State(sim): State<Arc<Sim>>, req: StripeReque
         ));
     }
     let p = &req.params;
-    p.allow_only(CREATE_PARAMS)?;
+    p.allow_only(STRIPE_JS_PARAMS)?;
+    if let Some(saved) = p.str("payment_method")? {
+        return saved_card_token(&sim, p, saved);
+    }
     let data = p.hash("payment_method_data")?.ok_or_else(|| ApiError::param_missing("payment_method_data"))?;
     data.allow_only(&["type", "card", "billing_details", "allow_redisplay"])?;
     match data.str("type")? {
@@ -45,7 +59,44 @@ pub async fn create_from_stripe_js(State(sim): State<Arc<Sim>>, req: StripeReque
     card.validate(year_month(sim.clock.now())).map_err(|err| ApiError::new(StatusCode::PAYMENT_REQUIRED, err))?;
     let card = Card { number: card.number, exp_month: card.exp_month, exp_year: card.exp_year };
     let billing_details = billing_details_from(data.hash("billing_details")?)?;
-    insert_token(&sim, p, card, billing_details)
+    let allow_redisplay = match data.str("allow_redisplay")?.unwrap_or("unspecified") {
+        v @ ("always" | "limited" | "unspecified") => v.to_owned(),
+        other => {
+            return Err(ApiError::param_invalid(
+                "payment_method_data[allow_redisplay]",
+                format!("Invalid allow_redisplay: {other}"),
+            ));
+        }
+    };
+    insert_token(&sim, p, TokenSource { card, billing_details, allow_redisplay, saved: None })
+}
+
+/// A token for a saved card the CustomerSession lets this page use.
+fn saved_card_token(sim: &Sim, p: &Params, id: &str) -> Result<Json<Value>, ApiError> {
+    let source = {
+        let store = sim.store();
+        let session = super::customer_sessions::session(&store, sim.clock.now(), p)?;
+        let pm = store
+            .payment_methods
+            .get(id)
+            .filter(|pm| pm.customer.as_deref() == Some(session.customer.as_str()))
+            .ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
+        TokenSource {
+            card: pm.card.clone(),
+            billing_details: pm.billing_details.clone(),
+            allow_redisplay: pm.allow_redisplay.clone(),
+            saved: Some((pm.id.clone(), session.customer.clone())),
+        }
+    };
+    insert_token(sim, p, source)
+}
+
+/// What a token pays with: new card details, or a saved PaymentMethod (id, customer).
+struct TokenSource {
+    card: Card,
+    billing_details: Value,
+    allow_redisplay: String,
+    saved: Option<(String, String)>,
 }
 
 /// `POST /v1/test_helpers/confirmation_tokens`: a token from a test PaymentMethod id
@@ -60,15 +111,25 @@ pub async fn create_test_helper(State(sim): State<Arc<Sim>>, req: StripeRequest)
     let number = cards::test_payment_method_number(id)
         .ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
     let card = Card { number: number.into(), exp_month: 12, exp_year: year_month(sim.clock.now()).0 + 3 };
-    insert_token(&sim, p, card, billing_details_from(None)?)
+    let source = TokenSource {
+        card,
+        billing_details: billing_details_from(None)?,
+        allow_redisplay: "unspecified".into(),
+        saved: None,
+    };
+    insert_token(&sim, p, source)
 }
 
-fn insert_token(sim: &Sim, p: &Params, card: Card, billing_details: Value) -> Result<Json<Value>, ApiError> {
+fn insert_token(sim: &Sim, p: &Params, source: TokenSource) -> Result<Json<Value>, ApiError> {
+    let (saved_payment_method, customer) = source.saved.unzip();
     let token = ConfirmationToken {
         id: ids::new_id("ctoken"),
         created: sim.clock.now(),
-        card,
-        billing_details,
+        card: source.card,
+        billing_details: source.billing_details,
+        saved_payment_method,
+        customer,
+        allow_redisplay: source.allow_redisplay,
         return_url: p.str("return_url")?.map(str::to_owned),
         shipping: shipping_from(p.hash("shipping")?)?,
         setup_future_usage: p.str("setup_future_usage")?.map(str::to_owned),

@@ -1,4 +1,5 @@
-//! Test controls that Stripe does not have: move the stand-in's clock, check it is up.
+//! Test controls that Stripe does not have: move the stand-in's clock, inject errors, check it
+//! is up.
 
 use std::sync::Arc;
 
@@ -11,7 +12,10 @@ use serde_json::{Value, json};
 use crate::Sim;
 
 pub fn router() -> Router<Arc<Sim>> {
-    Router::new().route("/_sim/health", get(health)).route("/_sim/clock/advance", post(advance_clock))
+    Router::new()
+        .route("/_sim/health", get(health))
+        .route("/_sim/clock/advance", post(advance_clock))
+        .route("/_sim/faults", post(super::faults::add))
 }
 
 async fn health(State(sim): State<Arc<Sim>>) -> Json<Value> {

@@ -1,8 +1,12 @@
 //! Stripe's HTTP API (`/v1`) and the stand-in's own test controls (`/_sim`).
 
+pub mod authentication;
 mod confirm;
 mod confirmation_tokens;
 mod control;
+mod customer_sessions;
+mod customers;
+pub mod faults;
 pub mod idempotency;
 mod payment_intents;
 mod payment_methods;
@@ -26,12 +30,22 @@ pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
         .route("/v1/payment_intents", post(payment_intents::create).get(payment_intents::list))
         .route("/v1/payment_intents/{id}", get(payment_intents::retrieve))
         .route("/v1/payment_intents/{id}/confirm", post(payment_intents::confirm))
+        .route("/v1/payment_intents/{id}/cancel", post(payment_intents::cancel))
         .route("/v1/confirmation_tokens", post(confirmation_tokens::create_from_stripe_js))
         .route("/v1/confirmation_tokens/{id}", get(confirmation_tokens::retrieve))
         .route("/v1/test_helpers/confirmation_tokens", post(confirmation_tokens::create_test_helper))
-        .route("/v1/payment_methods/{id}", get(payment_methods::retrieve))
+        .route("/v1/payment_methods/{id}", get(payment_methods::retrieve).post(payment_methods::update))
+        .route("/v1/payment_methods/{id}/attach", post(payment_methods::attach))
+        .route("/v1/payment_methods/{id}/detach", post(payment_methods::detach))
+        .route("/v1/customers", post(customers::create))
+        .route("/v1/customers/{id}", get(customers::retrieve))
+        .route("/v1/customers/{id}/payment_methods", get(customers::payment_methods))
+        .route("/v1/customer_sessions", post(customer_sessions::create))
+        .route("/v1/elements/sessions", get(customer_sessions::elements_session))
+        .route("/v1/elements/payment_methods/{id}/detach", post(customer_sessions::elements_detach))
         .fallback(unrecognized)
-        .layer(middleware::from_fn_with_state(sim, idempotency::layer))
+        .layer(middleware::from_fn_with_state(sim.clone(), idempotency::layer))
+        .layer(middleware::from_fn_with_state(sim, faults::layer))
         .layer(middleware::from_fn(request_id))
         // api.stripe.com answers browsers (Stripe.js) from any origin.
         .layer(CorsLayer::new().allow_origin(Any).allow_methods(Any).allow_headers(Any));

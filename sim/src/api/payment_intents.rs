@@ -101,7 +101,7 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
     let id = intent.id.clone();
     store.payment_intents.push(intent);
     match with {
-        Some(with) => match confirm::run(&mut store, sim.clock.now(), &id, with) {
+        Some(with) => match confirm::run(&mut store, sim.clock.now(), sim.public_url(), &id, with) {
             Ok(intent) => Ok(Json(intent)),
             // A card decline leaves the PaymentIntent behind (the 402 carries it); an invalid
             // request has no effect at all, as at Stripe.
@@ -127,7 +127,43 @@ pub async fn confirm(
     if store.payment_intent(&id).is_none() {
         return Err(ApiError::no_such("payment_intent", &id, "intent"));
     }
-    confirm::run(&mut store, sim.clock.now(), &id, with).map(Json)
+    confirm::run(&mut store, sim.clock.now(), sim.public_url(), &id, with).map(Json)
+}
+
+/// `POST /v1/payment_intents/{id}/cancel`: any status but succeeded and canceled.
+pub async fn cancel(
+    State(sim): State<Arc<Sim>>,
+    Path(id): Path<String>,
+    req: StripeRequest,
+) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    req.params.allow_only(&["cancellation_reason", "expand"])?;
+    let reason = match req.params.str("cancellation_reason")? {
+        None => None,
+        Some(r @ ("duplicate" | "fraudulent" | "requested_by_customer" | "abandoned")) => Some(r.to_owned()),
+        Some(other) => {
+            return Err(ApiError::param_invalid("cancellation_reason", format!("Invalid cancellation_reason: {other}")));
+        }
+    };
+    let now = sim.clock.now();
+    let mut store = sim.store();
+    let intent = store.payment_intent_mut(&id).ok_or_else(|| ApiError::no_such("payment_intent", &id, "intent"))?;
+    if matches!(intent.status, Status::Succeeded | Status::Canceled) {
+        let status = serde_json::to_value(intent.status).unwrap_or_default();
+        return Err(ApiError::invalid_request(format!(
+            "You cannot cancel this PaymentIntent because it has a status of {}. Only a PaymentIntent with one of the \
+             following statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, \
+             requires_action, processing.",
+            status.as_str().unwrap_or_default()
+        ))
+        .with_code("payment_intent_unexpected_state")
+        .attach("payment_intent", intent.to_json()));
+    }
+    intent.status = Status::Canceled;
+    intent.canceled_at = Some(now);
+    intent.cancellation_reason = reason;
+    intent.next_action = None;
+    Ok(Json(intent.to_json()))
 }
 
 /// With a secret key: the whole object. With a publishable key (Stripe.js's

@@ -1,12 +1,15 @@
+//! PaymentMethods: retrieve, update, attach to a customer, detach.
+
 use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Path, State};
 use serde_json::Value;
 
-use crate::Sim;
 use crate::error::ApiError;
+use crate::objects::{Card, PaymentMethod, billing_details_from};
 use crate::params::StripeRequest;
+use crate::{Sim, cards, ids};
 
 pub async fn retrieve(
     State(sim): State<Arc<Sim>>,
@@ -16,5 +19,97 @@ pub async fn retrieve(
     req.key.require_secret()?;
     let store = sim.store();
     let pm = store.payment_methods.get(&id).ok_or_else(|| ApiError::no_such("PaymentMethod", &id, "payment_method"))?;
+    Ok(Json(pm.to_json()))
+}
+
+/// `POST /v1/payment_methods/{id}`: `allow_redisplay`, `billing_details`, `metadata`.
+pub async fn update(
+    State(sim): State<Arc<Sim>>,
+    Path(id): Path<String>,
+    req: StripeRequest,
+) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    let p = &req.params;
+    p.allow_only(&["allow_redisplay", "billing_details", "metadata", "expand"])?;
+    let allow_redisplay = match p.str("allow_redisplay")? {
+        None => None,
+        Some(v @ ("always" | "limited" | "unspecified")) => Some(v.to_owned()),
+        Some(other) => {
+            return Err(ApiError::param_invalid("allow_redisplay", format!("Invalid allow_redisplay: {other}")));
+        }
+    };
+    let billing_details = p.hash("billing_details")?.map(|b| billing_details_from(Some(b))).transpose()?;
+    let metadata = p.metadata()?;
+    let mut store = sim.store();
+    let pm =
+        store.payment_methods.get_mut(&id).ok_or_else(|| ApiError::no_such("PaymentMethod", &id, "payment_method"))?;
+    if let Some(value) = allow_redisplay {
+        pm.allow_redisplay = value;
+    }
+    if let Some(details) = billing_details {
+        pm.billing_details = details;
+    }
+    pm.metadata.extend(metadata);
+    Ok(Json(pm.to_json()))
+}
+
+/// `POST /v1/payment_methods/{id}/attach`. A test PaymentMethod id (`pm_card_visa`) makes a new
+/// PaymentMethod, as Stripe does.
+pub async fn attach(
+    State(sim): State<Arc<Sim>>,
+    Path(id): Path<String>,
+    req: StripeRequest,
+) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    req.params.allow_only(&["customer", "expand"])?;
+    let customer = req.params.required_str("customer")?.to_owned();
+    let now = sim.clock.now();
+    let mut store = sim.store();
+    if !store.customers.contains_key(&customer) {
+        return Err(ApiError::no_such("customer", &customer, "customer"));
+    }
+    let id = match (store.payment_methods.contains_key(&id), cards::test_payment_method_number(&id)) {
+        (true, _) => id,
+        (false, Some(number)) => {
+            let pm = PaymentMethod {
+                id: ids::new_id("pm"),
+                created: now,
+                card: Card { number: number.into(), exp_month: 12, exp_year: 2034 },
+                billing_details: billing_details_from(None)?,
+                customer: None,
+                allow_redisplay: "unspecified".into(),
+                metadata: Default::default(),
+            };
+            let new_id = pm.id.clone();
+            store.payment_methods.insert(new_id.clone(), pm);
+            new_id
+        }
+        (false, None) => return Err(ApiError::no_such("PaymentMethod", &id, "payment_method")),
+    };
+    let pm = store.payment_methods.get_mut(&id).expect("present");
+    if pm.customer.as_ref().is_some_and(|c| *c != customer) {
+        return Err(ApiError::invalid_request(format!(
+            "The payment method you provided has already been attached to a customer: {}.",
+            pm.customer.as_deref().unwrap_or_default()
+        )));
+    }
+    pm.customer = Some(customer);
+    Ok(Json(pm.to_json()))
+}
+
+pub async fn detach(
+    State(sim): State<Arc<Sim>>,
+    Path(id): Path<String>,
+    req: StripeRequest,
+) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    let mut store = sim.store();
+    let pm =
+        store.payment_methods.get_mut(&id).ok_or_else(|| ApiError::no_such("PaymentMethod", &id, "payment_method"))?;
+    if pm.customer.take().is_none() {
+        return Err(ApiError::invalid_request(
+            "The payment method you provided is not attached to a customer so detachment is impossible.",
+        ));
+    }
     Ok(Json(pm.to_json()))
 }

@@ -12,6 +12,13 @@ pub struct ConfirmationToken {
     pub created: i64,
     pub card: Card,
     pub billing_details: Value,
+    /// A saved PaymentMethod the shopper chose, instead of new card details.
+    pub saved_payment_method: Option<String>,
+    /// The customer of that saved PaymentMethod.
+    pub customer: Option<String>,
+    /// `allow_redisplay` for the PaymentMethod confirming creates (`always` when the shopper
+    /// ticked "save").
+    pub allow_redisplay: String,
     pub return_url: Option<String>,
     pub shipping: Option<Value>,
     pub setup_future_usage: Option<String>,
@@ -35,10 +42,10 @@ impl ConfirmationToken {
             "payment_intent": self.payment_intent,
             "payment_method_options": {"card": {"cvc_token": null}},
             "payment_method_preview": {
-                "allow_redisplay": "unspecified",
+                "allow_redisplay": self.allow_redisplay,
                 "billing_details": self.billing_details,
                 "card": self.card.to_json(),
-                "customer": null,
+                "customer": self.customer,
                 "customer_account": null,
                 "type": "card",
             },

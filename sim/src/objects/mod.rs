@@ -3,10 +3,14 @@
 
 mod address;
 mod confirmation_token;
+mod customer;
+mod customer_session;
 mod payment_intent;
 mod payment_method;
 
 pub use address::{billing_details_from, shipping_from};
 pub use confirmation_token::ConfirmationToken;
+pub use customer::Customer;
+pub use customer_session::{CustomerSession, PaymentElementFeatures};
 pub use payment_intent::{PaymentIntent, Status};
 pub use payment_method::{Card, PaymentMethod};

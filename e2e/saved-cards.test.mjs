@@ -1,0 +1,73 @@
+// Saved payment methods through a CustomerSession: a saved card is listed and pays; a new card
+// can be saved for later; when the session cannot be created the checkout still works.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cardFields, startStack } from './harness.mjs';
+
+let stack;
+let customer;
+
+// A customer with a card saved for redisplay, as a returning shopper has.
+async function customerWithSavedCard(stripe) {
+  customer = await stripe.post('/v1/customers', { email: 'jenny@example.com', name: 'Jenny Rosen' });
+  const pm = await stripe.post('/v1/payment_methods/pm_card_visa/attach', { customer: customer.id });
+  await stripe.post(`/v1/payment_methods/${pm.id}`, { allow_redisplay: 'always' });
+  customer.savedCard = pm.id;
+  return { CHECKOUT_CUSTOMER: customer.id };
+}
+
+before(async () => { stack = await startStack({ serverEnv: customerWithSavedCard }); });
+after(async () => { await stack?.stop(); });
+
+const paymentFrame = (page) => page.frameLocator('iframe[title="Secure payment input frame"]');
+
+test('the saved card is listed and pays, charged to the customer', async () => {
+  const page = await stack.browser.newPage();
+  await page.goto(`${stack.server}/`);
+  const saved = paymentFrame(page).getByRole('radio', { name: /Visa •••• 4242/ });
+  await saved.waitFor();
+  assert.equal(await saved.isChecked(), true, 'the saved card is preselected');
+  assert.equal(await paymentFrame(page).getByLabel('Save payment details for future purchases').isVisible(), false);
+  await page.getByRole('button', { name: 'Pay $50.98' }).click();
+  await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
+  const [intent] = await stack.stripe.list('payment_intents');
+  assert.equal(intent.payment_method, customer.savedCard);
+  assert.equal(intent.customer, customer.id);
+  assert.equal(intent.status, 'succeeded');
+  await page.close();
+});
+
+test('a new card saved at checkout is kept for the customer', async () => {
+  const page = await stack.browser.newPage();
+  await page.goto(`${stack.server}/`);
+  await paymentFrame(page).getByRole('radio', { name: 'New card' }).check();
+  await cardFields(page).fill('5555 5555 5555 4444');
+  await paymentFrame(page).getByLabel('Save payment details for future purchases').check();
+  await page.getByRole('button', { name: 'Pay $50.98' }).click();
+  await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
+  const methods = await stack.stripe.list(`customers/${customer.id}/payment_methods`);
+  const mastercard = methods.find((pm) => pm.card.last4 === '4444');
+  assert.ok(mastercard, 'attached to the customer');
+  assert.equal(mastercard.allow_redisplay, 'always');
+  const [intent] = await stack.stripe.list('payment_intents');
+  assert.equal(intent.setup_future_usage, 'off_session');
+
+  // The next visit lists both cards.
+  await page.goto(`${stack.server}/`);
+  await paymentFrame(page).getByRole('radio', { name: /Mastercard •••• 4444/ }).waitFor();
+  await paymentFrame(page).getByRole('radio', { name: /Visa •••• 4242/ }).waitFor();
+  await page.close();
+});
+
+test('when the CustomerSession cannot be created, the checkout works without saved cards', async () => {
+  await stack.stripe.fault({ path: '/v1/customer_sessions', status: 500, type: 'api_error', message: 'Stripe had a bad day' });
+  const page = await stack.browser.newPage();
+  await page.goto(`${stack.server}/`);
+  await cardFields(page).number.waitFor();
+  assert.equal(await paymentFrame(page).getByRole('radio').count(), 0, 'no saved cards offered');
+  await cardFields(page).fill('4242 4242 4242 4242');
+  await page.getByRole('button', { name: 'Pay $50.98' }).click();
+  await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
+  await page.close();
+});

@@ -1,0 +1,95 @@
+/*
+ * Shared by the Stripe stand-in's Element iframes: the configuration Stripe.js put in the
+ * fragment, messages to and from Stripe.js in the merchant's page (checked by origin and
+ * source), the Appearance API, size reporting, and API calls on the stand-in's own origin.
+ */
+(function () {
+  'use strict';
+  var config = JSON.parse(decodeURIComponent(location.hash.slice(1)));
+
+  function send(kind, extra) {
+    var message = Object.assign({ __stripeStandIn: true, frameId: config.frameId, kind: kind }, extra);
+    window.parent.postMessage(message, config.parentOrigin);
+  }
+
+  function emit(name, payload) { send('event', { name: name, payload: payload }); }
+
+  // Answers Stripe.js's requests with `methods[name](args)` (a value or a promise).
+  function serve(methods) {
+    window.addEventListener('message', function (event) {
+      var data = event.data;
+      if (event.source !== window.parent || event.origin !== config.parentOrigin) return;
+      if (!data || data.__stripeStandIn !== true || data.frameId !== config.frameId || data.kind !== 'request') return;
+      var method = methods[data.method];
+      Promise.resolve(method ? method(data.args || {}) : { error: { type: 'invalid_request_error', message: 'Unknown method ' + data.method } })
+        .then(function (result) {
+          if (data.requestId) send('reply', { requestId: data.requestId, result: result || {} });
+        });
+    });
+  }
+
+  var THEMES = {
+    stripe: {},
+    night: { colorPrimary: '#0085FF', colorBackground: '#30313d', colorText: '#ffffff', colorTextSecondary: '#a3a3ad', colorBorder: '#424353' },
+    flat: { colorBackground: '#f6f8fa', colorBorder: '#f6f8fa' },
+  };
+
+  function applyAppearance(appearance) {
+    appearance = appearance || {};
+    var vars = Object.assign({}, THEMES[appearance.theme] || {}, appearance.variables || {});
+    Object.keys(vars).forEach(function (name) {
+      document.documentElement.style.setProperty('--' + name, vars[name]);
+    });
+  }
+
+  function reportHeight() {
+    emit('resize', { height: Math.ceil(document.documentElement.getBoundingClientRect().height) });
+  }
+
+  // Size reporting from now on, then the `ready` event.
+  function ready() {
+    new ResizeObserver(reportHeight).observe(document.body);
+    reportHeight();
+    emit('ready', {});
+  }
+
+  // Stripe's form encoding: nested objects as bracketed keys.
+  function encode(value) {
+    var out = [];
+    (function walk(prefix, v) {
+      if (v === undefined || v === null) return;
+      if (typeof v === 'object') {
+        Object.keys(v).forEach(function (k) { walk(prefix ? prefix + '[' + k + ']' : k, v[k]); });
+      } else {
+        out.push(encodeURIComponent(prefix) + '=' + encodeURIComponent(String(v)));
+      }
+    })('', value);
+    return out.join('&');
+  }
+
+  // The stand-in's API, as {body} or {error} (Stripe's error object).
+  function call(method, path, body) {
+    return fetch(location.origin + path, {
+      method: method,
+      headers: body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {},
+      body: body,
+    }).then(function (response) {
+      return response.json().then(function (json) {
+        return response.ok ? { body: json } : { error: json.error };
+      });
+    }, function () {
+      return { error: { type: 'api_connection_error', message: 'We could not connect to Stripe. Please check your connection and try again.' } };
+    });
+  }
+
+  window.StandInFrame = {
+    config: config,
+    emit: emit,
+    serve: serve,
+    applyAppearance: applyAppearance,
+    ready: ready,
+    encode: encode,
+    get: function (path) { return call('GET', path); },
+    post: function (path, body) { return call('POST', path, body); },
+  };
+})();

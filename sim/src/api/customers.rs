@@ -1,0 +1,69 @@
+//! Customers and the payment methods saved on them.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Path, State};
+use serde_json::{Value, json};
+
+use crate::error::ApiError;
+use crate::objects::{Customer, PaymentMethod};
+use crate::params::StripeRequest;
+use crate::{Sim, ids};
+
+pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    let p = &req.params;
+    p.allow_only(&["email", "name", "metadata", "description", "expand"])?;
+    let customer = Customer {
+        id: ids::new_id("cus"),
+        created: sim.clock.now(),
+        email: p.str("email")?.map(str::to_owned),
+        name: p.str("name")?.map(str::to_owned),
+        invoice_prefix: ids::new_id("x")[2..10].to_ascii_uppercase(),
+        metadata: p.metadata()?,
+    };
+    let json = customer.to_json();
+    sim.store().customers.insert(customer.id.clone(), customer);
+    Ok(Json(json))
+}
+
+pub async fn retrieve(
+    State(sim): State<Arc<Sim>>,
+    Path(id): Path<String>,
+    req: StripeRequest,
+) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    let store = sim.store();
+    let customer = store.customers.get(&id).ok_or_else(|| ApiError::no_such("customer", &id, "id"))?;
+    Ok(Json(customer.to_json()))
+}
+
+/// `GET /v1/customers/{id}/payment_methods`, optionally filtered by `type` and
+/// `allow_redisplay`.
+pub async fn payment_methods(
+    State(sim): State<Arc<Sim>>,
+    Path(id): Path<String>,
+    req: StripeRequest,
+) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    let p = &req.params;
+    p.allow_only(&["type", "allow_redisplay", "limit", "expand"])?;
+    let store = sim.store();
+    if !store.customers.contains_key(&id) {
+        return Err(ApiError::no_such("customer", &id, "customer"));
+    }
+    let redisplay = p.str("allow_redisplay")?;
+    // Every PaymentMethod the stand-in makes is a card.
+    let kind_matches = p.str("type")?.is_none_or(|t| t == "card");
+    let data: Vec<Value> = store
+        .customer_payment_methods(&id)
+        .into_iter()
+        .filter(|_| kind_matches)
+        .filter(|pm| redisplay.is_none_or(|r| pm.allow_redisplay == r))
+        .map(PaymentMethod::to_json)
+        .collect();
+    Ok(Json(
+        json!({"object": "list", "data": data, "has_more": false, "url": format!("/v1/customers/{id}/payment_methods")}),
+    ))
+}

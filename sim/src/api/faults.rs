@@ -1,0 +1,76 @@
+//! Test control: make the stand-in answer the next requests to a path with a Stripe error
+//! (a CustomerSession Stripe refuses, a payment method that is rate limited or unavailable, an
+//! outage), so that tests can see how the checkout copes.
+
+use std::sync::{Arc, Mutex};
+
+use axum::Json;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use stripe_common::{ErrorType, StripeError};
+
+use crate::Sim;
+use crate::error::ApiError;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Fault {
+    /// The request path, e.g. `/v1/customer_sessions`.
+    path: String,
+    /// Only this method (default: any).
+    #[serde(default)]
+    method: Option<String>,
+    status: u16,
+    #[serde(rename = "type")]
+    type_: ErrorType,
+    #[serde(default)]
+    code: Option<String>,
+    message: String,
+    /// How many requests fail (default 1).
+    #[serde(default = "one")]
+    count: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Default)]
+pub struct Faults(Mutex<Vec<Fault>>);
+
+/// `POST /_sim/faults` with a JSON [`Fault`].
+pub async fn add(State(sim): State<Arc<Sim>>, Json(fault): Json<Fault>) -> Result<Json<Value>, (StatusCode, String)> {
+    StatusCode::from_u16(fault.status).map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?;
+    sim.faults.0.lock().unwrap_or_else(|p| p.into_inner()).push(fault);
+    Ok(Json(json!({"ok": true})))
+}
+
+pub async fn layer(State(sim): State<Arc<Sim>>, request: Request, next: Next) -> Response {
+    let hit = {
+        let mut faults = sim.faults.0.lock().unwrap_or_else(|p| p.into_inner());
+        let found = faults.iter().position(|f| {
+            f.path == request.uri().path()
+                && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(request.method().as_str()))
+        });
+        found.map(|i| {
+            let fault = faults[i].clone();
+            faults[i].count -= 1;
+            if faults[i].count == 0 {
+                faults.remove(i);
+            }
+            fault
+        })
+    };
+    match hit {
+        Some(fault) => {
+            let mut error = StripeError::new(fault.type_, fault.message);
+            error.code = fault.code;
+            let status = StatusCode::from_u16(fault.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            ApiError::new(status, error).into_response()
+        }
+        None => next.run(request).await,
+    }
+}

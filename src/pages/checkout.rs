@@ -1,0 +1,58 @@
+use checkout_api::AddressCollection;
+use leptos::prelude::*;
+use leptos_stripe::Elements;
+use leptos_stripe::stripe_wasm::{ElementsOptions, PaymentMethodCreation};
+
+use crate::Ready;
+use crate::components::{CheckoutForm, DiscountForm, OrderSummary, PaymentSucceeded};
+use crate::look;
+use crate::pay::Paid;
+
+/// The checkout: the cart (priced by the server, discount codes included) beside the payment
+/// form. Elements get the cart's amount, and each new amount by `elements.update()`.
+#[component]
+pub fn CheckoutPage(ready: Ready) -> impl IntoView {
+    let Ready { config, stripe } = ready;
+    let cart = RwSignal::new(config.cart.clone());
+    let paying = RwSignal::new(false);
+    let paid = RwSignal::new(None::<Paid>);
+    let appearance = look::appearance(&config.look);
+    let layout = look::layout(&config.look);
+    let customer_session = config.customer_session_client_secret.clone();
+    let address: AddressCollection = config.address;
+    let options = Signal::derive(move || {
+        let cart = cart.get();
+        ElementsOptions {
+            payment_method_creation: Some(PaymentMethodCreation::Manual),
+            appearance: Some(appearance.clone()),
+            customer_session_client_secret: customer_session.clone(),
+            ..ElementsOptions::payment(cart.total, &cart.currency)
+        }
+    });
+
+    view! {
+        <div class="checkout">
+            <div class="summary-column">
+                <OrderSummary cart />
+                <Show when=move || paid.with(Option::is_none)>
+                    <DiscountForm cart locked=paying />
+                </Show>
+            </div>
+            <section class="payment" aria-label="Payment">
+                {move || match paid.get() {
+                    Some(paid) => view! { <PaymentSucceeded paid /> }.into_any(),
+                    None => {
+                        // Children are built once (FnOnce): hand them their own copies.
+                        let (stripe, layout) = (stripe.clone(), layout.clone());
+                        view! {
+                            <Elements stripe options>
+                                <CheckoutForm cart address layout paying on_paid=move |p| paid.set(Some(p)) />
+                            </Elements>
+                        }
+                        .into_any()
+                    }
+                }}
+            </section>
+        </div>
+    }
+}
