@@ -22,6 +22,11 @@ export function install_double() {
     return {
       mount(node) { calls.push(['mount', type]); },
       destroy() { calls.push(['destroy', type]); },
+      focus() { calls.push(['focus', type]); },
+      blur() { calls.push(['blur', type]); },
+      clear() { calls.push(['clear', type]); },
+      collapse() { calls.push(['collapse', type]); },
+      update(o) { calls.push(['element.update', JSON.stringify(o)]); },
       on(name, fn) { (handlers[name] = handlers[name] || []).push(fn); },
       off(name, fn) { handlers[name] = (handlers[name] || []).filter(h => h !== fn); },
       emit(name, payload) { (handlers[name] || []).forEach(h => h(payload)); },
@@ -39,6 +44,7 @@ export function install_double() {
           getElement(type) { return created[type] || null; },
           submit() { return Promise.resolve({ selectedPaymentMethod: 'card' }); },
           update(opts) { calls.push(['update', JSON.stringify(opts)]); return Promise.resolve(); },
+          fetchUpdates() { calls.push(['fetchUpdates']); return Promise.resolve({}); },
         };
         window.__group = group;
         return group;
@@ -64,12 +70,14 @@ export function install_double() {
 }
 export function calls() { return JSON.stringify(window.__calls); }
 export function emit_change(payload) { window.__group.getElement('payment').emit('change', JSON.parse(payload)); }
+export function emit_event(name, payload) { window.__group.getElement('payment').emit(name, JSON.parse(payload)); }
 export function change_listeners() { return window.__group.getElement('payment').listeners('change'); }
 "#)]
 extern "C" {
     fn install_double();
     fn calls() -> String;
     fn emit_change(payload: &str);
+    fn emit_event(name: &str, payload: &str);
     fn change_listeners() -> u32;
 }
 
@@ -185,4 +193,63 @@ async fn elements_updates_send_only_what_changed_and_refuse_what_stripe_cannot_u
 
     elements.update_changed(&after, &after.clone()).await.unwrap();
     assert_eq!(calls().matches("\"update\"").count(), 1, "no call when nothing changed");
+}
+
+#[wasm_bindgen_test]
+async fn element_and_group_methods_reach_stripe_js() {
+    let stripe = stripe();
+    let elements = stripe.elements(&ElementsOptions::payment(1099, "usd")).unwrap();
+    let element = elements.create_payment_element(&PaymentElementOptions::default()).unwrap();
+    element.focus().unwrap();
+    element.blur().unwrap();
+    element.clear().unwrap();
+    element.collapse().unwrap();
+    element.update(&PaymentElementOptions { layout: Some(LayoutType::Accordion.into()) }).unwrap();
+    elements.fetch_updates().await.unwrap();
+    let calls = calls();
+    for expected in [
+        r#"["focus","payment"]"#,
+        r#"["blur","payment"]"#,
+        r#"["clear","payment"]"#,
+        r#"["collapse","payment"]"#,
+        r#"["element.update","{\"layout\":{\"type\":\"accordion\"}}"]"#,
+        r#"["fetchUpdates"]"#,
+    ] {
+        assert!(calls.contains(expected), "{expected} in {calls}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_payment_element_event_arrives_typed() {
+    let stripe = stripe();
+    let elements = stripe.elements(&ElementsOptions::payment(1099, "usd")).unwrap();
+    let element = elements.create_payment_element(&PaymentElementOptions::default()).unwrap();
+    let seen = Rc::new(RefCell::new(Vec::<String>::new()));
+    let log = |name: &'static str| {
+        let seen = seen.clone();
+        move |e: stripe_wasm::ElementEvent| seen.borrow_mut().push(format!("{name}:{}", e.element_type))
+    };
+    let _listeners = [
+        element.on_ready(log("ready")).unwrap(),
+        element.on_focus(log("focus")).unwrap(),
+        element.on_blur(log("blur")).unwrap(),
+        element.on_escape(log("escape")).unwrap(),
+        element.on_loader_start(log("loaderstart")).unwrap(),
+    ];
+    let errors = Rc::new(RefCell::new(Vec::new()));
+    let sink = errors.clone();
+    let _load_error = element.on_load_error(move |e| sink.borrow_mut().push(e)).unwrap();
+    for name in ["loaderstart", "ready", "focus", "blur", "escape"] {
+        emit_event(name, r#"{"elementType":"payment"}"#);
+    }
+    emit_event(
+        "loaderror",
+        r#"{"elementType":"payment","error":{"type":"invalid_request_error","message":"Invalid API key"}}"#,
+    );
+    assert_eq!(
+        *seen.borrow(),
+        ["loaderstart:payment", "ready:payment", "focus:payment", "blur:payment", "escape:payment"]
+    );
+    assert_eq!(errors.borrow()[0].error.type_, ErrorType::InvalidRequestError);
+    assert_eq!(errors.borrow()[0].error.message.as_deref(), Some("Invalid API key"));
 }

@@ -163,3 +163,31 @@ async fn handle_next_action_refuses_a_malformed_client_secret() {
     let err = stripe.handle_next_action("nope").await.unwrap_err();
     assert_eq!(err.type_, ErrorType::IntegrationError);
 }
+
+#[wasm_bindgen_test]
+async fn focus_blur_and_clear_act_inside_the_iframe() {
+    use stripe_wasm::ChangeEvent;
+    let stripe = stripe().await;
+    let elements = stripe.elements(&ElementsOptions::payment(5098, "usd")).unwrap();
+    let element = elements.create_payment_element(&PaymentElementOptions::default()).unwrap();
+    let (started, _l1) = record::<ElementEvent>(&element, "loaderstart");
+    let (ready, _l2) = record::<ElementEvent>(&element, "ready");
+    let (focused, _l3) = record::<ElementEvent>(&element, "focus");
+    let (blurred, _l4) = record::<ElementEvent>(&element, "blur");
+    let (changes, _l5) = record::<ChangeEvent>(&element, "change");
+    element.mount(&container()).unwrap();
+    assert_eq!(started.borrow().len(), 1, "loaderstart as soon as it mounts");
+    assert!(until(10_000, || !ready.borrow().is_empty()).await);
+
+    element.focus().unwrap();
+    assert!(until(5_000, || !focused.borrow().is_empty()).await, "focus reached the card field");
+    element.blur().unwrap();
+    assert!(until(5_000, || !blurred.borrow().is_empty()).await, "blur too");
+    element.clear().unwrap();
+    assert!(until(5_000, || !changes.borrow().is_empty()).await);
+    let change = changes.borrow()[0].clone();
+    assert!(change.empty && !change.complete);
+    element.collapse().unwrap();
+    elements.fetch_updates().await.unwrap();
+    element.destroy().unwrap();
+}

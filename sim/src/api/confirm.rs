@@ -226,9 +226,10 @@ pub fn succeed(store: &mut Store, intent: &mut PaymentIntent) {
     intent.latest_charge = Some(ids::new_id("ch"));
     intent.next_action = None;
     if let (Some(_), Some(customer)) = (&intent.setup_future_usage, &intent.customer)
-        && let Some(pm) = intent.payment_method.as_ref().and_then(|id| store.payment_methods.get_mut(id)) {
-            pm.customer.get_or_insert_with(|| customer.clone());
-        }
+        && let Some(pm) = intent.payment_method.as_ref().and_then(|id| store.payment_methods.get_mut(id))
+    {
+        pm.customer.get_or_insert_with(|| customer.clone());
+    }
 }
 
 fn attach_new_payment_method(

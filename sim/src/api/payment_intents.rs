@@ -142,7 +142,10 @@ pub async fn cancel(
         None => None,
         Some(r @ ("duplicate" | "fraudulent" | "requested_by_customer" | "abandoned")) => Some(r.to_owned()),
         Some(other) => {
-            return Err(ApiError::param_invalid("cancellation_reason", format!("Invalid cancellation_reason: {other}")));
+            return Err(ApiError::param_invalid(
+                "cancellation_reason",
+                format!("Invalid cancellation_reason: {other}"),
+            ));
         }
     };
     let now = sim.clock.now();
