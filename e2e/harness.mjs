@@ -119,6 +119,15 @@ function stripeApi(sim) {
     async list(resource) {
       return (await api.get(`/v1/${resource}${resource.includes('?') ? '&' : '?'}limit=100`)).data;
     },
+    /** The stand-in's clock: unix seconds. */
+    async now() {
+      return (await (await fetch(`${sim}/_sim/health`)).json()).now;
+    },
+    /** Moves the stand-in's clock forward (konbini payments made or expired meanwhile). */
+    async advance(seconds) {
+      const response = await fetch(`${sim}/_sim/clock/advance?seconds=${seconds}`, { method: 'POST' });
+      if (!response.ok) throw new Error(`clock advance: ${response.status}`);
+    },
     /** Makes the stand-in answer the next `count` requests to `path` with a Stripe error. */
     async fault(fault) {
       const response = await fetch(`${sim}/_sim/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fault) });

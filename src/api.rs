@@ -3,7 +3,10 @@
 //! reached.
 
 use checkout_api::stripe_common::{ErrorType, StripeError};
-use checkout_api::{ApiErrorBody, Cart, ConfigResponse, ConfirmRequest, ConfirmResponse, PriceRequest};
+use checkout_api::{
+    ApiErrorBody, Cart, ConfigResponse, ConfirmRequest, ConfirmResponse, KonbiniCancelRequest, KonbiniPaymentRequest,
+    KonbiniPaymentResponse, KonbiniStatus, PriceRequest,
+};
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 
@@ -19,6 +22,25 @@ pub async fn price(request: &PriceRequest) -> Result<Cart, StripeError> {
 
 pub async fn confirm(request: &ConfirmRequest) -> Result<ConfirmResponse, StripeError> {
     post("/api/checkout/confirm", request).await
+}
+
+/// A konbini PaymentIntent for the yen cart, after the server checked the form.
+pub async fn konbini_create(request: &KonbiniPaymentRequest) -> Result<KonbiniPaymentResponse, StripeError> {
+    post("/api/konbini/payments", request).await
+}
+
+pub async fn konbini_status(id: &str, client_secret: &str) -> Result<KonbiniStatus, StripeError> {
+    let url = format!("/api/konbini/payments/{id}");
+    let response = Request::get(&url).query([("clientSecret", client_secret)]).send().await.map_err(unreachable)?;
+    read(response).await
+}
+
+pub async fn konbini_cancel(id: &str, client_secret: &str) -> Result<KonbiniStatus, StripeError> {
+    post(
+        &format!("/api/konbini/payments/{id}/cancel"),
+        &KonbiniCancelRequest { client_secret: client_secret.to_owned() },
+    )
+    .await
 }
 
 async fn post<B: serde::Serialize, T: DeserializeOwned>(url: &str, body: &B) -> Result<T, StripeError> {

@@ -4,7 +4,7 @@ use leptos_router::path;
 
 use crate::components::{CheckoutSkeleton, LoadFailure};
 use crate::loader::{Loading, Ready, load};
-use crate::pages::{CheckoutPage, CompletePage};
+use crate::pages::{CheckoutPage, CompletePage, KonbiniPage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <p>"This page does not exist."</p> }>
                     <Route path=path!("/") view=|| view! { <WhenReady page=|ready| view! { <CheckoutPage ready /> }.into_any() /> } />
                     <Route path=path!("/complete") view=|| view! { <WhenReady page=|ready| view! { <CompletePage ready /> }.into_any() /> } />
+                    <Route path=path!("/konbini") view=|| view! { <WhenReady page=|ready| view! { <KonbiniPage ready /> }.into_any() /> } />
                 </Routes>
             </Router>
         </main>

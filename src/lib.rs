@@ -5,10 +5,12 @@
 pub mod api;
 mod app;
 pub mod components;
+pub mod konbini_pay;
 mod loader;
 pub mod look;
 pub mod pages;
 pub mod pay;
+pub mod time;
 
 pub use app::App;
 pub use loader::Ready;

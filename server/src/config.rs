@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use checkout_api::stripe_common::konbini::check_product_description;
 use checkout_api::{AddressCollection, LayoutName, Look, ThemeName};
 
 /// Stripe.js for the release train async-stripe's pinned API version belongs to
@@ -43,13 +44,35 @@ pub struct Config {
     pub address: AddressCollection,
     /// The signed-in customer (`cus_...`), for saved payment methods; `None`: a guest checkout.
     pub customer: Option<String>,
+    pub konbini: KonbiniSettings,
+}
+
+/// Konbini payments: what the store shows, and when the instructions expire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KonbiniSettings {
+    /// `product_description` (at most 22 Shift JIS characters).
+    pub product_description: String,
+    pub expiry: KonbiniExpiry,
+    /// How often the instructions page polls the payment's status.
+    pub poll_seconds: u32,
+}
+
+/// `expires_after_days` or `expires_at` (never both); `StripeDefault`: neither (3 days).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KonbiniExpiry {
+    StripeDefault,
+    AfterDays(u32),
+    /// `expires_at` this many hours after the PaymentIntent is created.
+    InHours(u32),
 }
 
 impl Config {
     /// `CHECKOUT_ADDR` (127.0.0.1:4242), `STRIPE_SECRET_KEY`, `STRIPE_PUBLISHABLE_KEY`,
     /// `STRIPE_API_BASE` (api.stripe.com), `STRIPE_JS_URL`, `CHECKOUT_DIST` (dist),
     /// `CHECKOUT_CURRENCY` (usd), `CHECKOUT_THEME` (stripe|night|flat), `CHECKOUT_LAYOUT`
-    /// (tabs|accordion), `CHECKOUT_ADDRESS` (none|billing|shipping), `CHECKOUT_CUSTOMER` (cus_...).
+    /// (tabs|accordion), `CHECKOUT_ADDRESS` (none|billing|shipping), `CHECKOUT_CUSTOMER` (cus_...),
+    /// `CHECKOUT_KONBINI_DESCRIPTION`, `CHECKOUT_KONBINI_EXPIRES_AFTER_DAYS` (1-60) or
+    /// `CHECKOUT_KONBINI_EXPIRES_IN_HOURS` (1-1439), `CHECKOUT_STATUS_POLL_SECONDS` (5).
     pub fn from_env() -> Result<Self, String> {
         Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
     }
@@ -85,6 +108,7 @@ impl Config {
         if customer.as_ref().is_some_and(|c| !c.starts_with("cus_")) {
             return Err("CHECKOUT_CUSTOMER must be a customer id (cus_...)".into());
         }
+        let konbini = konbini_settings(&var)?;
         Ok(Self {
             addr,
             stripe: StripeConfig {
@@ -98,8 +122,39 @@ impl Config {
             look: Look::preset(theme, layout),
             address,
             customer,
+            konbini,
         })
     }
+}
+
+fn konbini_settings(var: &impl Fn(&str) -> Option<String>) -> Result<KonbiniSettings, String> {
+    let product_description = var("CHECKOUT_KONBINI_DESCRIPTION").unwrap_or_else(|| "フェリス商店 ご注文".into());
+    check_product_description(&product_description).map_err(|e| {
+        format!("CHECKOUT_KONBINI_DESCRIPTION {product_description:?}: {e:?} (at most 22 Shift JIS characters)")
+    })?;
+    let number = |name: &str, range: std::ops::RangeInclusive<u32>| -> Result<Option<u32>, String> {
+        var(name)
+            .map(|v| {
+                v.parse::<u32>()
+                    .ok()
+                    .filter(|n| range.contains(n))
+                    .ok_or(format!("{name}={v:?} must be a number in {range:?}"))
+            })
+            .transpose()
+    };
+    let expiry = match (
+        number("CHECKOUT_KONBINI_EXPIRES_AFTER_DAYS", 1..=60)?,
+        number("CHECKOUT_KONBINI_EXPIRES_IN_HOURS", 1..=1439)?,
+    ) {
+        (Some(_), Some(_)) => {
+            return Err("set CHECKOUT_KONBINI_EXPIRES_AFTER_DAYS or CHECKOUT_KONBINI_EXPIRES_IN_HOURS, not both".into());
+        }
+        (Some(days), None) => KonbiniExpiry::AfterDays(days),
+        (None, Some(hours)) => KonbiniExpiry::InHours(hours),
+        (None, None) => KonbiniExpiry::StripeDefault,
+    };
+    let poll_seconds = number("CHECKOUT_STATUS_POLL_SECONDS", 1..=300)?.unwrap_or(5);
+    Ok(KonbiniSettings { product_description, expiry, poll_seconds })
 }
 
 /// "test" or "live" for a key with one of `prefixes`.
@@ -145,6 +200,30 @@ mod tests {
         assert!(with(("CHECKOUT_THEME", "dark")).unwrap_err().contains("CHECKOUT_THEME"));
         assert!(with(("CHECKOUT_LAYOUT", "grid")).is_err());
         assert!(with(("CHECKOUT_CUSTOMER", "pm_123")).is_err());
+    }
+
+    #[test]
+    fn konbini_expiry_is_days_or_hours_never_both_and_the_description_is_checked() {
+        let keys = [("STRIPE_SECRET_KEY", "sk_test_x"), ("STRIPE_PUBLISHABLE_KEY", "pk_test_x")];
+        let with = |extra: &[(&'static str, &'static str)]| {
+            let mut vars = keys.to_vec();
+            vars.extend_from_slice(extra);
+            config(&vars)
+        };
+        assert_eq!(with(&[]).unwrap().konbini.expiry, KonbiniExpiry::StripeDefault);
+        assert_eq!(
+            with(&[("CHECKOUT_KONBINI_EXPIRES_AFTER_DAYS", "2")]).unwrap().konbini.expiry,
+            KonbiniExpiry::AfterDays(2)
+        );
+        assert_eq!(
+            with(&[("CHECKOUT_KONBINI_EXPIRES_IN_HOURS", "6")]).unwrap().konbini.expiry,
+            KonbiniExpiry::InHours(6)
+        );
+        let both = with(&[("CHECKOUT_KONBINI_EXPIRES_AFTER_DAYS", "2"), ("CHECKOUT_KONBINI_EXPIRES_IN_HOURS", "6")]);
+        assert!(both.unwrap_err().contains("not both"));
+        assert!(with(&[("CHECKOUT_KONBINI_EXPIRES_AFTER_DAYS", "61")]).is_err());
+        assert!(with(&[("CHECKOUT_KONBINI_DESCRIPTION", "Tシャツ①")]).is_err());
+        assert!(with(&[("CHECKOUT_KONBINI_DESCRIPTION", "あいうえおかきくけこさしすせそたちつてとなにぬ")]).is_err());
     }
 
     #[test]

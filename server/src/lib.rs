@@ -3,6 +3,9 @@
 //! Trunk-built app. Stripe is reached through async-stripe, at api.stripe.com or at the
 //! offline stand-in (`STRIPE_API_BASE`).
 
+// An AppError is built at most once per request; boxing it would buy nothing.
+#![allow(clippy::result_large_err)]
+
 mod catalog;
 pub mod config;
 mod discounts;
@@ -26,13 +29,20 @@ use payments::Payments;
 pub struct AppState {
     config: Arc<Config>,
     catalog: Arc<Catalog>,
+    /// Konbini takes yen only: its own catalogue.
+    konbini_catalog: Arc<Catalog>,
     payments: Payments,
 }
 
 impl AppState {
     pub fn new(config: Config) -> Result<Self, String> {
         let payments = Payments::new(&config.stripe)?;
-        Ok(Self { catalog: Arc::new(Catalog::demo(&config.currency)?), config: Arc::new(config), payments })
+        Ok(Self {
+            catalog: Arc::new(Catalog::demo(&config.currency)?),
+            konbini_catalog: Arc::new(Catalog::demo("jpy")?),
+            config: Arc::new(config),
+            payments,
+        })
     }
 }
 

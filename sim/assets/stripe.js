@@ -4,7 +4,8 @@
  *   Stripe(pk), stripe.elements(opts), elements.create('payment', opts), elements.getElement,
  *   elements.update, elements.fetchUpdates, elements.submit, element.mount/unmount/destroy/
  *   on/once/off/update/focus/blur/clear/collapse, stripe.createConfirmationToken,
- *   stripe.handleNextAction (3-D Secure in a modal, or by redirect), stripe.retrievePaymentIntent.
+ *   stripe.handleNextAction (3-D Secure in a modal, or by redirect), stripe.retrievePaymentIntent,
+ *   stripe.confirmKonbiniPayment (with the instructions in a modal unless handleActions: false).
  * Like Stripe's, each Element is a cross-origin iframe served by the stand-in; card data stays
  * in that iframe, which creates the ConfirmationToken itself with the publishable key.
  * Misuse throws (or rejects with) an Error named IntegrationError, as Stripe.js does.
@@ -41,16 +42,16 @@
   // ---- messaging with element iframes -------------------------------------------------------
   var frames = {};      // frameId -> Element
   var pending = {};     // requestId -> {resolve}
-  var challenges = {};  // frameId -> {iframe, resolve}: open 3-D Secure modals
+  var modals = {};      // frameId -> {iframe, resolve}: open modals (3-D Secure, konbini)
   var nextId = 1;
 
   window.addEventListener('message', function (event) {
     var data = event.data;
     if (event.origin !== ORIGIN || !isPlainObject(data) || data.__stripeStandIn !== true) return;
-    var challenge = challenges[data.frameId];
-    if (challenge && data.kind === 'three-d-secure' && event.source === challenge.iframe.contentWindow) {
-      delete challenges[data.frameId];
-      challenge.resolve(data.outcome);
+    var modal = modals[data.frameId];
+    if (modal && (data.kind === 'three-d-secure' || data.kind === 'modal-closed') && event.source === modal.iframe.contentWindow) {
+      delete modals[data.frameId];
+      modal.resolve(data);
       return;
     }
     var element = frames[data.frameId];
@@ -186,7 +187,7 @@
           return;
         }
         if (action.type === 'use_stripe_sdk') {
-          return openChallenge(id, clientSecret)
+          return openModal(ORIGIN + '/three_d_secure/' + id, { client_secret: clientSecret }, 'Stripe 3D Secure authentication', 300)
             .then(function () { return retrieve(key, clientSecret); })
             .then(function (after) { resolve(outcomeOf(after)); });
         }
@@ -196,30 +197,74 @@
     });
   };
 
-  // Stripe's test authentication page in a modal over the merchant's page.
-  function openChallenge(id, clientSecret) {
+  // A page of Stripe's (3-D Secure, konbini instructions) in a modal over the merchant's page;
+  // resolves with the page's closing message.
+  function openModal(url, fragment, title, height) {
     return new Promise(function (resolve) {
-      var frameId = 'c' + (nextId++);
+      var frameId = 'm' + (nextId++);
       var overlay = document.createElement('div');
-      overlay.className = '__PrivateStripeThreeDSecureModal';
+      overlay.className = '__PrivateStripeModal';
       overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(0,0,0,.45);display:flex;align-items:center;justify-content:center;';
       var iframe = document.createElement('iframe');
-      iframe.title = 'Stripe 3D Secure authentication';
+      iframe.title = title;
       iframe.name = '__privateStripeFrame' + frameId;
-      iframe.style.cssText = 'width:min(420px,94vw);height:300px;border:0;border-radius:8px;background:#fff;box-shadow:0 8px 32px rgba(0,0,0,.3);';
-      var fragment = new URLSearchParams({ client_secret: clientSecret, frame_id: frameId, parent_origin: location.origin });
-      iframe.src = ORIGIN + '/three_d_secure/' + id + '#' + fragment.toString();
+      iframe.style.cssText = 'width:min(520px,94vw);height:' + height + 'px;max-height:90vh;border:0;border-radius:8px;background:#fff;box-shadow:0 8px 32px rgba(0,0,0,.3);';
+      var params = new URLSearchParams(Object.assign({ frame_id: frameId, parent_origin: location.origin }, fragment));
+      iframe.src = url + '#' + params.toString();
       overlay.appendChild(iframe);
       document.body.appendChild(overlay);
-      challenges[frameId] = {
+      modals[frameId] = {
         iframe: iframe,
-        resolve: function (outcome) {
-          overlay.parentNode && overlay.parentNode.removeChild(overlay);
-          resolve(outcome);
+        resolve: function (message) {
+          if (overlay.parentNode) overlay.parentNode.removeChild(overlay);
+          resolve(message);
         },
       };
     });
   }
+
+  // Stripe's form encoding: nested objects as bracketed keys.
+  function encodeForm(value) {
+    var out = [];
+    (function walk(prefix, v) {
+      if (v === undefined || v === null) return;
+      if (typeof v === 'object') {
+        Object.keys(v).forEach(function (k) { walk(prefix ? prefix + '[' + k + ']' : k, v[k]); });
+      } else {
+        out.push(encodeURIComponent(prefix) + '=' + encodeURIComponent(String(v)));
+      }
+    })('', value);
+    return out.join('&');
+  }
+
+  Stripe.prototype.confirmKonbiniPayment = function (clientSecret, data, options) {
+    var key = this._key;
+    return new Promise(function (resolve, reject) {
+      var id = intentId(clientSecret, 'confirmKonbiniPayment');
+      data = data || {};
+      if (typeof data.payment_method === 'string') {
+        return reject(IntegrationError('confirmKonbiniPayment: the Stripe stand-in takes payment_method as {billing_details}.'));
+      }
+      var body = {
+        key: key,
+        client_secret: clientSecret,
+        payment_method_data: { type: 'konbini', billing_details: (data.payment_method || {}).billing_details || {} },
+        return_url: data.return_url,
+      };
+      var konbini = (data.payment_method_options || {}).konbini || {};
+      if (konbini.confirmation_number) body.payment_method_options = { konbini: { confirmation_number: konbini.confirmation_number } };
+      api('POST', ORIGIN + '/v1/payment_intents/' + id + '/confirm', encodeForm(body)).then(function (res) {
+        if (res.error) return resolve({ error: res.error });
+        var intent = res.body;
+        var details = intent.next_action && intent.next_action.konbini_display_details;
+        if ((options && options.handleActions === false) || !details) return resolve({ paymentIntent: intent });
+        // The promise resolves when the shopper closes the instructions.
+        openModal(details.hosted_voucher_url, {}, 'Konbini payment instructions', 460)
+          .then(function () { return retrieve(key, clientSecret); })
+          .then(function (after) { resolve({ paymentIntent: after.error ? intent : after.body }); });
+      });
+    });
+  };
 
   function api(method, url, body) {
     return fetch(url, {

@@ -45,10 +45,14 @@ impl Sim {
         self.public_url.as_deref().unwrap_or("http://127.0.0.1:12111")
     }
 
+    /// The store, with everything due by now on the stand-in's clock applied first (konbini
+    /// payments made or expired), so every request sees the present.
     fn store(&self) -> MutexGuard<'_, Store> {
         // A panic while holding the lock leaves consistent data (every write completes or not
         // at all), so a poisoned lock is still usable.
-        self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        let mut store = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        api::konbini::settle(&mut store, self.clock.now());
+        store
     }
 }
 

@@ -5,6 +5,14 @@ use std::collections::HashMap;
 
 use crate::objects::{ConfirmationToken, Customer, CustomerSession, PaymentIntent, PaymentMethod};
 
+/// A konbini voucher: the instructions of one confirmation. Confirming again voids it.
+#[derive(Debug, Clone)]
+pub struct Voucher {
+    pub intent: String,
+    pub details: serde_json::Value,
+    pub active: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct Store {
     /// In creation order; lists are served newest first.
@@ -14,6 +22,7 @@ pub struct Store {
     pub customers: HashMap<String, Customer>,
     /// By client secret, which is how Stripe.js presents them.
     pub customer_sessions: HashMap<String, CustomerSession>,
+    pub vouchers: HashMap<String, Voucher>,
 }
 
 impl Store {

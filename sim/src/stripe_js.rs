@@ -9,7 +9,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 
 use crate::Sim;
-use crate::api::authentication;
+use crate::api::{authentication, konbini};
 
 const STRIPE_JS: &str = include_str!("../assets/stripe.js");
 const PAYMENT_ELEMENT: &str = include_str!("../assets/payment-element.html");
@@ -17,6 +17,7 @@ const ADDRESS_ELEMENT: &str = include_str!("../assets/address-element.html");
 const ELEMENT_FRAME_JS: &str = include_str!("../assets/element-frame.js");
 const ELEMENTS_CSS: &str = include_str!("../assets/elements.css");
 const THREE_D_SECURE: &str = include_str!("../assets/three-d-secure.html");
+const KONBINI_VOUCHER: &str = include_str!("../assets/konbini-voucher.html");
 
 pub fn router() -> Router<Arc<Sim>> {
     Router::new()
@@ -31,6 +32,9 @@ pub fn router() -> Router<Arc<Sim>> {
         .route("/three_d_secure/{id}", get(|| html(THREE_D_SECURE)))
         .route("/three_d_secure/{id}/complete", post(authentication::complete))
         .route("/three_d_secure/{id}/fail", post(authentication::fail))
+        // Stripe's hosted konbini voucher (hosted_voucher_url), also shown in Stripe.js's modal.
+        .route("/konbini/vouchers/{id}", get(|| html(KONBINI_VOUCHER)))
+        .route("/konbini/vouchers/{id}/details", get(konbini::voucher))
 }
 
 async fn stripe_js() -> impl IntoResponse {

@@ -1,5 +1,7 @@
 mod checkout_form;
 mod discount_form;
+mod konbini_form;
+mod konbini_instructions;
 mod load_failure;
 mod order_summary;
 mod payment_succeeded;
@@ -7,6 +9,8 @@ mod skeleton;
 
 pub use checkout_form::CheckoutForm;
 pub use discount_form::DiscountForm;
+pub use konbini_form::KonbiniForm;
+pub use konbini_instructions::KonbiniInstructions;
 pub use load_failure::LoadFailure;
 pub use order_summary::OrderSummary;
 pub use payment_succeeded::PaymentSucceeded;

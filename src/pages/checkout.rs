@@ -20,6 +20,7 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
     let layout = look::layout(&config.look);
     let customer_session = config.customer_session_client_secret.clone();
     let address: AddressCollection = config.address;
+    let offers_konbini = config.konbini.is_some();
     let options = Signal::derive(move || {
         let cart = cart.get();
         ElementsOptions {
@@ -37,6 +38,9 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
                 <Show when=move || paid.with(Option::is_none)>
                     <DiscountForm cart locked=paying />
                 </Show>
+                {offers_konbini.then(|| view! {
+                    <p class="other-way" lang="ja"><a href="/konbini">"コンビニで支払う（日本円） " <span lang="en">"Pay at a Japanese convenience store (JPY)"</span></a></p>
+                })}
             </div>
             <section class="payment" aria-label="Payment">
                 {move || match paid.get() {

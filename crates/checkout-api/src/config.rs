@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{Cart, Look};
+use crate::{Cart, KonbiniConfig, Look};
 
 /// `GET /api/config`: everything the page needs before it can show the checkout.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +19,9 @@ pub struct ConfigResponse {
     /// signed in and the session could be created (the checkout works without it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_session_client_secret: Option<String>,
+    /// The konbini page's cart (in yen), when konbini payments are offered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub konbini: Option<KonbiniConfig>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

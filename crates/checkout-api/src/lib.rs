@@ -9,6 +9,7 @@ mod cart;
 mod checkout;
 mod config;
 mod error;
+mod konbini;
 mod look;
 mod money;
 
@@ -16,6 +17,9 @@ pub use cart::{Cart, CartItem, CartLine, Discount, MAX_LINES, MAX_QUANTITY, Pric
 pub use checkout::{ConfirmRequest, ConfirmResponse};
 pub use config::{AddressCollection, ConfigResponse};
 pub use error::{ApiErrorBody, ValidationError};
+pub use konbini::{
+    FieldNote, KonbiniCancelRequest, KonbiniConfig, KonbiniPaymentRequest, KonbiniPaymentResponse, KonbiniStatus,
+};
 pub use look::{LayoutName, Look, ThemeName};
 pub use money::format_amount;
 pub use stripe_common;

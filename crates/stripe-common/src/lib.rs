@@ -7,6 +7,7 @@
 
 mod currency;
 mod error;
+pub mod konbini;
 mod payment_intent;
 
 pub use currency::{is_zero_decimal, minor_unit_exponent};

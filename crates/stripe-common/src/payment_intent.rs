@@ -23,6 +23,8 @@ pub struct NextAction {
     pub type_: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_to_url: Option<RedirectToUrl>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub konbini_display_details: Option<crate::konbini::KonbiniDisplayDetails>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,6 +80,19 @@ mod tests {
         assert_eq!(pi.status, PaymentIntentStatus::Unknown);
         assert_eq!(pi.next_action.unwrap().type_, "display_future_thing");
         assert_eq!(pi.payment_method, Some(IdOrObject::Object { id: "pm_1".into() }));
+    }
+
+    #[test]
+    fn reads_konbini_display_details() {
+        let pi: PaymentIntent = serde_json::from_str(
+            r#"{"id":"pi_1","amount":6900,"currency":"jpy","status":"requires_action",
+                "next_action":{"type":"konbini_display_details","konbini_display_details":{"expires_at":1795675199,
+                "hosted_voucher_url":"https://x/v","stores":{"familymart":{"confirmation_number":"09012345678","payment_code":"123456"}}}}}"#,
+        )
+        .unwrap();
+        let details = pi.next_action.unwrap().konbini_display_details.unwrap();
+        assert_eq!(details.stores.familymart.unwrap().payment_code, "123456");
+        assert!(details.stores.lawson.is_none());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! * [`load`] injects Stripe.js from Stripe's host (never bundle it: PCI) and waits for it.
 //! * [`Stripe`] → [`Elements`] → [`Element`]: deferred-intent Elements, the Payment Element,
 //!   `elements.submit()`, `stripe.createConfirmationToken()`, `stripe.handleNextAction()`,
-//!   `stripe.retrievePaymentIntent()`.
+//!   `stripe.retrievePaymentIntent()`, `stripe.confirmKonbiniPayment()`.
 //! * Options are serde structs; results are Rust types; every failure is a
 //!   [`StripeError`] (errors Stripe.js throws for misuse come back with
 //!   [`ErrorType::IntegrationError`]).
@@ -28,10 +28,12 @@ pub use events::{
 };
 pub use loader::{LoadError, load};
 pub use options::{
-    AddressDefaults, AddressElementOptions, AddressFields, AddressMode, Appearance, ConfirmationTokenParams,
-    ElementsOptions, Layout, LayoutType, Mode, PaymentElementOptions, PaymentMethodCreation, Theme,
-    UPDATABLE_ELEMENTS_OPTIONS,
+    AddressDefaults, AddressElementOptions, AddressFields, AddressMode, Appearance, ConfirmKonbiniData,
+    ConfirmKonbiniOptions, ConfirmationTokenParams, ElementsOptions, KonbiniBillingDetails, KonbiniConfirmationNumber,
+    KonbiniPaymentMethod, KonbiniPaymentMethodOptions, Layout, LayoutType, Mode, PaymentElementOptions,
+    PaymentMethodCreation, Theme, UPDATABLE_ELEMENTS_OPTIONS,
 };
 pub use stripe::{LoadOrKeyError, Stripe};
+pub use stripe_common::konbini::{KonbiniDisplayDetails, KonbiniStore, KonbiniStores};
 pub use stripe_common::{ErrorType, NextAction, PaymentIntent, PaymentIntentStatus, StripeError};
 pub use types::{Address, BillingDetails, CardPreview, ConfirmationToken, PaymentMethodPreview, Shipping};

@@ -198,3 +198,64 @@ pub struct AddressDefaults {
 pub struct AddressFields {
     pub phone: String,
 }
+
+/// `data` of `stripe.confirmKonbiniPayment(clientSecret, data)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConfirmKonbiniData {
+    pub payment_method: KonbiniPaymentMethod,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_method_options: Option<KonbiniPaymentMethodOptions>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_url: Option<String>,
+}
+
+impl ConfirmKonbiniData {
+    /// Name and email (both required for konbini) and an optional confirmation number.
+    pub fn new(name: impl Into<String>, email: impl Into<String>, confirmation_number: Option<String>) -> Self {
+        Self {
+            payment_method: KonbiniPaymentMethod {
+                billing_details: KonbiniBillingDetails { name: name.into(), email: email.into(), phone: None },
+            },
+            payment_method_options: confirmation_number
+                .map(|n| KonbiniPaymentMethodOptions { konbini: KonbiniConfirmationNumber { confirmation_number: n } }),
+            return_url: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KonbiniPaymentMethod {
+    pub billing_details: KonbiniBillingDetails,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KonbiniBillingDetails {
+    pub name: String,
+    pub email: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KonbiniPaymentMethodOptions {
+    pub konbini: KonbiniConfirmationNumber,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KonbiniConfirmationNumber {
+    pub confirmation_number: String,
+}
+
+/// `options` of `confirmKonbiniPayment`: with `handle_actions` (the default) Stripe.js shows the
+/// instructions in a modal and resolves when the shopper closes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConfirmKonbiniOptions {
+    pub handle_actions: bool,
+}
+
+impl Default for ConfirmKonbiniOptions {
+    fn default() -> Self {
+        Self { handle_actions: true }
+    }
+}

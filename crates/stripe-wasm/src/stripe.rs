@@ -4,7 +4,8 @@ use wasm_bindgen::JsValue;
 
 use crate::interop::{resolve, thrown, to_js};
 use crate::{
-    ConfirmationToken, ConfirmationTokenParams, Elements, ElementsOptions, LoadError, PaymentIntent, StripeError, sys,
+    ConfirmKonbiniData, ConfirmKonbiniOptions, ConfirmationToken, ConfirmationTokenParams, Elements, ElementsOptions,
+    LoadError, PaymentIntent, StripeError, sys,
 };
 
 /// A Stripe.js instance for one publishable key. Cloning shares the instance.
@@ -54,6 +55,20 @@ impl Stripe {
             client_secret: &'a str,
         }
         let promise = self.inner.handle_next_action(&to_js(&Options { client_secret })?).map_err(thrown)?;
+        resolve(promise, "paymentIntent").await
+    }
+
+    /// `stripe.confirmKonbiniPayment(clientSecret, data, options)`: confirms a konbini
+    /// PaymentIntent; by default Stripe.js shows the payment instructions in a modal and this
+    /// resolves when the shopper closes it, with `next_action.konbini_display_details`.
+    pub async fn confirm_konbini_payment(
+        &self,
+        client_secret: &str,
+        data: &ConfirmKonbiniData,
+        options: ConfirmKonbiniOptions,
+    ) -> Result<PaymentIntent, StripeError> {
+        let promise =
+            self.inner.confirm_konbini_payment(client_secret, &to_js(data)?, &to_js(&options)?).map_err(thrown)?;
         resolve(promise, "paymentIntent").await
     }
 

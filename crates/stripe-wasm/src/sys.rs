@@ -23,6 +23,14 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = handleNextAction)]
     pub fn handle_next_action(this: &StripeJs, options: &JsValue) -> Result<Promise, JsValue>;
 
+    #[wasm_bindgen(method, catch, js_name = confirmKonbiniPayment)]
+    pub fn confirm_konbini_payment(
+        this: &StripeJs,
+        client_secret: &str,
+        data: &JsValue,
+        options: &JsValue,
+    ) -> Result<Promise, JsValue>;
+
     #[wasm_bindgen(method, catch, js_name = retrievePaymentIntent)]
     pub fn retrieve_payment_intent(this: &StripeJs, client_secret: &str) -> Result<Promise, JsValue>;
 

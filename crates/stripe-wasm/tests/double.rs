@@ -65,6 +65,13 @@ export function install_double() {
           status: 'succeeded', next_action: { type: 'some_new_action', some_new_action: {} }, payment_method: 'pm_1' } });
       },
       retrievePaymentIntent(secret) { return Promise.reject(new Error('network down')); },
+      confirmKonbiniPayment(secret, data, options) {
+        calls.push(['confirmKonbiniPayment', secret, JSON.stringify(data), JSON.stringify(options)]);
+        return Promise.resolve({ paymentIntent: { id: 'pi_k', object: 'payment_intent', amount: 6900, currency: 'jpy',
+          status: 'requires_action', next_action: { type: 'konbini_display_details', konbini_display_details: {
+            expires_at: 1795675199, hosted_voucher_url: 'https://example.test/v',
+            stores: { familymart: { confirmation_number: '09012345678', payment_code: '123456' }, lawson: null } } } } });
+      },
     };
   };
 }
@@ -252,4 +259,24 @@ fn every_payment_element_event_arrives_typed() {
     );
     assert_eq!(errors.borrow()[0].error.type_, ErrorType::InvalidRequestError);
     assert_eq!(errors.borrow()[0].error.message.as_deref(), Some("Invalid API key"));
+}
+
+#[wasm_bindgen_test]
+async fn confirm_konbini_payment_sends_stripes_shape_and_reads_the_instructions() {
+    use stripe_wasm::{ConfirmKonbiniData, ConfirmKonbiniOptions};
+    let stripe = stripe();
+    let data = ConfirmKonbiniData::new("山田 花子", "hanako@example.jp", Some("09012345678".into()));
+    let intent = stripe
+        .confirm_konbini_payment("pi_k_secret_x", &data, ConfirmKonbiniOptions { handle_actions: false })
+        .await
+        .unwrap();
+    let calls = calls();
+    assert!(
+        calls.contains(r#"{\"payment_method\":{\"billing_details\":{\"name\":\"山田 花子\",\"email\":\"hanako@example.jp\"}},\"payment_method_options\":{\"konbini\":{\"confirmation_number\":\"09012345678\"}}}"#),
+        "{calls}"
+    );
+    assert!(calls.contains(r#"{\"handleActions\":false}"#), "{calls}");
+    let details = intent.next_action.unwrap().konbini_display_details.unwrap();
+    assert_eq!(details.stores.familymart.unwrap().payment_code, "123456");
+    assert_eq!(details.hosted_voucher_url.as_deref(), Some("https://example.test/v"));
 }

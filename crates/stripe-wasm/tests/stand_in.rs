@@ -191,3 +191,47 @@ async fn focus_blur_and_clear_act_inside_the_iframe() {
     elements.fetch_updates().await.unwrap();
     element.destroy().unwrap();
 }
+
+/// A konbini PaymentIntent made on the stand-in with a secret key, as the server makes it.
+async fn konbini_intent() -> serde_json::Value {
+    let body = "amount=6900&currency=jpy&allowed_payment_method_types[]=konbini";
+    gloo_net::http::Request::post(&format!("{}/v1/payment_intents", env!("STRIPE_SIM_URL")))
+        .header("Authorization", "Bearer sk_test_browser_tests")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(body)
+        .unwrap()
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn confirm_konbini_payment_without_the_modal_gives_the_instructions() {
+    use stripe_wasm::{ConfirmKonbiniData, ConfirmKonbiniOptions, PaymentIntentStatus};
+    let stripe = stripe().await;
+    let intent = konbini_intent().await;
+    let secret = intent["client_secret"].as_str().unwrap();
+    let data = ConfirmKonbiniData::new("山田 花子", "hanako@example.jp", Some("09012345678".into()));
+    let confirmed =
+        stripe.confirm_konbini_payment(secret, &data, ConfirmKonbiniOptions { handle_actions: false }).await.unwrap();
+    assert_eq!(confirmed.status, PaymentIntentStatus::RequiresAction);
+    let details = confirmed.next_action.unwrap().konbini_display_details.unwrap();
+    assert_eq!(details.stores.lawson.unwrap().confirmation_number.as_deref(), Some("09012345678"));
+    assert!(details.hosted_voucher_url.unwrap().contains("/konbini/vouchers/"));
+}
+
+#[wasm_bindgen_test]
+async fn a_rejected_confirmation_number_is_a_stripe_error() {
+    use stripe_wasm::{ConfirmKonbiniData, ConfirmKonbiniOptions};
+    let stripe = stripe().await;
+    let intent = konbini_intent().await;
+    let data = ConfirmKonbiniData::new("山田 花子", "hanako@example.jp", Some("01234567890".into()));
+    let err = stripe
+        .confirm_konbini_payment(intent["client_secret"].as_str().unwrap(), &data, ConfirmKonbiniOptions::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code.as_deref(), Some("payment_intent_konbini_rejected_confirmation_number"));
+}

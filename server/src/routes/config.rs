@@ -1,6 +1,6 @@
 use axum::Json;
 use axum::extract::State;
-use checkout_api::ConfigResponse;
+use checkout_api::{ConfigResponse, KonbiniConfig};
 
 use crate::AppState;
 
@@ -26,5 +26,9 @@ pub async fn get_config(State(state): State<AppState>) -> Json<ConfigResponse> {
         look: state.config.look.clone(),
         address: state.config.address,
         customer_session_client_secret,
+        konbini: Some(KonbiniConfig {
+            cart: state.konbini_catalog.default_cart(),
+            poll_seconds: state.config.konbini.poll_seconds,
+        }),
     })
 }

@@ -3,6 +3,7 @@
 mod cart;
 mod checkout;
 mod config;
+mod konbini;
 
 use axum::Router;
 use axum::extract::Request;
@@ -16,6 +17,9 @@ pub fn api() -> Router<AppState> {
         .route("/config", get(config::get_config))
         .route("/cart", post(cart::price))
         .route("/checkout/confirm", post(checkout::confirm))
+        .route("/konbini/payments", post(konbini::create))
+        .route("/konbini/payments/{id}", get(konbini::status))
+        .route("/konbini/payments/{id}/cancel", post(konbini::cancel))
         .fallback(unknown)
 }
 

@@ -186,8 +186,12 @@ fn resolve_payment_method(
         )
     })?;
     if let Some(pm) = store.payment_methods.get(&pm_id) {
+        let card = pm
+            .card
+            .clone()
+            .ok_or_else(|| ApiError::param_invalid("payment_method", "This PaymentMethod is not a card."))?;
         intent.payment_method = Some(pm.id.clone());
-        return Ok(pm.card.clone());
+        return Ok(card);
     }
     let number = cards::test_payment_method_number(&pm_id)
         .ok_or_else(|| ApiError::no_such("PaymentMethod", &pm_id, "payment_method"))?;
@@ -215,8 +219,9 @@ fn use_saved_payment_method(
             ),
         ));
     }
+    let card = pm.card.clone().ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
     intent.payment_method = Some(pm.id.clone());
-    Ok(pm.card.clone())
+    Ok(card)
 }
 
 /// The payment went through: record the charge, and keep the card for the customer when the
@@ -242,7 +247,7 @@ fn attach_new_payment_method(
     let pm = PaymentMethod {
         id: ids::new_id("pm"),
         created: now,
-        card: card.clone(),
+        card: Some(card.clone()),
         billing_details,
         customer: None,
         allow_redisplay: "unspecified".into(),

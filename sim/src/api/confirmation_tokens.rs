@@ -76,13 +76,14 @@ fn saved_card_token(sim: &Sim, p: &Params, id: &str) -> Result<Json<Value>, ApiE
     let source = {
         let store = sim.store();
         let session = super::customer_sessions::session(&store, sim.clock.now(), p)?;
-        let pm = store
+        let (pm, card) = store
             .payment_methods
             .get(id)
             .filter(|pm| pm.customer.as_deref() == Some(session.customer.as_str()))
+            .and_then(|pm| Some((pm, pm.card.clone()?)))
             .ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
         TokenSource {
-            card: pm.card.clone(),
+            card,
             billing_details: pm.billing_details.clone(),
             allow_redisplay: pm.allow_redisplay.clone(),
             saved: Some((pm.id.clone(), session.customer.clone())),

@@ -92,7 +92,7 @@ pub async fn elements_session(State(sim): State<Arc<Sim>>, req: StripeRequest) -
         store
             .customer_payment_methods(&session.customer)
             .into_iter()
-            .filter(|pm| f.allow_redisplay_filters.contains(&pm.allow_redisplay))
+            .filter(|pm| pm.card.is_some() && f.allow_redisplay_filters.contains(&pm.allow_redisplay))
             .take(3)
             .map(PaymentMethod::to_json)
             .collect()

@@ -54,12 +54,11 @@ pub async fn payment_methods(
         return Err(ApiError::no_such("customer", &id, "customer"));
     }
     let redisplay = p.str("allow_redisplay")?;
-    // Every PaymentMethod the stand-in makes is a card.
-    let kind_matches = p.str("type")?.is_none_or(|t| t == "card");
+    let kind = p.str("type")?;
     let data: Vec<Value> = store
         .customer_payment_methods(&id)
         .into_iter()
-        .filter(|_| kind_matches)
+        .filter(|pm| kind.is_none_or(|k| k == pm.type_()))
         .filter(|pm| redisplay.is_none_or(|r| pm.allow_redisplay == r))
         .map(PaymentMethod::to_json)
         .collect();

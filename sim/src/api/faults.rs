@@ -18,7 +18,8 @@ use crate::error::ApiError;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Fault {
-    /// The request path, e.g. `/v1/customer_sessions`.
+    /// The request path, e.g. `/v1/customer_sessions`; `*` stands for any one segment
+    /// (`/v1/payment_intents/*/confirm`).
     path: String,
     /// Only this method (default: any).
     #[serde(default)]
@@ -48,11 +49,16 @@ pub async fn add(State(sim): State<Arc<Sim>>, Json(fault): Json<Fault>) -> Resul
     Ok(Json(json!({"ok": true})))
 }
 
+fn path_matches(pattern: &str, path: &str) -> bool {
+    let (pattern, path): (Vec<&str>, Vec<&str>) = (pattern.split('/').collect(), path.split('/').collect());
+    pattern.len() == path.len() && pattern.iter().zip(&path).all(|(p, s)| *p == "*" || p == s)
+}
+
 pub async fn layer(State(sim): State<Arc<Sim>>, request: Request, next: Next) -> Response {
     let hit = {
         let mut faults = sim.faults.0.lock().unwrap_or_else(|p| p.into_inner());
         let found = faults.iter().position(|f| {
-            f.path == request.uri().path()
+            path_matches(&f.path, request.uri().path())
                 && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(request.method().as_str()))
         });
         found.map(|i| {
@@ -72,5 +78,16 @@ pub async fn layer(State(sim): State<Arc<Sim>>, request: Request, next: Next) ->
             ApiError::new(status, error).into_response()
         }
         None => next.run(request).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_star_matches_one_segment() {
+        assert!(super::path_matches("/v1/payment_intents/*/confirm", "/v1/payment_intents/pi_123/confirm"));
+        assert!(!super::path_matches("/v1/payment_intents/*/confirm", "/v1/payment_intents/pi_123/cancel"));
+        assert!(!super::path_matches("/v1/payment_intents/*", "/v1/payment_intents/pi_1/confirm"));
+        assert!(super::path_matches("/v1/customers", "/v1/customers"));
     }
 }

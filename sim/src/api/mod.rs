@@ -8,6 +8,7 @@ mod customer_sessions;
 mod customers;
 pub mod faults;
 pub mod idempotency;
+pub mod konbini;
 mod payment_intents;
 mod payment_methods;
 

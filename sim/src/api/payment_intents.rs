@@ -18,6 +18,7 @@ const CREATE_PARAMS: &[&str] = &[
     "currency",
     "automatic_payment_methods",
     "payment_method_types",
+    "allowed_payment_method_types",
     "confirm",
     "confirmation_token",
     "payment_method",
@@ -40,6 +41,7 @@ const CREATE_PARAMS: &[&str] = &[
 const CONFIRM_PARAMS: &[&str] = &[
     "confirmation_token",
     "payment_method",
+    "payment_method_data",
     "return_url",
     "expand",
     "use_stripe_sdk",
@@ -62,6 +64,11 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
     let capture_method = match p.str("capture_method")?.unwrap_or("automatic_async") {
         m @ ("automatic" | "automatic_async" | "manual") => m.to_owned(),
         other => return Err(ApiError::param_invalid("capture_method", format!("Invalid capture_method: {other}"))),
+    };
+    let konbini = if payment_method_types.iter().any(|t| t == "konbini") {
+        Some(super::konbini::options(p, &currency, amount, sim.clock.now())?)
+    } else {
+        None
     };
     let id = ids::new_id("pi");
     let intent = PaymentIntent {
@@ -87,6 +94,9 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
         return_url: p.str("return_url")?.map(str::to_owned),
         canceled_at: None,
         cancellation_reason: None,
+        konbini,
+        pending: None,
+        voucher: None,
     };
     let confirm_now = p.bool("confirm")?.unwrap_or(false);
     let with = confirm_now.then(|| ConfirmWith::from_params(p)).transpose()?;
@@ -115,19 +125,33 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
     }
 }
 
+/// `POST /v1/payment_intents/{id}/confirm`, from a server (secret key) or from Stripe.js
+/// (publishable key and the PaymentIntent's client secret, which then sees only public fields).
 pub async fn confirm(
     State(sim): State<Arc<Sim>>,
     Path(id): Path<String>,
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
-    req.key.require_secret()?;
-    req.params.allow_only(CONFIRM_PARAMS)?;
-    let with = ConfirmWith::from_params(&req.params)?;
+    let p = &req.params;
+    p.allow_only(CONFIRM_PARAMS)?;
     let mut store = sim.store();
-    if store.payment_intent(&id).is_none() {
-        return Err(ApiError::no_such("payment_intent", &id, "intent"));
+    let intent = store.payment_intent(&id).ok_or_else(|| ApiError::no_such("payment_intent", &id, "intent"))?;
+    let publishable = matches!(req.key, Key::Publishable(_));
+    if publishable && p.str("client_secret")? != Some(intent.client_secret.as_str()) {
+        return Err(ApiError::param_invalid(
+            "client_secret",
+            "The client_secret provided does not match the client_secret associated with the PaymentIntent.",
+        ));
     }
-    confirm::run(&mut store, sim.clock.now(), sim.public_url(), &id, with).map(Json)
+    let konbini = p.hash("payment_method_data")?.is_some_and(|d| d.str("type").ok().flatten() == Some("konbini"));
+    let (now, public_url) = (sim.clock.now(), sim.public_url());
+    let intent = if konbini {
+        super::konbini::confirm(&mut store, now, public_url, &id, p)?
+    } else {
+        confirm::run(&mut store, now, public_url, &id, ConfirmWith::from_params(p)?)?;
+        store.payment_intent(&id).cloned().expect("confirmed above")
+    };
+    Ok(Json(if publishable { intent.to_publishable_json() } else { intent.to_json() }))
 }
 
 /// `POST /v1/payment_intents/{id}/cancel`: any status but succeeded and canceled.
@@ -166,7 +190,13 @@ pub async fn cancel(
     intent.canceled_at = Some(now);
     intent.cancellation_reason = reason;
     intent.next_action = None;
-    Ok(Json(intent.to_json()))
+    // A pending konbini payment can no longer be paid at the store.
+    intent.pending = None;
+    let (json, voucher) = (intent.to_json(), intent.voucher.clone());
+    if let Some(voucher) = voucher.and_then(|v| store.vouchers.get_mut(&v)) {
+        voucher.active = false;
+    }
+    Ok(Json(json))
 }
 
 /// With a secret key: the whole object. With a publishable key (Stripe.js's
@@ -274,10 +304,19 @@ fn checkout_minimum_text(minimum: i64, currency: &str) -> String {
     }
 }
 
-/// `automatic_payment_methods` or `payment_method_types` (not both); automatic by default.
+/// `automatic_payment_methods` or the payment method types (not both); automatic by default.
+/// API version 2026-09-30 (endive) names the types `allowed_payment_method_types`; older
+/// versions `payment_method_types`. The stand-in takes either.
 fn payment_methods(p: &Params) -> Result<(Option<Value>, Vec<String>), ApiError> {
     let automatic = p.hash("automatic_payment_methods")?;
-    let types = p.str_list("payment_method_types")?;
+    let types = match (p.str_list("payment_method_types")?, p.str_list("allowed_payment_method_types")?) {
+        (Some(_), Some(_)) => {
+            return Err(ApiError::invalid_request(
+                "You may only specify one of these parameters: allowed_payment_method_types, payment_method_types.",
+            ));
+        }
+        (old, new) => old.or(new),
+    };
     match (automatic, types) {
         (Some(_), Some(_)) => Err(ApiError::invalid_request(
             "You may only specify one of these parameters: automatic_payment_methods, payment_method_types.",

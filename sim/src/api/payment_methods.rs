@@ -74,7 +74,7 @@ pub async fn attach(
             let pm = PaymentMethod {
                 id: ids::new_id("pm"),
                 created: now,
-                card: Card { number: number.into(), exp_month: 12, exp_year: 2034 },
+                card: Some(Card { number: number.into(), exp_month: 12, exp_year: 2034 }),
                 billing_details: billing_details_from(None)?,
                 customer: None,
                 allow_redisplay: "unspecified".into(),

@@ -12,5 +12,5 @@ pub use address::{billing_details_from, shipping_from};
 pub use confirmation_token::ConfirmationToken;
 pub use customer::Customer;
 pub use customer_session::{CustomerSession, PaymentElementFeatures};
-pub use payment_intent::{PaymentIntent, Status};
+pub use payment_intent::{KonbiniOptions, PaymentIntent, Pending, Status};
 pub use payment_method::{Card, PaymentMethod};

@@ -1,6 +1,31 @@
 use serde_json::{Map, Value, json};
 pub use stripe_common::PaymentIntentStatus as Status;
 
+/// `payment_method_options[konbini]`.
+#[derive(Debug, Clone, Default)]
+pub struct KonbiniOptions {
+    pub product_description: Option<String>,
+    pub expires_after_days: Option<u32>,
+    pub expires_at: Option<i64>,
+    pub confirmation_number: Option<String>,
+}
+
+/// What happens to a confirmed konbini payment, and when (on the stand-in's clock): the
+/// shopper pays at the store, or the instructions expire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    SucceedAt(i64),
+    ExpireAt(i64),
+}
+
+impl Pending {
+    pub fn due(&self, now: i64) -> bool {
+        match *self {
+            Self::SucceedAt(at) | Self::ExpireAt(at) => at <= now,
+        }
+    }
+}
+
 /// A PaymentIntent as the stand-in keeps it.
 #[derive(Debug, Clone)]
 pub struct PaymentIntent {
@@ -26,6 +51,11 @@ pub struct PaymentIntent {
     pub return_url: Option<String>,
     pub canceled_at: Option<i64>,
     pub cancellation_reason: Option<String>,
+    pub konbini: Option<KonbiniOptions>,
+    /// The outcome a confirmed konbini payment is waiting for.
+    pub pending: Option<Pending>,
+    /// The konbini voucher of the current instructions.
+    pub voucher: Option<String>,
 }
 
 impl PaymentIntent {
@@ -89,6 +119,18 @@ impl PaymentIntent {
 
     fn payment_method_options(&self) -> Value {
         let mut options = Map::new();
+        if let Some(konbini) = &self.konbini {
+            options.insert(
+                "konbini".into(),
+                json!({
+                    "confirmation_number": konbini.confirmation_number,
+                    "expires_after_days": konbini.expires_after_days,
+                    "expires_at": konbini.expires_at,
+                    "product_description": konbini.product_description,
+                    "setup_future_usage": null,
+                }),
+            );
+        }
         if self.payment_method_types.iter().any(|t| t == "card") {
             options.insert(
                 "card".into(),

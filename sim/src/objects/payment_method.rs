@@ -61,11 +61,13 @@ impl Card {
     }
 }
 
+/// A card or konbini PaymentMethod (`card: None` is konbini: nothing to store but the
+/// billing details).
 #[derive(Debug, Clone)]
 pub struct PaymentMethod {
     pub id: String,
     pub created: i64,
-    pub card: Card,
+    pub card: Option<Card>,
     pub billing_details: Value,
     pub customer: Option<String>,
     pub allow_redisplay: String,
@@ -73,19 +75,25 @@ pub struct PaymentMethod {
 }
 
 impl PaymentMethod {
+    pub fn type_(&self) -> &'static str {
+        if self.card.is_some() { "card" } else { "konbini" }
+    }
+
     pub fn to_json(&self) -> Value {
-        json!({
+        let mut json = json!({
             "id": self.id,
             "object": "payment_method",
             "allow_redisplay": self.allow_redisplay,
             "billing_details": self.billing_details,
-            "card": self.card.to_json(),
             "created": self.created,
             "customer": self.customer,
             "customer_account": null,
             "livemode": false,
             "metadata": self.metadata,
-            "type": "card",
-        })
+            "type": self.type_(),
+        });
+        // The type's own hash, as Stripe renders it: `card: {...}` or `konbini: {}`.
+        json[self.type_()] = self.card.as_ref().map_or_else(|| json!({}), Card::to_json);
+        json
     }
 }

@@ -1,0 +1,68 @@
+//! Konbini payments: the server prices the yen cart and creates the PaymentIntent (the page
+//! confirms it with Stripe.js), reports its status for the instructions page, and cancels a
+//! pending one. The client secret is the caller's credential for one payment.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use checkout_api::stripe_common::{ErrorType, StripeError};
+use checkout_api::{KonbiniCancelRequest, KonbiniPaymentRequest, KonbiniPaymentResponse, KonbiniStatus};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::error::AppError;
+
+pub async fn create(
+    State(state): State<AppState>,
+    body: Result<Json<KonbiniPaymentRequest>, JsonRejection>,
+) -> Result<Json<KonbiniPaymentResponse>, AppError> {
+    let Json(request) = body?;
+    request.validate()?;
+    let cart = state.konbini_catalog.price(&request.items)?;
+    let mut created = state.payments.create_konbini(&cart, &state.config.konbini, request.email.trim()).await?;
+    created.confirmation_number = request.confirmation_number();
+    tracing::info!(payment_intent = %created.payment_intent_id, amount = created.amount, "konbini payment created");
+    Ok(Json(created))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SecretQuery {
+    client_secret: String,
+}
+
+pub async fn status(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(query): Query<SecretQuery>,
+) -> Result<Json<KonbiniStatus>, AppError> {
+    let (status, secret) = state.payments.konbini_status(&id).await?;
+    check_secret(&secret, &query.client_secret)?;
+    Ok(Json(status))
+}
+
+pub async fn cancel(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    body: Result<Json<KonbiniCancelRequest>, JsonRejection>,
+) -> Result<Json<KonbiniStatus>, AppError> {
+    let Json(request) = body?;
+    let (_, secret) = state.payments.konbini_status(&id).await?;
+    check_secret(&secret, &request.client_secret)?;
+    Ok(Json(state.payments.cancel_konbini(&id).await?))
+}
+
+/// The caller must hold this payment's client secret.
+fn check_secret(expected: &str, given: &str) -> Result<(), AppError> {
+    let same =
+        expected.len() == given.len() && expected.bytes().zip(given.bytes()).fold(0, |acc, (a, b)| acc | (a ^ b)) == 0;
+    if same {
+        Ok(())
+    } else {
+        Err(AppError::new(
+            StatusCode::NOT_FOUND,
+            StripeError::new(ErrorType::InvalidRequestError, "No such payment.").with_code("resource_missing"),
+        ))
+    }
+}

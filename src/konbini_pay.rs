@@ -1,0 +1,84 @@
+//! Paying at a konbini: the server checks the form and creates the PaymentIntent, then
+//! `stripe.confirmKonbiniPayment` confirms it and shows the instructions. Stripe's temporary
+//! refusals are retried with a bounded backoff, then the shopper is offered another way to pay.
+
+use std::time::Duration;
+
+use checkout_api::stripe_common::{PaymentIntent, StripeError};
+use checkout_api::{KonbiniPaymentRequest, KonbiniPaymentResponse};
+use leptos_stripe::stripe_wasm::{ConfirmKonbiniData, ConfirmKonbiniOptions, Stripe};
+
+/// Waits before each retry after `payment_method_rate_limit_exceeded`.
+pub const RATE_LIMIT_BACKOFF: [Duration; 3] =
+    [Duration::from_millis(500), Duration::from_secs(1), Duration::from_secs(2)];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KonbiniFailure {
+    /// Something to fix in one field of the form.
+    Field {
+        field: String,
+        message: String,
+    },
+    /// Konbini payments are rate limited right now, even after retrying.
+    Busy,
+    /// Konbini payments are not available right now.
+    Unavailable,
+    Other(String),
+}
+
+/// Creates the payment and confirms it; resolves once the shopper closed Stripe's instructions.
+pub async fn pay_at_konbini(
+    stripe: &Stripe,
+    request: &KonbiniPaymentRequest,
+) -> Result<(KonbiniPaymentResponse, PaymentIntent), KonbiniFailure> {
+    let created = crate::api::konbini_create(request).await.map_err(|err| match err.param.clone() {
+        Some(field) if ["name", "email", "phone"].contains(&field.as_str()) => {
+            KonbiniFailure::Field { field, message: err.message.unwrap_or_default() }
+        }
+        _ => KonbiniFailure::Other(bilingual_generic(&err)),
+    })?;
+    let intent = confirm(stripe, &created.client_secret, request, created.confirmation_number.clone()).await?;
+    Ok((created, intent))
+}
+
+/// `confirmKonbiniPayment` with Stripe's instructions modal, retrying rate limits. Confirming a
+/// pending payment again issues new instructions.
+pub async fn confirm(
+    stripe: &Stripe,
+    client_secret: &str,
+    request: &KonbiniPaymentRequest,
+    confirmation_number: Option<String>,
+) -> Result<PaymentIntent, KonbiniFailure> {
+    let data = ConfirmKonbiniData::new(request.name.trim(), request.email.trim(), confirmation_number);
+    let mut waits = RATE_LIMIT_BACKOFF.iter();
+    loop {
+        match stripe.confirm_konbini_payment(client_secret, &data, ConfirmKonbiniOptions::default()).await {
+            Ok(intent) => return Ok(intent),
+            Err(err) => match err.code.as_deref() {
+                Some("payment_method_rate_limit_exceeded") => match waits.next() {
+                    Some(wait) => gloo_timers::future::sleep(*wait).await,
+                    None => return Err(KonbiniFailure::Busy),
+                },
+                Some("payment_method_not_available") => return Err(KonbiniFailure::Unavailable),
+                Some("payment_intent_konbini_rejected_confirmation_number") => {
+                    return Err(KonbiniFailure::Field {
+                        field: "phone".into(),
+                        message: "この番号は現在、確認番号として使えません。別の番号を入力するか、空欄にしてください。 \
+                                  This number can't be used as a confirmation number right now. Enter another number or leave it empty."
+                            .into(),
+                    });
+                }
+                _ => return Err(KonbiniFailure::Other(bilingual_generic(&err))),
+            },
+        }
+    }
+}
+
+fn bilingual_generic(err: &StripeError) -> String {
+    if err.is_shopper_facing() {
+        err.shopper_message().to_owned()
+    } else {
+        "お支払いの手続きができませんでした。もう一度お試しください。 Something went wrong. Please try again."
+            .to_owned()
+    }
+}
