@@ -52,29 +52,16 @@ pub fn weekday(unix_shifted: i64) -> u32 {
     (unix_shifted.div_euclid(DAY_SECONDS) + 4).rem_euclid(7) as u32
 }
 
-/// Whether `c` can be printed at a konbini: Shift JIS as JIS X 0208:1997 defines it, i.e.
-/// JIS X 0201 single bytes (ASCII, half-width katakana) and the JIS X 0208 rows 1-8 and 16-84.
-/// The NEC and IBM extensions that Windows' Shift JIS adds (①, Ⅰ, 髙, ...) are not in it.
+mod jis0208;
+
+/// Whether `c` can be printed at a konbini: Shift JIS as JIS X 0208:1997 defines it, i.e. the
+/// JIS X 0201 single bytes (ASCII and its ¥ and ‾, half-width katakana) and the characters of
+/// JIS X 0208 (rows 1-8 and 16-84). The NEC and IBM extensions that Windows' Shift JIS adds
+/// (①, Ⅰ, 髙, ...) are not in it. A table rather than an encoder keeps the wasm small.
 pub fn is_shift_jis(c: char) -> bool {
-    if c.is_control() {
-        return false;
-    }
-    let mut buffer = [0u8; 4];
-    let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buffer));
-    if unmappable {
-        return false;
-    }
-    match *bytes {
-        [b] => b < 0x80 || (0xA1..=0xDF).contains(&b),
-        [lead, trail] => {
-            let row = match lead {
-                0x81..=0x9F => (i32::from(lead) - 0x81) * 2 + 1,
-                0xE0..=0xEF => (i32::from(lead) - 0xC1) * 2 + 1,
-                _ => return false,
-            } + i32::from(trail >= 0x9F);
-            (1..=8).contains(&row) || (16..=84).contains(&row)
-        }
-        _ => false,
+    match c {
+        ' '..='~' | '¥' | '‾' | '\u{FF61}'..='\u{FF9F}' => true,
+        _ => u16::try_from(u32::from(c)).is_ok_and(|u| jis0208::JIS_X_0208.binary_search(&u).is_ok()),
     }
 }
 
@@ -232,6 +219,36 @@ mod tests {
             assert!(!is_shift_jis(bad), "{bad}");
         }
         assert_eq!(not_shift_jis("髙橋①髙"), vec!['髙', '①']);
+    }
+
+    /// The table agrees with an independent Shift JIS encoder (encoding_rs, WHATWG mapping) on
+    /// every BMP character, except where the JIS mapping spells a cell differently.
+    #[test]
+    fn the_table_agrees_with_encoding_rs_on_the_whole_bmp() {
+        fn by_encoder(c: char) -> bool {
+            let mut buffer = [0u8; 4];
+            let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut buffer));
+            if unmappable || c.is_control() {
+                return false;
+            }
+            match *bytes {
+                [b] => b < 0x80 || (0xA1..=0xDF).contains(&b),
+                [lead, trail] => {
+                    let row = match lead {
+                        0x81..=0x9F => (i32::from(lead) - 0x81) * 2 + 1,
+                        0xE0..=0xEF => (i32::from(lead) - 0xC1) * 2 + 1,
+                        _ => return false,
+                    } + i32::from(trail >= 0x9F);
+                    (1..=8).contains(&row) || (16..=84).contains(&row)
+                }
+                _ => false,
+            }
+        }
+        let differing: Vec<char> =
+            (0u32..=0xFFFF).filter_map(char::from_u32).filter(|&c| is_shift_jis(c) != by_encoder(c)).collect();
+        // The JIS mapping's spellings of five cells that the WHATWG mapping gives as ￠ ￡ ￢ ∥ ～
+        // (which the table also holds): the same JIS X 0208 characters.
+        assert_eq!(differing, ['¢', '£', '¬', '‖', '〜']);
     }
 
     #[test]
