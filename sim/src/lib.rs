@@ -16,13 +16,17 @@ mod objects;
 mod params;
 mod store;
 mod stripe_js;
+mod webhooks;
 
+use std::ops::{Deref, DerefMut};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use axum::Router;
 
 pub use clock::Clock;
 use store::Store;
+pub use webhooks::Endpoint;
 
 /// The stand-in's whole state.
 #[derive(Debug, Default)]
@@ -34,6 +38,7 @@ pub struct Sim {
     store: Mutex<Store>,
     idempotency: api::idempotency::IdempotencyStore,
     faults: api::faults::Faults,
+    webhooks: Arc<webhooks::Webhooks>,
 }
 
 impl Sim {
@@ -45,28 +50,90 @@ impl Sim {
         self.public_url.as_deref().unwrap_or("http://127.0.0.1:12111")
     }
 
+    /// Sends events to `url`, signed with `secret`.
+    pub fn add_webhook_endpoint(&self, url: impl Into<String>, secret: impl Into<String>) {
+        self.webhooks.add_endpoint(Endpoint { url: url.into(), secret: secret.into() });
+    }
+
+    /// First wait before retrying a failed delivery (doubling each time); 1 s by default.
+    pub fn set_webhook_retry(&self, delay: Duration) {
+        self.webhooks.set_retry_base(delay);
+    }
+
     /// The store, with everything due by now on the stand-in's clock applied first (konbini
-    /// payments made or expired), so every request sees the present.
-    fn store(&self) -> MutexGuard<'_, Store> {
+    /// payments made or expired), so every request sees the present. What changes while it is
+    /// held becomes events when it is released.
+    fn store(&self) -> StoreGuard<'_> {
         // A panic while holding the lock leaves consistent data (every write completes or not
         // at all), so a poisoned lock is still usable.
         let mut store = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let before = webhooks::Snapshot::of(&store);
         api::konbini::settle(&mut store, self.clock.now());
-        store
+        StoreGuard { store, before, sim: self }
+    }
+}
+
+/// The locked store; on release, its changes become events, queued for delivery.
+struct StoreGuard<'a> {
+    store: MutexGuard<'a, Store>,
+    before: webhooks::Snapshot,
+    sim: &'a Sim,
+}
+
+impl Deref for StoreGuard<'_> {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
+impl DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+}
+
+impl Drop for StoreGuard<'_> {
+    fn drop(&mut self) {
+        let endpoints = self.sim.webhooks.endpoints().len();
+        let events = webhooks::changes(&self.before, &mut self.store, self.sim.clock.now(), endpoints);
+        self.sim.webhooks.enqueue(&events);
     }
 }
 
 /// The stand-in's routes: `/v1/...` (API), Stripe.js and its iframes, `/_sim/...` (test controls).
 pub fn router(sim: Arc<Sim>) -> Router {
+    sim.webhooks.start();
+    // What happens at the stores on the clock (konbini payments made or expired) happens even
+    // when nobody calls the API, as at Stripe: look every half second.
+    let ticker = Arc::downgrade(&sim);
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            match ticker.upgrade() {
+                Some(sim) => drop(sim.store()),
+                None => break,
+            }
+        }
+    });
     api::router(sim.clone()).merge(stripe_js::router()).with_state(sim)
 }
 
 /// Runs a fresh stand-in on `127.0.0.1` at a free port in the background of the current tokio
 /// runtime and returns its base URL: for other crates' tests that need Stripe.
 pub async fn spawn_on_loopback() -> std::io::Result<String> {
+    Ok(spawn_with(|_| {}).await?.0)
+}
+
+/// Like [`spawn_on_loopback`], set up by `configure` first (webhook endpoints, ...); also
+/// gives the stand-in itself.
+pub async fn spawn_with(configure: impl FnOnce(&Sim)) -> std::io::Result<(String, Arc<Sim>)> {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let url = format!("http://{}", listener.local_addr()?);
-    let app = router(Arc::new(Sim::new(url.clone())));
+    let sim = Arc::new(Sim::new(url.clone()));
+    configure(&sim);
+    let app = router(sim.clone());
     tokio::spawn(async move { axum::serve(listener, app).await });
-    Ok(url)
+    Ok((url, sim))
 }

@@ -4,7 +4,9 @@ use std::sync::Arc;
 use tracing_subscriber::EnvFilter;
 
 /// `STRIPE_SIM_ADDR` (default 127.0.0.1:12111): where to listen; `STRIPE_SIM_PUBLIC_URL`
-/// (default `http://` + that address): where browsers reach it.
+/// (default `http://` + that address): where browsers reach it; `STRIPE_SIM_WEBHOOK_URL` and
+/// `STRIPE_WEBHOOK_SECRET`: where to send events; `STRIPE_SIM_WEBHOOK_RETRY_MS` (1000): first
+/// wait before retrying a delivery.
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt()
@@ -27,7 +29,22 @@ async fn main() {
     tracing::info!("Stripe stand-in listening on http://{addr} (Stripe.js at http://{addr}/endive/stripe.js)");
     // Where browsers reach it, for the URLs it hands out (3-D Secure redirects).
     let public_url = std::env::var("STRIPE_SIM_PUBLIC_URL").unwrap_or_else(|_| format!("http://{addr}"));
-    let app = stripe_sim::router(Arc::new(stripe_sim::Sim::new(public_url)));
+    let sim = stripe_sim::Sim::new(public_url);
+    // STRIPE_SIM_WEBHOOK_URL (comma-separated) receive events signed with STRIPE_WEBHOOK_SECRET.
+    if let Ok(urls) = std::env::var("STRIPE_SIM_WEBHOOK_URL") {
+        let Ok(secret) = std::env::var("STRIPE_WEBHOOK_SECRET") else {
+            eprintln!("STRIPE_SIM_WEBHOOK_URL needs STRIPE_WEBHOOK_SECRET");
+            std::process::exit(2);
+        };
+        for url in urls.split(',').filter(|u| !u.is_empty()) {
+            tracing::info!("sending events to {url}");
+            sim.add_webhook_endpoint(url, secret.clone());
+        }
+    }
+    if let Some(ms) = std::env::var("STRIPE_SIM_WEBHOOK_RETRY_MS").ok().and_then(|v| v.parse().ok()) {
+        sim.set_webhook_retry(std::time::Duration::from_millis(ms));
+    }
+    let app = stripe_sim::router(Arc::new(sim));
     if let Err(err) = axum::serve(listener, app).with_graceful_shutdown(shutdown()).await {
         eprintln!("server error: {err}");
         std::process::exit(1);

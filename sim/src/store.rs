@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::objects::{ConfirmationToken, Customer, CustomerSession, PaymentIntent, PaymentMethod};
+use crate::objects::{Charge, ConfirmationToken, Customer, CustomerSession, PaymentIntent, PaymentMethod};
 
 /// A konbini voucher: the instructions of one confirmation. Confirming again voids it.
 #[derive(Debug, Clone)]
@@ -23,6 +23,9 @@ pub struct Store {
     /// By client secret, which is how Stripe.js presents them.
     pub customer_sessions: HashMap<String, CustomerSession>,
     pub vouchers: HashMap<String, Voucher>,
+    pub charges: HashMap<String, Charge>,
+    /// Every event, in the order it happened.
+    pub events: Vec<serde_json::Value>,
 }
 
 impl Store {
@@ -40,5 +43,31 @@ impl Store {
             self.payment_methods.values().filter(|pm| pm.customer.as_deref() == Some(customer)).collect();
         methods.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
         methods
+    }
+}
+
+impl Store {
+    /// A charge for `intent`'s amount, succeeded or (with `failure`) failed; its id.
+    pub fn charge(&mut self, now: i64, intent: &PaymentIntent, failure: Option<(String, String)>) -> String {
+        let charge = Charge {
+            id: crate::ids::new_id("ch"),
+            created: now,
+            amount: intent.amount,
+            currency: intent.currency.clone(),
+            payment_intent: intent.id.clone(),
+            payment_method: intent.payment_method.clone(),
+            customer: intent.customer.clone(),
+            receipt_email: intent.receipt_email.clone(),
+            failure,
+            refunds: Vec::new(),
+        };
+        let id = charge.id.clone();
+        self.charges.insert(id.clone(), charge);
+        id
+    }
+
+    pub fn charge_json(&self, id: &str) -> Option<serde_json::Value> {
+        let charge = self.charges.get(id)?;
+        Some(charge.to_json(charge.payment_method.as_deref().and_then(|pm| self.payment_methods.get(pm))))
     }
 }

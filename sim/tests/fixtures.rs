@@ -98,3 +98,17 @@ async fn customer_and_customer_session_match_stripes_fixtures() {
         .await;
     assert_same_fields("customer_session", &session);
 }
+
+#[tokio::test]
+async fn events_and_charges_match_stripes_fixtures() {
+    let sim = common::start().await;
+    let token = sim.confirmation_token("4242424242424242").await;
+    let (_, pi) = sim.create_and_confirm("1099", &token).await;
+    let (_, events) = sim.get("/v1/events").await;
+    let mut event = events["data"][0].clone();
+    // The fixture's event carries another object type; compare the envelope.
+    event["data"] = serde_json::json!({"object": fixture("event")["data"]["object"].clone()});
+    assert_same_fields("event", &event);
+    let (_, charge) = sim.get(&format!("/v1/charges/{}", pi["latest_charge"].as_str().unwrap())).await;
+    assert_same_fields("charge", &charge);
+}

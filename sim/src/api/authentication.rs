@@ -57,7 +57,7 @@ fn authenticate(sim: &Sim, id: &str, body: &[u8], completed: bool) -> Result<Jso
     let mut intent = store.payment_intent(id).cloned().expect("checked above");
     intent.next_action = None;
     if completed {
-        super::confirm::succeed(&mut store, &mut intent);
+        super::confirm::succeed(&mut store, sim.clock.now(), &mut intent);
     } else {
         intent.status = Status::RequiresPaymentMethod;
         intent.payment_method = None;

@@ -73,7 +73,7 @@ pub fn run(store: &mut Store, now: i64, public_url: &str, id: &str, with: Confir
     intent.next_action = None;
     let result = match cards::outcome(&card.number) {
         Outcome::Succeed => {
-            succeed(store, &mut intent);
+            succeed(store, now, &mut intent);
             Ok(())
         }
         Outcome::Authenticate => {
@@ -100,7 +100,8 @@ pub fn run(store: &mut Store, now: i64, public_url: &str, id: &str, with: Confir
             Ok(())
         }
         Outcome::Decline(mut error) => {
-            let charge = ids::new_id("ch");
+            let failure = (error.code.clone().unwrap_or_default(), error.message.clone().unwrap_or_default());
+            let charge = store.charge(now, &intent, Some(failure));
             intent.status = Status::RequiresPaymentMethod;
             intent.latest_charge = Some(charge.clone());
             let payment_method = store
@@ -226,9 +227,9 @@ fn use_saved_payment_method(
 
 /// The payment went through: record the charge, and keep the card for the customer when the
 /// shopper asked to save it (`setup_future_usage`).
-pub fn succeed(store: &mut Store, intent: &mut PaymentIntent) {
+pub fn succeed(store: &mut Store, now: i64, intent: &mut PaymentIntent) {
     intent.status = Status::Succeeded;
-    intent.latest_charge = Some(ids::new_id("ch"));
+    intent.latest_charge = Some(store.charge(now, intent, None));
     intent.next_action = None;
     if let (Some(_), Some(customer)) = (&intent.setup_future_usage, &intent.customer)
         && let Some(pm) = intent.payment_method.as_ref().and_then(|id| store.payment_methods.get_mut(id))

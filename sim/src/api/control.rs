@@ -27,7 +27,10 @@ struct Advance {
     seconds: i64,
 }
 
+/// Moves the clock; what became due (konbini payments made or expired) happens at once, with
+/// its events.
 async fn advance_clock(State(sim): State<Arc<Sim>>, Query(advance): Query<Advance>) -> Json<Value> {
     sim.clock.advance(advance.seconds);
+    drop(sim.store());
     Json(json!({"now": sim.clock.now()}))
 }

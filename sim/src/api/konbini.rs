@@ -249,7 +249,7 @@ pub fn settle(store: &mut Store, now: i64) {
     for id in due {
         let Some(mut intent) = store.payment_intent(&id).cloned() else { continue };
         match intent.pending.take() {
-            Some(Pending::SucceedAt(_)) => super::confirm::succeed(store, &mut intent),
+            Some(Pending::SucceedAt(_)) => super::confirm::succeed(store, now, &mut intent),
             Some(Pending::ExpireAt(_)) => {
                 let payment_method = intent
                     .payment_method

@@ -1,6 +1,7 @@
 //! Stripe's HTTP API (`/v1`) and the stand-in's own test controls (`/_sim`).
 
 pub mod authentication;
+mod charges;
 mod confirm;
 mod confirmation_tokens;
 mod control;
@@ -38,6 +39,8 @@ pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
         .route("/v1/payment_methods/{id}", get(payment_methods::retrieve).post(payment_methods::update))
         .route("/v1/payment_methods/{id}/attach", post(payment_methods::attach))
         .route("/v1/payment_methods/{id}/detach", post(payment_methods::detach))
+        .route("/v1/charges/{id}", get(charges::retrieve))
+        .route("/v1/refunds", post(charges::refund))
         .route("/v1/customers", post(customers::create))
         .route("/v1/customers/{id}", get(customers::retrieve))
         .route("/v1/customers/{id}/payment_methods", get(customers::payment_methods))
@@ -50,7 +53,7 @@ pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
         .layer(middleware::from_fn(request_id))
         // api.stripe.com answers browsers (Stripe.js) from any origin.
         .layer(CorsLayer::new().allow_origin(Any).allow_methods(Any).allow_headers(Any));
-    Router::new().merge(v1).merge(control::router()).layer(TraceLayer::new_for_http())
+    Router::new().merge(v1).merge(control::router()).merge(crate::webhooks::router()).layer(TraceLayer::new_for_http())
 }
 
 async fn unrecognized(request: Request) -> ApiError {

@@ -2,6 +2,7 @@
 //! exactly the fields of Stripe's fixture for that resource (checked by `tests/fixtures.rs`).
 
 mod address;
+mod charge;
 mod confirmation_token;
 mod customer;
 mod customer_session;
@@ -9,6 +10,7 @@ mod payment_intent;
 mod payment_method;
 
 pub use address::{billing_details_from, shipping_from};
+pub use charge::{Charge, Refund};
 pub use confirmation_token::ConfirmationToken;
 pub use customer::Customer;
 pub use customer_session::{CustomerSession, PaymentElementFeatures};

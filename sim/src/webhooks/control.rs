@@ -1,0 +1,123 @@
+//! `/v1/events` (Stripe's API) and the stand-in's webhook controls for tests.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{Path, Query, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::delivery::{Attempt, Endpoint, Signing};
+use crate::Sim;
+use crate::error::ApiError;
+use crate::params::StripeRequest;
+
+pub fn router() -> Router<Arc<Sim>> {
+    Router::new()
+        .route("/v1/events", get(list_events))
+        .route("/v1/events/{id}", get(retrieve_event))
+        .route("/_sim/webhooks/endpoints", post(add_endpoint).get(endpoints))
+        .route("/_sim/webhooks/retry", post(retry))
+        .route("/_sim/webhooks/pause", post(pause))
+        .route("/_sim/webhooks/resume", post(resume))
+        .route("/_sim/webhooks/attempts", get(attempts))
+        .route("/_sim/events/{id}/deliver", post(deliver))
+}
+
+async fn list_events(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    req.params.allow_only(&["limit", "type", "starting_after", "created"])?;
+    let limit = req.params.int("limit")?.unwrap_or(10).clamp(1, 100) as usize;
+    let kind = req.params.str("type")?;
+    let store = sim.store();
+    let matching: Vec<&Value> = store.events.iter().rev().filter(|e| kind.is_none_or(|k| e["type"] == k)).collect();
+    Ok(Json(json!({
+        "object": "list",
+        "data": matching.iter().take(limit).collect::<Vec<_>>(),
+        "has_more": matching.len() > limit,
+        "url": "/v1/events",
+    })))
+}
+
+async fn retrieve_event(
+    State(sim): State<Arc<Sim>>,
+    Path(id): Path<String>,
+    req: StripeRequest,
+) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    let store = sim.store();
+    let event =
+        store.events.iter().find(|e| e["id"] == id.as_str()).ok_or_else(|| ApiError::no_such("event", &id, "id"))?;
+    Ok(Json(event.clone()))
+}
+
+async fn add_endpoint(State(sim): State<Arc<Sim>>, Json(endpoint): Json<Endpoint>) -> Json<Value> {
+    sim.webhooks.add_endpoint(endpoint);
+    Json(json!({"endpoints": sim.webhooks.endpoints().len()}))
+}
+
+async fn endpoints(State(sim): State<Arc<Sim>>) -> Json<Vec<Endpoint>> {
+    Json(sim.webhooks.endpoints())
+}
+
+#[derive(Deserialize)]
+struct Retry {
+    base_ms: u64,
+}
+
+async fn retry(State(sim): State<Arc<Sim>>, Query(retry): Query<Retry>) -> Json<Value> {
+    sim.webhooks.set_retry_base(Duration::from_millis(retry.base_ms));
+    Json(json!({"base_ms": retry.base_ms}))
+}
+
+async fn pause(State(sim): State<Arc<Sim>>) -> Json<Value> {
+    sim.webhooks.pause();
+    Json(json!({"paused": true}))
+}
+
+#[derive(Deserialize)]
+struct Resume {
+    #[serde(default)]
+    order: Option<String>,
+}
+
+/// Releases held deliveries, `?order=reverse` for the opposite of the order they happened.
+async fn resume(State(sim): State<Arc<Sim>>, Query(resume): Query<Resume>) -> Json<Value> {
+    let released = sim.webhooks.resume(resume.order.as_deref() == Some("reverse"));
+    Json(json!({"released": released}))
+}
+
+async fn attempts(State(sim): State<Arc<Sim>>) -> Json<Vec<Attempt>> {
+    Json(sim.webhooks.attempts())
+}
+
+#[derive(Deserialize, Default)]
+struct Deliver {
+    #[serde(default)]
+    signing: Signing,
+    #[serde(default)]
+    times: Option<u32>,
+}
+
+/// Delivers an event again, now: `{"signing": "forged" | "stale" | "missing" | "malformed",
+/// "times": n}`; answers the endpoints' statuses.
+async fn deliver(
+    State(sim): State<Arc<Sim>>,
+    Path(id): Path<String>,
+    body: Option<Json<Deliver>>,
+) -> Result<Json<Value>, ApiError> {
+    let Json(options) = body.unwrap_or_default();
+    let event = {
+        let store = sim.store();
+        store
+            .events
+            .iter()
+            .find(|e| e["id"] == id.as_str())
+            .cloned()
+            .ok_or_else(|| ApiError::no_such("event", &id, "id"))?
+    };
+    let statuses = sim.webhooks.deliver_now(&event, options.signing, options.times.unwrap_or(1).clamp(1, 1000)).await;
+    Ok(Json(json!({"statuses": statuses})))
+}

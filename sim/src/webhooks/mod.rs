@@ -1,0 +1,12 @@
+//! Webhooks: every change to a PaymentIntent or charge becomes an Event (Stripe's Event
+//! object), delivered signed to the configured endpoints, retried with backoff on failure.
+//! Tests can deliver an event again (with a bad signature too), hold deliveries and release
+//! them in another order, and read the delivery log.
+
+mod control;
+mod delivery;
+mod events;
+
+pub use control::router;
+pub use delivery::{Endpoint, Webhooks};
+pub use events::{Snapshot, changes};
