@@ -58,6 +58,14 @@ test('a card payment with 4242 4242 4242 4242 succeeds and charges the server am
   assert.equal(intents[0].status, 'succeeded');
   assert.equal(intents[0].amount, 5098);
   assert.equal(intents[0].currency, 'usd');
+
+  // The order is paid when Stripe's webhook says so, and the page shows what the server has.
+  const orderStatus = page.getByTestId('order-status');
+  await page.locator('[data-testid="order-status"][data-status="paid"]').waitFor();
+  assert.match(await orderStatus.innerText(), /Order confirmed: paid/);
+  const orderId = (await orderStatus.innerText()).match(/\((ord_\w+)\)/)[1];
+  const order = await (await fetch(`${stack.server}/api/orders/${orderId}`)).json();
+  assert.deepEqual([order.status, order.fulfilled, order.paymentIntentId, order.amount], ['paid', true, shownId, 5098]);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -4,6 +4,8 @@
 
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -11,6 +13,7 @@ import { chromium } from 'playwright-core';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SECRET_KEY = 'sk_test_standin_e2e';
 export const PUBLISHABLE_KEY = 'pk_test_standin_e2e';
+export const WEBHOOK_SECRET = 'whsec_standin_e2e';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--no-first-run'];
@@ -75,7 +78,13 @@ export async function startStack({ serverPort, serverEnv = {} } = {}) {
     for (const child of processes.filter((p) => p.pid)) child.kill('SIGTERM');
   };
   try {
-    const simProcess = start('stripe-sim', { STRIPE_SIM_ADDR: `127.0.0.1:${simPort}` }, 'stripe-sim');
+    // The stand-in sends its events to the server's webhook endpoint, as Stripe would.
+    const simProcess = start('stripe-sim', {
+      STRIPE_SIM_ADDR: `127.0.0.1:${simPort}`,
+      STRIPE_SIM_WEBHOOK_URL: `${server}/api/webhooks/stripe`,
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_SIM_WEBHOOK_RETRY_MS: '200',
+    }, 'stripe-sim');
     processes.push(simProcess);
     await waitFor(`${sim}/_sim/health`, simProcess, 'stripe-sim');
     const stripe = stripeApi(sim);
@@ -87,6 +96,9 @@ export async function startStack({ serverPort, serverEnv = {} } = {}) {
       STRIPE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
       STRIPE_API_BASE: sim,
       STRIPE_JS_URL: `${sim}/endive/stripe.js`,
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      CHECKOUT_DB_PATH: path.join(await mkdtemp(path.join(tmpdir(), 'checkout-e2e-')), 'orders.sqlite3'),
+      CHECKOUT_STATUS_POLL_SECONDS: '1',
       ...extraEnv,
     }, 'checkout-server');
     processes.push(serverProcess);

@@ -107,9 +107,11 @@ test('paying shows Stripe\'s instructions, then ours with the deadline in JST an
   assert.equal(await page.getByRole('link', { name: /払込票を表示/ }).getAttribute('href'), details.hosted_voucher_url);
 
   // Three minutes later the stand-in has the payment; the page learns it without a reload.
+  assert.equal(await page.getByTestId('order-status').getAttribute('data-status'), 'requires_action', 'the webhook said: awaiting payment');
   await stack.stripe.advance(181);
   await page.getByText(PAID).waitFor();
   assert.equal(await status.getAttribute('data-status'), 'Succeeded');
+  await page.locator('[data-testid="order-status"][data-status="paid"]').waitFor();
   assert.equal(await page.locator('table.stores').count(), 0);
   assert.equal((await latestIntent()).status, 'succeeded');
   assert.deepEqual(errors, []);

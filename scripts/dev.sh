@@ -3,6 +3,7 @@
 #   Without STRIPE_SECRET_KEY: on the offline Stripe stand-in (started here, stopped on exit).
 #   With STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY: on Stripe, with Stripe's own Stripe.js.
 #   CHECKOUT_DEMO_CUSTOMER=1 (offline): sign in a demo customer with a saved Visa card.
+#   Orders go to checkout.sqlite3 (CHECKOUT_DB_PATH) or DATABASE_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -11,13 +12,16 @@ source scripts/env.sh
 trunk build --release
 cargo build -p checkout-server -p stripe-sim
 
+checkout_addr="${CHECKOUT_ADDR:-127.0.0.1:4242}"
 if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
   sim_addr="${STRIPE_SIM_ADDR:-127.0.0.1:12111}"
+  # The stand-in signs its events with the same secret the server checks them with.
+  export STRIPE_WEBHOOK_SECRET="${STRIPE_WEBHOOK_SECRET:-whsec_standin_dev}"
   if curl -fsS "http://$sim_addr/_sim/health" >/dev/null 2>&1; then
     echo "Something already answers on $sim_addr; stop it or set STRIPE_SIM_ADDR." >&2
     exit 1
   fi
-  STRIPE_SIM_ADDR="$sim_addr" target/debug/stripe-sim &
+  STRIPE_SIM_ADDR="$sim_addr" STRIPE_SIM_WEBHOOK_URL="http://$checkout_addr/api/webhooks/stripe" target/debug/stripe-sim &
   sim_pid=$!
   trap 'kill "$sim_pid" 2>/dev/null || true' EXIT
   for _ in $(seq 100); do curl -fsS "http://$sim_addr/_sim/health" >/dev/null 2>&1 && break; sleep 0.1; done
@@ -35,8 +39,9 @@ if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
   fi
 else
   : "${STRIPE_PUBLISHABLE_KEY:?STRIPE_PUBLISHABLE_KEY must be set together with STRIPE_SECRET_KEY}"
+  : "${STRIPE_WEBHOOK_SECRET:?set STRIPE_WEBHOOK_SECRET to your endpoint's signing secret (e.g. from stripe listen --forward-to $checkout_addr/api/webhooks/stripe)}"
   echo "Using Stripe with your keys (api.stripe.com, js.stripe.com)."
 fi
 
-echo "Checkout: http://${CHECKOUT_ADDR:-127.0.0.1:4242}/"
+echo "Checkout: http://$checkout_addr/"
 CHECKOUT_DIST="${CHECKOUT_DIST:-dist}" target/debug/checkout-server

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the dev and test commands need, each only when missing (safe to run again):
 # the wasm32 target, trunk, wasm-bindgen-cli of the version in Cargo.lock, wasm-pack, Debian's
-# chromium + chromium-driver, and the npm packages of package-lock.json (binaryen's wasm-opt,
+# chromium + chromium-driver, Debian's postgresql, and the npm packages of package-lock.json (binaryen's wasm-opt,
 # playwright-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +40,13 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   step "installing Debian's chromium and chromium-driver"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver
+fi
+
+# The tests also run the orders against PostgreSQL (scripts/postgres.sh starts a throwaway one).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  step "installing Debian's postgresql"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql
 fi
 
 # npm records what it installed in node_modules/.package-lock.json.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every test suite:
-#   1. native: unit and HTTP tests of the shared crates, the Stripe stand-in and the server;
+#   1. native: unit and HTTP tests of the shared crates, the Stripe stand-in and the server
+#      (orders and webhooks on SQLite and on PostgreSQL);
 #   2. browser: wasm-bindgen-test in headless Chromium for the bindings, components and app
 #      (with cargo, then the library crates again with wasm-pack);
 #   3. end-to-end: the Trunk release build, server and stand-in driven by playwright-core.
@@ -11,7 +12,9 @@ source scripts/env.sh
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "native tests"
+step "native tests (orders on SQLite and on a throwaway PostgreSQL)"
+source scripts/postgres.sh
+trap 'stop_postgres' EXIT
 cargo test -p stripe-common -p checkout-api -p stripe-sim -p checkout-server
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
@@ -24,7 +27,7 @@ fi
 cargo build -p stripe-sim
 STRIPE_SIM_ADDR="$sim_addr" RUST_LOG=warn target/debug/stripe-sim &
 sim_pid=$!
-trap 'kill "$sim_pid" 2>/dev/null || true' EXIT
+trap 'kill "$sim_pid" 2>/dev/null || true; stop_postgres' EXIT
 for _ in $(seq 100); do curl -fsS "http://$sim_addr/_sim/health" >/dev/null 2>&1 && break; sleep 0.1; done
 cargo test --target wasm32-unknown-unknown --tests -p stripe-wasm -p leptos-stripe -p checkout-app
 (cd crates/stripe-wasm && wasm-pack test --headless --chrome)

@@ -5,7 +5,7 @@
 use checkout_api::stripe_common::{ErrorType, StripeError};
 use checkout_api::{
     ApiErrorBody, Cart, ConfigResponse, ConfirmRequest, ConfirmResponse, KonbiniCancelRequest, KonbiniPaymentRequest,
-    KonbiniPaymentResponse, KonbiniStatus, PriceRequest,
+    KonbiniPaymentResponse, KonbiniStatus, OrderView, PriceRequest,
 };
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
@@ -22,6 +22,12 @@ pub async fn price(request: &PriceRequest) -> Result<Cart, StripeError> {
 
 pub async fn confirm(request: &ConfirmRequest) -> Result<ConfirmResponse, StripeError> {
     post("/api/checkout/confirm", request).await
+}
+
+/// The order as Stripe's webhooks left it.
+pub async fn order(id: &str) -> Result<OrderView, StripeError> {
+    let response = Request::get(&format!("/api/orders/{id}")).send().await.map_err(unreachable)?;
+    read(response).await
 }
 
 /// A konbini PaymentIntent for the yen cart, after the server checked the form.

@@ -19,6 +19,7 @@ pub struct Order {
 /// A payment that went through: Stripe says succeeded, or processing (it will settle later).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paid {
+    pub order_id: String,
     pub payment_intent_id: String,
     pub amount: i64,
     pub currency: String,
@@ -47,6 +48,7 @@ pub async fn pay(stripe: &Stripe, elements: &Elements, order: Order, return_url:
 fn outcome(confirmed: ConfirmResponse, status: PaymentIntentStatus) -> Result<Paid, StripeError> {
     match status {
         PaymentIntentStatus::Succeeded | PaymentIntentStatus::Processing => Ok(Paid {
+            order_id: confirmed.order_id,
             payment_intent_id: confirmed.payment_intent_id,
             amount: confirmed.amount,
             currency: confirmed.currency,

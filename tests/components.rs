@@ -61,14 +61,17 @@ async fn the_order_summary_formats_amounts_in_the_carts_currency() {
 async fn a_successful_payment_shows_amount_and_reference() {
     let node = container();
     let paid = Paid {
+        order_id: "ord_test".into(),
         payment_intent_id: "pi_123".into(),
         amount: 5098,
         currency: "usd".into(),
         status: PaymentIntentStatus::Succeeded,
     };
-    let _view = leptos::mount::mount_to(node.clone(), move || view! { <PaymentSucceeded paid /> });
+    let _view = leptos::mount::mount_to(node.clone(), move || view! { <PaymentSucceeded paid poll_seconds=60 /> });
     let text = node.text_content().unwrap();
     assert!(text.contains("Payment succeeded") && text.contains("$50.98") && text.contains("pi_123"), "{text}");
+    // Until the server has the webhook's word (there is no server here), the order waits.
+    assert!(text.contains("waiting for Stripe's confirmation") && text.contains("ord_test"), "{text}");
 }
 
 #[wasm_bindgen_test]

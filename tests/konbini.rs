@@ -42,6 +42,7 @@ async fn the_instructions_list_every_store_with_its_codes_and_the_deadline() {
     };
     let payment = Arc::new(KonbiniStarted {
         created: KonbiniPaymentResponse {
+            order_id: "ord_test".into(),
             client_secret: "pi_k_secret_x".into(),
             payment_intent_id: "pi_k".into(),
             amount: 6900,

@@ -14,6 +14,8 @@ pub const DEFAULT_STRIPE_JS_URL: &str = "https://js.stripe.com/endive/stripe.js"
 pub struct StripeConfig {
     pub secret_key: String,
     pub publishable_key: String,
+    /// The webhook endpoint's signing secret (`whsec_...`).
+    pub webhook_secret: String,
     /// `None`: api.stripe.com.
     pub api_base: Option<String>,
     pub js_url: String,
@@ -23,6 +25,7 @@ impl std::fmt::Debug for StripeConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("StripeConfig")
             .field("secret_key", &"<redacted>")
+            .field("webhook_secret", &"<redacted>")
             .field("publishable_key", &self.publishable_key)
             .field("api_base", &self.api_base)
             .field("js_url", &self.js_url)
@@ -45,6 +48,11 @@ pub struct Config {
     /// The signed-in customer (`cus_...`), for saved payment methods; `None`: a guest checkout.
     pub customer: Option<String>,
     pub konbini: KonbiniSettings,
+    /// `sqlite://...` or `postgres://...`.
+    pub database_url: String,
+    /// Test hook (`CHECKOUT_CRASH_BEFORE_COMMIT=<event type>`): abort the process after
+    /// receiving such an event and before committing it, to test recovery.
+    pub crash_before_commit: Option<String>,
 }
 
 /// Konbini payments: what the store shows, and when the instructions expire.
@@ -53,7 +61,7 @@ pub struct KonbiniSettings {
     /// `product_description` (at most 22 Shift JIS characters).
     pub product_description: String,
     pub expiry: KonbiniExpiry,
-    /// How often the instructions page polls the payment's status.
+    /// How often pages poll an order's or payment's status (`CHECKOUT_STATUS_POLL_SECONDS`).
     pub poll_seconds: u32,
 }
 
@@ -72,7 +80,9 @@ impl Config {
     /// `CHECKOUT_CURRENCY` (usd), `CHECKOUT_THEME` (stripe|night|flat), `CHECKOUT_LAYOUT`
     /// (tabs|accordion), `CHECKOUT_ADDRESS` (none|billing|shipping), `CHECKOUT_CUSTOMER` (cus_...),
     /// `CHECKOUT_KONBINI_DESCRIPTION`, `CHECKOUT_KONBINI_EXPIRES_AFTER_DAYS` (1-60) or
-    /// `CHECKOUT_KONBINI_EXPIRES_IN_HOURS` (1-1439), `CHECKOUT_STATUS_POLL_SECONDS` (5).
+    /// `CHECKOUT_KONBINI_EXPIRES_IN_HOURS` (1-1439), `CHECKOUT_STATUS_POLL_SECONDS` (5),
+    /// `STRIPE_WEBHOOK_SECRET`, `DATABASE_URL` (`postgres://...`) or `CHECKOUT_DB_PATH` (an
+    /// SQLite file, `checkout.sqlite3`).
     pub fn from_env() -> Result<Self, String> {
         Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
     }
@@ -109,11 +119,20 @@ impl Config {
             return Err("CHECKOUT_CUSTOMER must be a customer id (cus_...)".into());
         }
         let konbini = konbini_settings(&var)?;
+        let webhook_secret = var("STRIPE_WEBHOOK_SECRET")
+            .ok_or("STRIPE_WEBHOOK_SECRET is not set (the webhook endpoint's signing secret, whsec_...)")?;
+        let database_url = match var("DATABASE_URL") {
+            Some(url) => url,
+            None => {
+                format!("sqlite://{}?mode=rwc", var("CHECKOUT_DB_PATH").unwrap_or_else(|| "checkout.sqlite3".into()))
+            }
+        };
         Ok(Self {
             addr,
             stripe: StripeConfig {
                 secret_key,
                 publishable_key,
+                webhook_secret,
                 api_base,
                 js_url: var("STRIPE_JS_URL").unwrap_or_else(|| DEFAULT_STRIPE_JS_URL.into()),
             },
@@ -123,6 +142,8 @@ impl Config {
             address,
             customer,
             konbini,
+            database_url,
+            crash_before_commit: var("CHECKOUT_CRASH_BEFORE_COMMIT"),
         })
     }
 }
@@ -180,16 +201,27 @@ mod tests {
 
     #[test]
     fn defaults_to_stripe_with_endive_stripe_js() {
-        let c = config(&[("STRIPE_SECRET_KEY", "sk_test_x"), ("STRIPE_PUBLISHABLE_KEY", "pk_test_x")]).unwrap();
+        let c = config(&[
+            ("STRIPE_SECRET_KEY", "sk_test_x"),
+            ("STRIPE_PUBLISHABLE_KEY", "pk_test_x"),
+            ("STRIPE_WEBHOOK_SECRET", "whsec_x"),
+        ])
+        .unwrap();
+        assert_eq!(c.database_url, "sqlite://checkout.sqlite3?mode=rwc");
         assert_eq!(c.stripe.api_base, None);
         assert_eq!(c.stripe.js_url, DEFAULT_STRIPE_JS_URL);
         assert_eq!(c.addr.to_string(), "127.0.0.1:4242");
         assert!(!format!("{c:?}").contains("sk_test_x"), "the secret key is never printed");
+        assert!(!format!("{c:?}").contains("whsec_x"), "nor the webhook secret");
     }
 
     #[test]
     fn look_address_and_customer_are_checked() {
-        let keys = [("STRIPE_SECRET_KEY", "sk_test_x"), ("STRIPE_PUBLISHABLE_KEY", "pk_test_x")];
+        let keys = [
+            ("STRIPE_SECRET_KEY", "sk_test_x"),
+            ("STRIPE_PUBLISHABLE_KEY", "pk_test_x"),
+            ("STRIPE_WEBHOOK_SECRET", "whsec_x"),
+        ];
         let with = |extra: (&str, &str)| {
             let mut vars = keys.to_vec();
             vars.push(extra);
@@ -204,7 +236,11 @@ mod tests {
 
     #[test]
     fn konbini_expiry_is_days_or_hours_never_both_and_the_description_is_checked() {
-        let keys = [("STRIPE_SECRET_KEY", "sk_test_x"), ("STRIPE_PUBLISHABLE_KEY", "pk_test_x")];
+        let keys = [
+            ("STRIPE_SECRET_KEY", "sk_test_x"),
+            ("STRIPE_PUBLISHABLE_KEY", "pk_test_x"),
+            ("STRIPE_WEBHOOK_SECRET", "whsec_x"),
+        ];
         let with = |extra: &[(&'static str, &'static str)]| {
             let mut vars = keys.to_vec();
             vars.extend_from_slice(extra);
@@ -229,6 +265,8 @@ mod tests {
     #[test]
     fn refuses_missing_swapped_and_mixed_mode_keys() {
         assert!(config(&[("STRIPE_PUBLISHABLE_KEY", "pk_test_x")]).unwrap_err().contains("STRIPE_SECRET_KEY"));
+        let no_webhook_secret = config(&[("STRIPE_SECRET_KEY", "sk_test_x"), ("STRIPE_PUBLISHABLE_KEY", "pk_test_x")]);
+        assert!(no_webhook_secret.unwrap_err().contains("STRIPE_WEBHOOK_SECRET"));
         assert!(config(&[("STRIPE_SECRET_KEY", "pk_test_x"), ("STRIPE_PUBLISHABLE_KEY", "sk_test_x")]).is_err());
         let mixed = config(&[("STRIPE_SECRET_KEY", "sk_live_x"), ("STRIPE_PUBLISHABLE_KEY", "pk_test_x")]).unwrap_err();
         assert!(mixed.contains("live") && mixed.contains("test"), "{mixed}");

@@ -19,6 +19,15 @@ impl AppError {
         Self { status, error }
     }
 
+    /// The database failed: the request is refused whole (a webhook is retried by Stripe).
+    pub fn database(err: sqlx::Error) -> Self {
+        tracing::error!(error = %err, "database error");
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            StripeError::new(ErrorType::ApiError, "The order could not be recorded."),
+        )
+    }
+
     pub fn not_found(method: &str, path: &str) -> Self {
         Self::new(
             StatusCode::NOT_FOUND,

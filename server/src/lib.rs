@@ -8,10 +8,13 @@
 
 mod catalog;
 pub mod config;
+pub mod db;
 mod discounts;
 mod error;
+mod orders;
 mod payments;
 mod routes;
+pub mod webhooks;
 
 use std::sync::Arc;
 
@@ -22,6 +25,7 @@ use tracing::Level;
 
 pub use catalog::Catalog;
 pub use config::Config;
+use orders::Orders;
 use payments::Payments;
 
 /// What every handler shares.
@@ -32,14 +36,18 @@ pub struct AppState {
     /// Konbini takes yen only: its own catalogue.
     konbini_catalog: Arc<Catalog>,
     payments: Payments,
+    orders: Orders,
 }
 
 impl AppState {
-    pub fn new(config: Config) -> Result<Self, String> {
+    /// Connects to Stripe's client and the database (running its migrations).
+    pub async fn new(config: Config) -> Result<Self, String> {
         let payments = Payments::new(&config.stripe)?;
+        let db = db::Db::connect(&config.database_url).await?;
         Ok(Self {
             catalog: Arc::new(Catalog::demo(&config.currency)?),
             konbini_catalog: Arc::new(Catalog::demo("jpy")?),
+            orders: Orders::new(db, config.crash_before_commit.clone()),
             config: Arc::new(config),
             payments,
         })

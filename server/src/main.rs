@@ -13,7 +13,7 @@ async fn main() {
         }
     };
     let addr = config.addr;
-    let state = match checkout_server::AppState::new(config) {
+    let state = match checkout_server::AppState::new(config).await {
         Ok(state) => state,
         Err(err) => {
             eprintln!("configuration error: {err}");

@@ -50,17 +50,24 @@ impl Payments {
     /// Creates and confirms a PaymentIntent for `cart` with the page's ConfirmationToken, in
     /// one request. The idempotency key is derived from the token, which Stripe accepts once:
     /// a retried request replays Stripe's first answer instead of charging again.
+    /// On failure, also the PaymentIntent's id if Stripe created one (a card decline does).
     pub async fn create_and_confirm(
         &self,
         cart: &Cart,
         confirmation_token: &str,
         customer: Option<&str>,
-    ) -> Result<ConfirmResponse, AppError> {
+        order_id: &str,
+    ) -> Result<ConfirmResponse, (AppError, Option<String>)> {
         let currency = cart.currency.parse::<stripe_types::Currency>().unwrap_or_else(|never| match never {});
+        // The same key as the order's checkout_key: a retry finds the same order and replays.
         let key = IdempotencyKey::new(format!("checkout-confirm-{confirmation_token}")).map_err(|e| {
-            AppError::new(StatusCode::BAD_REQUEST, StripeError::new(ErrorType::InvalidRequestError, e.to_string()))
+            (
+                AppError::new(StatusCode::BAD_REQUEST, StripeError::new(ErrorType::InvalidRequestError, e.to_string())),
+                None,
+            )
         })?;
         let mut create = CreatePaymentIntent::new(cart.total, currency)
+            .metadata(order_metadata(order_id))
             .confirm(true)
             .confirmation_token(confirmation_token)
             .automatic_payment_methods(CreatePaymentIntentAutomaticPaymentMethods::new(true));
@@ -68,20 +75,20 @@ impl Payments {
             // Saved payment methods belong to the customer; a newly saved one is attached to it.
             create = create.customer(customer);
         }
-        let intent = create
-            .customize()
-            .request_strategy(RequestStrategy::Idempotent(key))
-            .send(&self.client)
-            .await
-            .map_err(upstream_error)?;
+        let intent =
+            create.customize().request_strategy(RequestStrategy::Idempotent(key)).send(&self.client).await.map_err(
+                |err| {
+                    let created = match &err {
+                        stripe::StripeError::Stripe(api, _) => api.payment_intent.as_ref().map(|pi| pi.id.to_string()),
+                        _ => None,
+                    };
+                    (upstream_error(err), created)
+                },
+            )?;
         let status = from_wire(intent.status.as_str()).unwrap_or(PaymentIntentStatus::Unknown);
-        let client_secret = intent.client_secret.ok_or_else(|| {
-            AppError::new(
-                StatusCode::BAD_GATEWAY,
-                StripeError::new(ErrorType::ApiError, "Stripe returned a PaymentIntent without a client secret."),
-            )
-        })?;
+        let client_secret = intent.client_secret.ok_or_else(|| (no_client_secret(), Some(intent.id.to_string())))?;
         Ok(ConfirmResponse {
+            order_id: order_id.to_owned(),
             client_secret,
             status,
             payment_intent_id: intent.id.to_string(),
@@ -91,7 +98,6 @@ impl Payments {
     }
 }
 
-/// One of Stripe's enum values (as async-stripe spells it on the wire) as our own enum.
 impl Payments {
     /// A CustomerSession that lets the Payment Element list the customer's saved payment
     /// methods, offer to save a new one (for later off-session use) and remove them.
@@ -122,6 +128,7 @@ impl Payments {
         cart: &Cart,
         settings: &KonbiniSettings,
         email: &str,
+        order_id: &str,
     ) -> Result<KonbiniPaymentResponse, AppError> {
         let mut konbini = CreatePaymentIntentPaymentMethodOptionsKonbini::new();
         konbini.product_description = Some(settings.product_description.clone());
@@ -139,11 +146,13 @@ impl Payments {
             .allowed_payment_method_types(vec![PaymentIntentAllowedPaymentMethodTypes::Konbini])
             .payment_method_options(options)
             .receipt_email(email)
+            .metadata(order_metadata(order_id))
             .send(&self.client)
             .await
             .map_err(upstream_error)?;
         let client_secret = intent.client_secret.clone().ok_or_else(no_client_secret)?;
         Ok(KonbiniPaymentResponse {
+            order_id: order_id.to_owned(),
             client_secret,
             payment_intent_id: intent.id.to_string(),
             amount: intent.amount,
@@ -205,6 +214,11 @@ fn konbini_status(intent: &PaymentIntent) -> KonbiniStatus {
     }
 }
 
+/// Our order's id on the PaymentIntent: events carry it back to the order.
+fn order_metadata(order_id: &str) -> std::collections::HashMap<String, String> {
+    std::collections::HashMap::from([("order_id".to_owned(), order_id.to_owned())])
+}
+
 fn no_client_secret() -> AppError {
     AppError::new(
         StatusCode::BAD_GATEWAY,
@@ -212,6 +226,7 @@ fn no_client_secret() -> AppError {
     )
 }
 
+/// One of Stripe's enum values (as async-stripe spells it on the wire) as our own enum.
 fn from_wire<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
 }

@@ -13,10 +13,13 @@ use sha2::Sha256;
 
 const SECRET: &str = "whsec_standin_tests";
 
+/// What a receiver got: the Stripe-Signature header (if any) and the event.
+type Received = Arc<Mutex<Vec<(Option<String>, Value)>>>;
+
 /// A webhook receiver that records what it gets, answering with `statuses` in turn (200 after).
 #[derive(Clone, Default)]
 struct Receiver {
-    received: Arc<Mutex<Vec<(Option<String>, Value)>>>,
+    received: Received,
     statuses: Arc<Mutex<Vec<u16>>>,
 }
 

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_stripe::stripe_wasm::Stripe;
 
+use crate::components::OrderStatusLine;
 use crate::konbini_pay::{KonbiniFailure, confirm};
 use crate::pages::KonbiniStarted;
 use crate::time::{format_jst, format_local};
@@ -102,6 +103,7 @@ pub fn KonbiniInstructions(payment: Arc<KonbiniStarted>, stripe: Stripe, poll_se
             <p class="konbini-status" role="status" aria-live="polite" data-status=move || format!("{:?}", status.get().status)>
                 {move || status_text(&status.get())}
             </p>
+            <OrderStatusLine order_id=payment.created.order_id.clone() poll_seconds />
             <p class="notice" role="status">{move || notice.get()}</p>
             <div class="payment-error" role="alert">{move || error.get()}</div>
             {move || {

@@ -2,10 +2,12 @@ use checkout_api::format_amount;
 use checkout_api::stripe_common::PaymentIntentStatus;
 use leptos::prelude::*;
 
+use crate::components::OrderStatusLine;
 use crate::pay::Paid;
 
+/// What the page learned from Stripe.js, and the order as the webhooks confirm it.
 #[component]
-pub fn PaymentSucceeded(paid: Paid) -> impl IntoView {
+pub fn PaymentSucceeded(paid: Paid, poll_seconds: u32) -> impl IntoView {
     let heading = match paid.status {
         PaymentIntentStatus::Processing => "Payment processing",
         _ => "Payment succeeded",
@@ -19,6 +21,7 @@ pub fn PaymentSucceeded(paid: Paid) -> impl IntoView {
             <p class="reference">
                 "Reference: " <code data-testid="payment-intent-id">{paid.payment_intent_id}</code>
             </p>
+            <OrderStatusLine order_id=paid.order_id poll_seconds />
         </section>
     }
 }

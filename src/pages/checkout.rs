@@ -21,6 +21,7 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
     let customer_session = config.customer_session_client_secret.clone();
     let address: AddressCollection = config.address;
     let offers_konbini = config.konbini.is_some();
+    let poll_seconds = config.poll_seconds;
     let options = Signal::derive(move || {
         let cart = cart.get();
         ElementsOptions {
@@ -44,7 +45,7 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
             </div>
             <section class="payment" aria-label="Payment">
                 {move || match paid.get() {
-                    Some(paid) => view! { <PaymentSucceeded paid /> }.into_any(),
+                    Some(paid) => view! { <PaymentSucceeded paid poll_seconds /> }.into_any(),
                     None => {
                         // Children are built once (FnOnce): hand them their own copies.
                         let (stripe, layout) = (stripe.clone(), layout.clone());

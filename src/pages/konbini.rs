@@ -24,6 +24,7 @@ pub fn KonbiniPage(ready: Ready) -> impl IntoView {
         return view! { <p class="load-failure">"コンビニ決済はご利用いただけません。 Konbini payments are not offered."</p> }.into_any();
     };
     let started = RwSignal::new(None::<Arc<KonbiniStarted>>);
+    let poll_seconds = ready.config.poll_seconds;
     let cart = konbini.cart.clone();
     let stripe = ready.stripe;
     view! {
@@ -39,7 +40,7 @@ pub fn KonbiniPage(ready: Ready) -> impl IntoView {
                     }
                     .into_any(),
                     Some(payment) => view! {
-                        <KonbiniInstructions payment stripe=stripe.clone() poll_seconds=konbini.poll_seconds />
+                        <KonbiniInstructions payment stripe=stripe.clone() poll_seconds />
                     }
                     .into_any(),
                 }}

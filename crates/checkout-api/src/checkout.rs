@@ -36,6 +36,8 @@ impl ConfirmRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConfirmResponse {
+    /// The order, whose status the webhooks set (`GET /api/orders/{order_id}`).
+    pub order_id: String,
     pub client_secret: String,
     pub status: PaymentIntentStatus,
     pub payment_intent_id: String,

@@ -19,6 +19,8 @@ pub struct ConfigResponse {
     /// signed in and the session could be created (the checkout works without it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_session_client_secret: Option<String>,
+    /// How often pages ask for an order's or payment's status.
+    pub poll_seconds: u32,
     /// The konbini page's cart (in yen), when konbini payments are offered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub konbini: Option<KonbiniConfig>,

@@ -27,6 +27,7 @@ pub struct KonbiniPaymentRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KonbiniPaymentResponse {
+    pub order_id: String,
     pub client_secret: String,
     pub payment_intent_id: String,
     pub amount: i64,
@@ -65,8 +66,6 @@ pub struct KonbiniCancelRequest {
 pub struct KonbiniConfig {
     /// The cart priced in yen.
     pub cart: Cart,
-    /// How often the instructions page asks for the payment's status.
-    pub poll_seconds: u32,
 }
 
 /// A problem with one field of the form: `blocking` ones must be fixed, the others are notes

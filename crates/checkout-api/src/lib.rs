@@ -12,6 +12,7 @@ mod error;
 mod konbini;
 mod look;
 mod money;
+mod order;
 
 pub use cart::{Cart, CartItem, CartLine, Discount, MAX_LINES, MAX_QUANTITY, PriceRequest, validate_items};
 pub use checkout::{ConfirmRequest, ConfirmResponse};
@@ -22,4 +23,5 @@ pub use konbini::{
 };
 pub use look::{LayoutName, Look, ThemeName};
 pub use money::format_amount;
+pub use order::{OrderStatus, OrderView};
 pub use stripe_common;

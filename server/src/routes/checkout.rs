@@ -16,7 +16,28 @@ pub async fn confirm(
     request.validate()?;
     let cart = state.catalog.price_with(&request.items, request.discount_code.as_deref(), &crate::today())?;
     let customer = state.config.customer.as_deref();
-    let confirmed = state.payments.create_and_confirm(&cart, &request.confirmation_token_id, customer).await?;
-    tracing::info!(payment_intent = %confirmed.payment_intent_id, status = ?confirmed.status, amount = confirmed.amount, "checkout confirmed");
-    Ok(Json(confirmed))
+    // The order exists before Stripe is called, so that no event can arrive for an order we do
+    // not know; its status then moves by events only.
+    let checkout_key = format!("checkout-confirm-{}", request.confirmation_token_id);
+    let now = chrono::Utc::now().timestamp();
+    let order_id = state.orders.create(Some(&checkout_key), &cart, "card", now).await.map_err(AppError::database)?;
+    match state.payments.create_and_confirm(&cart, &request.confirmation_token_id, customer, &order_id).await {
+        Ok(confirmed) => {
+            state
+                .orders
+                .attach_payment_intent(&order_id, &confirmed.payment_intent_id)
+                .await
+                .map_err(AppError::database)?;
+            tracing::info!(order = %order_id, payment_intent = %confirmed.payment_intent_id, status = ?confirmed.status, amount = confirmed.amount, "checkout confirmed");
+            Ok(Json(confirmed))
+        }
+        Err((error, Some(payment_intent))) => {
+            state.orders.attach_payment_intent(&order_id, &payment_intent).await.map_err(AppError::database)?;
+            Err(error)
+        }
+        Err((error, None)) => {
+            state.orders.discard(&order_id).await.map_err(AppError::database)?;
+            Err(error)
+        }
+    }
 }

@@ -20,7 +20,20 @@ pub async fn create(
     let Json(request) = body?;
     request.validate()?;
     let cart = state.konbini_catalog.price(&request.items)?;
-    let mut created = state.payments.create_konbini(&cart, &state.config.konbini, request.email.trim()).await?;
+    let order_id = state
+        .orders
+        .create(None, &cart, "konbini", chrono::Utc::now().timestamp())
+        .await
+        .map_err(AppError::database)?;
+    let created = state.payments.create_konbini(&cart, &state.config.konbini, request.email.trim(), &order_id).await;
+    let mut created = match created {
+        Ok(created) => created,
+        Err(error) => {
+            state.orders.discard(&order_id).await.map_err(AppError::database)?;
+            return Err(error);
+        }
+    };
+    state.orders.attach_payment_intent(&order_id, &created.payment_intent_id).await.map_err(AppError::database)?;
     created.confirmation_number = request.confirmation_number();
     tracing::info!(payment_intent = %created.payment_intent_id, amount = created.amount, "konbini payment created");
     Ok(Json(created))

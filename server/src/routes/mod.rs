@@ -4,6 +4,7 @@ mod cart;
 mod checkout;
 mod config;
 mod konbini;
+mod orders;
 
 use axum::Router;
 use axum::extract::Request;
@@ -17,6 +18,8 @@ pub fn api() -> Router<AppState> {
         .route("/config", get(config::get_config))
         .route("/cart", post(cart::price))
         .route("/checkout/confirm", post(checkout::confirm))
+        .route("/orders/{id}", get(orders::get_order))
+        .route("/webhooks/stripe", post(crate::webhooks::receive))
         .route("/konbini/payments", post(konbini::create))
         .route("/konbini/payments/{id}", get(konbini::status))
         .route("/konbini/payments/{id}/cancel", post(konbini::cancel))

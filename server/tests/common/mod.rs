@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use serde_json::{Value, json};
 
 pub const PK: &str = "pk_test_server_tests";
+pub const WEBHOOK_SECRET: &str = "whsec_server_tests";
 
 pub struct Stack {
     pub server: String,
@@ -29,14 +30,18 @@ pub async fn start_server_with(api_base: &str, extra: &[(&'static str, String)])
         ("STRIPE_API_BASE", api_base.to_owned()),
         ("STRIPE_JS_URL", format!("{api_base}/endive/stripe.js")),
         ("CHECKOUT_DIST", dist.display().to_string()),
+        ("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET.to_owned()),
+        ("CHECKOUT_DB_PATH", temp_path("checkout.sqlite3").display().to_string()),
     ];
+    // A later entry (DATABASE_URL, ...) wins.
     vars.extend_from_slice(extra);
+    vars.reverse();
     let config =
         checkout_server::Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()))
             .unwrap();
     let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
-    let app = checkout_server::app(checkout_server::AppState::new(config).unwrap());
+    let app = checkout_server::app(checkout_server::AppState::new(config).await.unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     url
 }
@@ -45,6 +50,19 @@ pub async fn start() -> Stack {
     let sim = stripe_sim::spawn_on_loopback().await.unwrap();
     let server = start_server(&sim).await;
     Stack { server, sim, http: reqwest::Client::new() }
+}
+
+/// A fresh path in a directory of its own, for files a test server writes.
+pub fn temp_path(name: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "checkout-server-tests-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
 }
 
 /// A stand-in for the Trunk build: an index.html the SPA fallback serves.

@@ -1,0 +1,108 @@
+//! The parts of a Stripe event the orders need. Everything else is ignored, so new fields and
+//! new object versions never fail an event.
+
+use checkout_api::OrderStatus;
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Event {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub created: i64,
+    pub data: EventData,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct EventData {
+    pub object: Value,
+}
+
+impl Event {
+    fn object_type(&self) -> Option<&str> {
+        self.data.object["object"].as_str()
+    }
+
+    /// The `order_id` our checkout put in the PaymentIntent's metadata.
+    pub fn order_id(&self) -> Option<&str> {
+        self.data.object["metadata"]["order_id"].as_str()
+    }
+
+    /// The PaymentIntent the event is about: the object itself, or the charge's.
+    pub fn payment_intent_id(&self) -> Option<&str> {
+        match self.object_type()? {
+            "payment_intent" => self.data.object["id"].as_str(),
+            "charge" => self.data.object["payment_intent"].as_str(),
+            _ => None,
+        }
+    }
+
+    /// What the event says about an order; `None` for events we do not act on.
+    pub fn target(&self) -> Option<OrderStatus> {
+        Some(match self.type_.as_str() {
+            "payment_intent.succeeded" => OrderStatus::Paid,
+            "payment_intent.processing" => OrderStatus::Processing,
+            "payment_intent.requires_action" => OrderStatus::RequiresAction,
+            "payment_intent.payment_failed" => OrderStatus::Failed,
+            "payment_intent.canceled" => OrderStatus::Canceled,
+            // A refund implies the payment: partly refunded is still paid.
+            "charge.refunded" if self.data.object["refunded"] == true => OrderStatus::Refunded,
+            "charge.refunded" => OrderStatus::Paid,
+            _ => return None,
+        })
+    }
+
+    /// How much of the charge is refunded (`charge.refunded`).
+    pub fn amount_refunded(&self) -> Option<i64> {
+        (self.type_ == "charge.refunded").then(|| self.data.object["amount_refunded"].as_i64()).flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(kind: &str, object: Value) -> Event {
+        serde_json::from_value(
+            serde_json::json!({"id": "evt_1", "type": kind, "created": 1, "data": {"object": object},
+            "api_version": "2099-01-01.future", "brand_new_field": {"x": 1}}),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn reads_payment_intent_events_and_tolerates_unknown_fields() {
+        let e = event(
+            "payment_intent.succeeded",
+            serde_json::json!({"id": "pi_1", "object": "payment_intent", "metadata": {"order_id": "ord_1"}, "new": true}),
+        );
+        assert_eq!(
+            (e.order_id(), e.payment_intent_id(), e.target()),
+            (Some("ord_1"), Some("pi_1"), Some(OrderStatus::Paid))
+        );
+    }
+
+    #[test]
+    fn a_full_refund_refunds_and_a_partial_one_keeps_the_order_paid() {
+        let full = event(
+            "charge.refunded",
+            serde_json::json!({"object": "charge", "payment_intent": "pi_1", "refunded": true, "amount_refunded": 5098}),
+        );
+        assert_eq!(
+            (full.payment_intent_id(), full.target(), full.amount_refunded()),
+            (Some("pi_1"), Some(OrderStatus::Refunded), Some(5098))
+        );
+        let partial = event(
+            "charge.refunded",
+            serde_json::json!({"object": "charge", "payment_intent": "pi_1", "refunded": false, "amount_refunded": 500}),
+        );
+        assert_eq!(partial.target(), Some(OrderStatus::Paid));
+    }
+
+    #[test]
+    fn other_types_are_not_acted_on() {
+        assert_eq!(event("customer.created", serde_json::json!({"object": "customer"})).target(), None);
+        assert_eq!(event("charge.succeeded", serde_json::json!({"object": "charge"})).target(), None);
+    }
+}
