@@ -46,18 +46,8 @@ async fn a_discounted_confirm_charges_the_servers_discounted_total() {
 }
 
 async fn customer(sim: &str) -> String {
-    let http = reqwest::Client::new();
-    let customer: Value = http
-        .post(format!("{sim}/v1/customers"))
-        .bearer_auth("sk_test_server_tests")
-        .form(&[("email", "jenny@example.com")])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    customer["id"].as_str().unwrap().to_owned()
+    let stack = Stack { server: String::new(), sim: sim.to_owned(), http: reqwest::Client::new() };
+    stack.stripe_post("/v1/customers", &[("email", "jenny@example.com")]).await["id"].as_str().unwrap().to_owned()
 }
 
 #[tokio::test]

@@ -88,17 +88,7 @@ impl Stack {
     }
 
     async fn events(&self, kind: &str) -> Vec<Value> {
-        let list: Value = self
-            .http
-            .get(format!("{}/v1/events?limit=100&type={kind}", self.sim))
-            .bearer_auth("sk_test_server_tests")
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        list["data"].as_array().unwrap().clone()
+        self.stripe_list(&format!("/v1/events?limit=100&type={kind}")).await
     }
 
     /// The event of `kind` about this order's PaymentIntent.
@@ -339,7 +329,7 @@ async fn server_process(port: u16, sim: &str, database: &str, crash_on: Option<&
     let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_checkout-server"));
     command
         .env("CHECKOUT_ADDR", format!("127.0.0.1:{port}"))
-        .env("STRIPE_SECRET_KEY", "sk_test_server_tests")
+        .env("STRIPE_SECRET_KEY", common::SK)
         .env("STRIPE_PUBLISHABLE_KEY", common::PK)
         .env("STRIPE_API_BASE", sim)
         .env("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET)

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use serde_json::{Value, json};
 
 pub const PK: &str = "pk_test_server_tests";
+pub const SK: &str = "sk_test_server_tests";
 pub const WEBHOOK_SECRET: &str = "whsec_server_tests";
 
 pub struct Stack {
@@ -25,7 +26,7 @@ pub async fn start_server_with(api_base: &str, extra: &[(&'static str, String)])
     let dist = dist_dir();
     let mut vars = vec![
         ("CHECKOUT_ADDR", "127.0.0.1:0".to_owned()),
-        ("STRIPE_SECRET_KEY", "sk_test_server_tests".to_owned()),
+        ("STRIPE_SECRET_KEY", SK.to_owned()),
         ("STRIPE_PUBLISHABLE_KEY", PK.to_owned()),
         ("STRIPE_API_BASE", api_base.to_owned()),
         ("STRIPE_JS_URL", format!("{api_base}/endive/stripe.js")),
@@ -109,20 +110,31 @@ impl Stack {
         token["id"].as_str().unwrap().to_owned()
     }
 
-    /// The stand-in's PaymentIntents, newest first (read with a secret key, as a test of
-    /// what Stripe holds).
-    pub async fn stripe_payment_intents(&self) -> Vec<Value> {
-        let list: Value = self
-            .http
-            .get(format!("{}/v1/payment_intents?limit=100", self.sim))
-            .bearer_auth("sk_test_server_tests")
+    /// A list from the stand-in's API (`/v1/...`, newest first), read with the secret key: what
+    /// Stripe holds.
+    pub async fn stripe_list(&self, path: &str) -> Vec<Value> {
+        let list: Value =
+            self.http.get(format!("{}{path}", self.sim)).bearer_auth(SK).send().await.unwrap().json().await.unwrap();
+        list["data"].as_array().unwrap().clone()
+    }
+
+    /// A form POST to the stand-in's API with the secret key.
+    pub async fn stripe_post(&self, path: &str, form: &[(&str, &str)]) -> Value {
+        self.http
+            .post(format!("{}{path}", self.sim))
+            .bearer_auth(SK)
+            .form(form)
             .send()
             .await
             .unwrap()
             .json()
             .await
-            .unwrap();
-        list["data"].as_array().unwrap().clone()
+            .unwrap()
+    }
+
+    /// The stand-in's PaymentIntents, newest first.
+    pub async fn stripe_payment_intents(&self) -> Vec<Value> {
+        self.stripe_list("/v1/payment_intents?limit=100").await
     }
 
     pub fn default_items() -> Value {
