@@ -48,6 +48,8 @@ pub struct Config {
     /// The signed-in customer (`cus_...`), for saved payment methods; `None`: a guest checkout.
     pub customer: Option<String>,
     pub konbini: KonbiniSettings,
+    /// How often pages poll an order's or konbini payment's status (`CHECKOUT_STATUS_POLL_SECONDS`).
+    pub status_poll_seconds: u32,
     /// `sqlite://...` or `postgres://...`.
     pub database_url: String,
     /// Test hook (`CHECKOUT_CRASH_BEFORE_COMMIT=<event type>`): abort the process after
@@ -61,8 +63,6 @@ pub struct KonbiniSettings {
     /// `product_description` (at most 22 Shift JIS characters).
     pub product_description: String,
     pub expiry: KonbiniExpiry,
-    /// How often pages poll an order's or payment's status (`CHECKOUT_STATUS_POLL_SECONDS`).
-    pub poll_seconds: u32,
 }
 
 /// `expires_after_days` or `expires_at` (never both); `StripeDefault`: neither (3 days).
@@ -119,6 +119,14 @@ impl Config {
             return Err("CHECKOUT_CUSTOMER must be a customer id (cus_...)".into());
         }
         let konbini = konbini_settings(&var)?;
+        let status_poll_seconds = match var("CHECKOUT_STATUS_POLL_SECONDS") {
+            None => 5,
+            Some(v) => v
+                .parse()
+                .ok()
+                .filter(|n| (1..=300).contains(n))
+                .ok_or(format!("CHECKOUT_STATUS_POLL_SECONDS={v:?} must be 1-300"))?,
+        };
         let webhook_secret = var("STRIPE_WEBHOOK_SECRET")
             .ok_or("STRIPE_WEBHOOK_SECRET is not set (the webhook endpoint's signing secret, whsec_...)")?;
         let database_url = match var("DATABASE_URL") {
@@ -142,6 +150,7 @@ impl Config {
             address,
             customer,
             konbini,
+            status_poll_seconds,
             database_url,
             crash_before_commit: var("CHECKOUT_CRASH_BEFORE_COMMIT"),
         })
@@ -174,8 +183,7 @@ fn konbini_settings(var: &impl Fn(&str) -> Option<String>) -> Result<KonbiniSett
         (None, Some(hours)) => KonbiniExpiry::InHours(hours),
         (None, None) => KonbiniExpiry::StripeDefault,
     };
-    let poll_seconds = number("CHECKOUT_STATUS_POLL_SECONDS", 1..=300)?.unwrap_or(5);
-    Ok(KonbiniSettings { product_description, expiry, poll_seconds })
+    Ok(KonbiniSettings { product_description, expiry })
 }
 
 /// "test" or "live" for a key with one of `prefixes`.

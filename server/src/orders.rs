@@ -80,13 +80,24 @@ impl Orders {
         }
     }
 
+    /// Records the order's PaymentIntent; an order that is not there is an error, not a no-op.
     pub async fn attach_payment_intent(&self, id: &str, payment_intent: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE orders SET payment_intent_id = $1 WHERE id = $2")
+        let updated = sqlx::query("UPDATE orders SET payment_intent_id = $1 WHERE id = $2")
             .bind(payment_intent)
             .bind(id)
             .execute(&self.db.pool)
             .await?;
-        Ok(())
+        if updated.rows_affected() == 1 { Ok(()) } else { Err(sqlx::Error::RowNotFound) }
+    }
+
+    /// The konbini order paid by `payment_intent`, if it is one of ours.
+    pub async fn konbini_order(&self, payment_intent: &str) -> Result<Option<String>, sqlx::Error> {
+        let row = sqlx::query("SELECT id FROM orders WHERE payment_intent_id = $1 AND method = $2")
+            .bind(payment_intent)
+            .bind("konbini")
+            .fetch_optional(&self.db.pool)
+            .await?;
+        row.map(|r| r.try_get("id")).transpose()
     }
 
     /// Removes an order whose payment never started (Stripe refused to create it).

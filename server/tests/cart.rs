@@ -3,7 +3,7 @@
 mod common;
 
 use common::Stack;
-use serde_json::{Value, json};
+use serde_json::json;
 
 #[tokio::test]
 async fn the_cart_endpoint_prices_discount_codes_or_says_why_not() {

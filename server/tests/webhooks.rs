@@ -41,21 +41,10 @@ fn rand_suffix() -> String {
 
 /// The stand-in sending events to the server's webhook endpoint, and the server on `database`.
 async fn stack(database: &str) -> Stack {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    drop(listener);
-    let endpoint = format!("http://127.0.0.1:{port}/api/webhooks/stripe");
-    let (sim, _) = stripe_sim::spawn_with(|sim| {
-        sim.add_webhook_endpoint(&endpoint, WEBHOOK_SECRET);
-        sim.set_webhook_retry(Duration::from_millis(100));
-    })
-    .await
-    .unwrap();
-    let server = common::start_server_with(
-        &sim,
-        &[("CHECKOUT_ADDR", format!("127.0.0.1:{port}")), ("DATABASE_URL", database.to_owned())],
-    )
-    .await;
+    let (sim, simulator) =
+        stripe_sim::spawn_with(|sim| sim.set_webhook_retry(Duration::from_millis(100))).await.unwrap();
+    let server = common::start_server_with(&sim, &[("DATABASE_URL", database.to_owned())]).await;
+    simulator.add_webhook_endpoint(format!("{server}/api/webhooks/stripe"), WEBHOOK_SECRET);
     Stack { server, sim, http: reqwest::Client::new() }
 }
 
@@ -207,19 +196,15 @@ async fn events_in_reverse_order_end_in_the_right_state() {
         stack.wait_for_status(order_id, "paid").await;
         // The late requires_action is in, and did not undo the payment.
         let requires_action = stack.event_for("payment_intent.requires_action", &stack.order(order_id).await).await;
+        let late = requires_action["id"].as_str().unwrap();
+        let arrived = async || count(&database, "SELECT COUNT(*) FROM webhook_events WHERE id = $1", late).await == 1;
         for _ in 0..100 {
-            if count(
-                &database,
-                "SELECT COUNT(*) FROM webhook_events WHERE id = $1",
-                requires_action["id"].as_str().unwrap(),
-            )
-            .await
-                == 1
-            {
+            if arrived().await {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(30)).await;
         }
+        assert!(arrived().await, "the late requires_action arrived");
         let order = stack.order(order_id).await;
         assert_eq!((order["status"].as_str(), order["fulfilled"].as_bool()), (Some("paid"), Some(true)), "{database}");
         assert_eq!(fulfilments(&database, order_id).await, 1);

@@ -41,7 +41,7 @@
 
   // ---- messaging with element iframes -------------------------------------------------------
   var frames = {};      // frameId -> Element
-  var pending = {};     // requestId -> {resolve}
+  var pending = {};     // requestId -> {frameId, resolve, timer}: asks awaiting an Element's reply
   var modals = {};      // frameId -> {iframe, resolve}: open modals (3-D Secure, konbini)
   var nextId = 1;
 
@@ -57,19 +57,39 @@
     var element = frames[data.frameId];
     if (!element || event.source !== element._iframe.contentWindow) return;
     if (data.kind === 'reply') {
-      var request = pending[data.requestId];
-      delete pending[data.requestId];
-      if (request) request.resolve(data.result);
+      settle(data.requestId, data.result);
     } else if (data.kind === 'event') {
       element._onFrameEvent(data.name, data.payload || {});
     }
   });
 
+  // Asks an Element's iframe and resolves with its reply; never hangs: an Element that goes
+  // away or stops answering resolves the ask with an error.
+  var ASK_TIMEOUT_MS = 30000;
   function ask(element, method, args) {
     return new Promise(function (resolve) {
       var requestId = nextId++;
-      pending[requestId] = { resolve: resolve };
+      var timer = setTimeout(function () {
+        settle(requestId, { error: { type: 'api_connection_error', message: 'The ' + element._type + ' Element did not answer. Please try again.' } });
+      }, ASK_TIMEOUT_MS);
+      pending[requestId] = { frameId: element._frameId, resolve: resolve, timer: timer };
       element._post({ kind: 'request', requestId: requestId, method: method, args: args || {} });
+    });
+  }
+
+  function settle(requestId, result) {
+    var request = pending[requestId];
+    if (!request) return;
+    delete pending[requestId];
+    clearTimeout(request.timer);
+    request.resolve(result);
+  }
+
+  function abandonAsks(element) {
+    Object.keys(pending).forEach(function (requestId) {
+      if (pending[requestId].frameId === element._frameId) {
+        settle(requestId, { error: { type: 'invalid_request_error', message: 'The ' + element._type + ' Element was unmounted before it answered.' } });
+      }
     });
   }
 
@@ -111,7 +131,7 @@
       }
       withAddress(elements, options.params || {}).then(function (params) {
         return ask(payment, 'createConfirmationToken', { key: stripe._key, params: params });
-      }).then(resolve);
+      }, function (failed) { return { error: failed.error }; }).then(resolve);
     });
   };
 
@@ -136,6 +156,7 @@
     var address = elements._elements.address;
     if (!address || !address._mounted) return Promise.resolve(params);
     return ask(address, 'getValue').then(function (result) {
+      if (result.error) throw result;
       var value = result.value;
       var merged = Object.assign({}, params);
       if (address._options.mode === 'billing') {
@@ -259,7 +280,9 @@
         var details = intent.next_action && intent.next_action.konbini_display_details;
         if ((options && options.handleActions === false) || !details) return resolve({ paymentIntent: intent });
         // The promise resolves when the shopper closes the instructions.
-        openModal(details.hosted_voucher_url, {}, 'Konbini payment instructions', 460)
+        // Opened on this script's origin, whose messages the modal listener trusts.
+        var voucher = new URL(details.hosted_voucher_url);
+        openModal(ORIGIN + voucher.pathname + voucher.search, {}, 'Konbini payment instructions', 460)
           .then(function () { return retrieve(key, clientSecret); })
           .then(function (after) { resolve({ paymentIntent: after.error ? intent : after.body }); });
       });
@@ -363,7 +386,8 @@
       var failed = results.filter(function (r) { return r && r.error; })[0];
       if (failed) return { error: failed.error };
       elements._submitted = true;
-      return { selectedPaymentMethod: results[0] && results[0].selectedPaymentMethod || 'card' };
+      var payment = results[mounted.indexOf(elements._elements.payment)];
+      return { selectedPaymentMethod: payment && payment.selectedPaymentMethod || 'card' };
     });
   };
 
@@ -377,6 +401,7 @@
     this._handlers = {};
     this._mounted = false;
     this._destroyed = false;
+    this._queue = [];
     this._frameId = 'f' + (++frameCounter) + Math.random().toString(36).slice(2, 8);
   }
 
@@ -412,6 +437,7 @@
     this._iframe = iframe;
     this._mounted = true;
     this._ready = false;
+    this._queue = [];
     frames[this._frameId] = this;
     this._emit('loaderstart', { elementType: this._type });
     var element = this;
@@ -426,6 +452,8 @@
     this._checkAlive();
     if (!this._mounted) return;
     clearTimeout(this._loadTimer);
+    abandonAsks(this);
+    this._queue = [];
     delete frames[this._frameId];
     if (this._wrapper.parentNode) this._wrapper.parentNode.removeChild(this._wrapper);
     this._mounted = false;
@@ -484,9 +512,12 @@
     return ask(this, 'getValue');
   };
 
+  // Until the iframe says it is ready its document may not be loaded, and a message posted
+  // now would be lost: queue it.
   Element.prototype._post = function (message) {
     message.__stripeStandIn = true;
     message.frameId = this._frameId;
+    if (!this._ready) { this._queue.push(message); return; }
     if (this._iframe && this._iframe.contentWindow) this._iframe.contentWindow.postMessage(message, ORIGIN);
   };
 
@@ -506,6 +537,9 @@
     if (name === 'ready') {
       this._ready = true;
       clearTimeout(this._loadTimer);
+      var queued = this._queue;
+      this._queue = [];
+      queued.forEach(this._post, this);
     }
     if (name === 'submit-request') {
       // Enter in an Element submits the form around it, as in Stripe's Elements.

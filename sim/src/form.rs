@@ -20,6 +20,10 @@ pub fn decode(body: &[u8]) -> Result<Map<String, Value>, String> {
     Ok(map)
 }
 
+/// Deepest nesting accepted: Stripe's parameters are a few levels deep; a limit keeps the
+/// recursion below bounded whatever a request sends.
+const MAX_DEPTH: usize = 10;
+
 /// `a[b][0]` -> `["a", "b", "0"]`; `a[]` -> `["a", ""]`.
 fn split_key(key: &str) -> Option<Vec<&str>> {
     let (head, mut rest) = match key.find('[') {
@@ -35,6 +39,9 @@ fn split_key(key: &str) -> Option<Vec<&str>> {
         let close = inner.find(']')?;
         path.push(&inner[..close]);
         rest = &inner[close + 1..];
+        if path.len() > MAX_DEPTH {
+            return None;
+        }
     }
     Some(path)
 }
@@ -109,5 +116,10 @@ mod tests {
         assert!(decode(b"[x]=1").is_err());
         assert!(decode(b"a=1&a[b]=2").is_err());
         assert!(decode(b"a=1&a=2").is_err());
+        assert!(
+            decode(format!("a{}=1", "[]".repeat(100_000)).as_bytes()).is_err(),
+            "too deep, refused without recursing"
+        );
+        assert!(decode(format!("a{}=1", "[b]".repeat(9)).as_bytes()).is_ok());
     }
 }

@@ -68,6 +68,17 @@ impl Params {
         }
     }
 
+    /// A list's page size: `limit`, 1..=100, 10 when absent, as Stripe's list endpoints take it.
+    pub fn list_limit(&self) -> Result<usize, ApiError> {
+        match self.int("limit")?.unwrap_or(10) {
+            limit @ 1..=100 => Ok(limit as usize),
+            _ => Err(ApiError::param_invalid(
+                "limit",
+                "This value must be greater than or equal to 1 and less than or equal to 100.",
+            )),
+        }
+    }
+
     pub fn bool(&self, name: &str) -> Result<Option<bool>, ApiError> {
         match self.str(name)? {
             None => Ok(None),

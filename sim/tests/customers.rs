@@ -169,3 +169,17 @@ async fn a_fault_with_a_star_matches_any_id_in_that_place() {
     assert_eq!((status, body["error"]["code"].as_str()), (400, Some("payment_method_not_available")));
     assert_eq!(sim.post("/v1/payment_intents/pi_anything/confirm", &[]).await.0, 404, "one request only");
 }
+
+#[tokio::test]
+async fn a_customers_payment_methods_come_a_page_at_a_time() {
+    let sim = common::start().await;
+    let (customer, _) = customer_with_saved_visa(&sim).await;
+    sim.post("/v1/payment_methods/pm_card_mastercard/attach", &[("customer", customer.as_str())]).await;
+    let list = format!("/v1/customers/{customer}/payment_methods");
+    let (_, all) = sim.get(&list).await;
+    assert_eq!((all["data"].as_array().unwrap().len(), &all["has_more"]), (2, &Value::Bool(false)));
+    let (_, first) = sim.get(&format!("{list}?limit=1")).await;
+    assert_eq!((first["data"].as_array().unwrap().len(), &first["has_more"]), (1, &Value::Bool(true)));
+    let (status, body) = sim.get(&format!("{list}?limit=0")).await;
+    assert_eq!((status, body["error"]["param"].as_str()), (400, Some("limit")));
+}

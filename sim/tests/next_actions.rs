@@ -69,6 +69,40 @@ async fn the_redirect_card_sends_the_shopper_to_the_authentication_page_and_back
 }
 
 #[tokio::test]
+async fn without_a_return_url_the_redirect_card_authenticates_in_stripe_js_instead() {
+    let sim = common::start().await;
+    let (status, token) = sim
+        .post_as_stripe_js(
+            "/v1/confirmation_tokens",
+            &[
+                ("payment_method_data[type]", "card"),
+                ("payment_method_data[card][number]", "4000002760003184"),
+                ("payment_method_data[card][exp_month]", "12"),
+                ("payment_method_data[card][exp_year]", "2040"),
+                ("payment_method_data[card][cvc]", "123"),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200, "{token}");
+    let (status, pi) = sim
+        .post(
+            "/v1/payment_intents",
+            &[
+                ("amount", "1099"),
+                ("currency", "usd"),
+                ("confirm", "true"),
+                ("automatic_payment_methods[enabled]", "true"),
+                ("automatic_payment_methods[allow_redirects]", "never"),
+                ("confirmation_token", token["id"].as_str().unwrap()),
+            ],
+        )
+        .await;
+    assert_eq!((status, pi["status"].as_str()), (200, Some("requires_action")), "{pi}");
+    assert_eq!(pi["next_action"]["type"], "use_stripe_sdk");
+    assert_eq!(authenticate(&sim, &pi, "complete").await.1["status"], "succeeded");
+}
+
+#[tokio::test]
 async fn cancel_works_until_the_payment_succeeded() {
     let sim = common::start().await;
     let (_, pi) = sim.post("/v1/payment_intents", &[("amount", "1099"), ("currency", "usd")]).await;

@@ -90,9 +90,19 @@ async fn three_d_secure_card_requires_action() {
 async fn automatic_payment_methods_need_a_return_url() {
     let sim = common::start().await;
     let (_, token) = sim.post("/v1/test_helpers/confirmation_tokens", &[("payment_method", "pm_card_visa")]).await;
-    let (status, body) = sim.create_and_confirm("1099", token["id"].as_str().unwrap()).await;
+    let token = token["id"].as_str().unwrap();
+    let (status, body) = sim.create_and_confirm("1099", token).await;
     assert_eq!(status, 400);
     assert!(body["error"]["message"].as_str().unwrap().contains("return_url"));
+
+    // The refusal spent nothing: the same token pays once a return_url is given.
+    let (_, pi) = sim.post("/v1/payment_intents", &[("amount", "1099"), ("currency", "usd")]).await;
+    let confirm = format!("/v1/payment_intents/{}/confirm", pi["id"].as_str().unwrap());
+    let (status, body) = sim.post(&confirm, &[("confirmation_token", token)]).await;
+    assert_eq!(status, 400, "{body}");
+    let (status, paid) =
+        sim.post(&confirm, &[("confirmation_token", token), ("return_url", "https://shop.example/complete")]).await;
+    assert_eq!((status, paid["status"].as_str()), (200, Some("succeeded")), "{paid}");
 }
 
 #[tokio::test]

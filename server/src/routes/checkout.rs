@@ -1,6 +1,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
 use checkout_api::{ConfirmRequest, ConfirmResponse};
 
 use crate::AppState;
@@ -32,12 +33,21 @@ pub async fn confirm(
             Ok(Json(confirmed))
         }
         Err((error, Some(payment_intent))) => {
-            state.orders.attach_payment_intent(&order_id, &payment_intent).await.map_err(AppError::database)?;
+            // A decline: the PaymentIntent exists and its events will fail the order. The
+            // shopper must still read the card error, whatever happens to this bookkeeping.
+            if let Err(err) = state.orders.attach_payment_intent(&order_id, &payment_intent).await {
+                tracing::error!(order = %order_id, error = %err, "could not attach the declined PaymentIntent");
+            }
             Err(error)
         }
-        Err((error, None)) => {
+        // Stripe refused the request itself (a used or unknown token): nothing was created.
+        Err((error, None)) if error.status == StatusCode::BAD_REQUEST => {
             state.orders.discard(&order_id).await.map_err(AppError::database)?;
             Err(error)
         }
+        // A timeout, a lost connection, a 5xx or a request still in flight prove nothing: the
+        // PaymentIntent may exist. The order stays pending; the events or a retry (same
+        // checkout key, same order, Stripe's idempotent replay) complete it.
+        Err((error, None)) => Err(error),
     }
 }

@@ -26,7 +26,7 @@ pub async fn get_config(State(state): State<AppState>) -> Json<ConfigResponse> {
         look: state.config.look.clone(),
         address: state.config.address,
         customer_session_client_secret,
-        poll_seconds: state.config.konbini.poll_seconds,
+        poll_seconds: state.config.status_poll_seconds,
         konbini: Some(KonbiniConfig { cart: state.konbini_catalog.default_cart() }),
     })
 }

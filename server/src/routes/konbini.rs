@@ -50,6 +50,7 @@ pub async fn status(
     Path(id): Path<String>,
     Query(query): Query<SecretQuery>,
 ) -> Result<Json<KonbiniStatus>, AppError> {
+    ours(&state, &id).await?;
     let (status, secret) = state.payments.konbini_status(&id).await?;
     check_secret(&secret, &query.client_secret)?;
     Ok(Json(status))
@@ -61,21 +62,31 @@ pub async fn cancel(
     body: Result<Json<KonbiniCancelRequest>, JsonRejection>,
 ) -> Result<Json<KonbiniStatus>, AppError> {
     let Json(request) = body?;
+    ours(&state, &id).await?;
     let (_, secret) = state.payments.konbini_status(&id).await?;
     check_secret(&secret, &request.client_secret)?;
     Ok(Json(state.payments.cancel_konbini(&id).await?))
+}
+
+/// Only konbini payments of our own orders are looked up at Stripe (or cancelled).
+async fn ours(state: &AppState, payment_intent: &str) -> Result<(), AppError> {
+    match state.orders.konbini_order(payment_intent).await.map_err(AppError::database)? {
+        Some(_) => Ok(()),
+        None => Err(no_such_payment()),
+    }
 }
 
 /// The caller must hold this payment's client secret.
 fn check_secret(expected: &str, given: &str) -> Result<(), AppError> {
     let same =
         expected.len() == given.len() && expected.bytes().zip(given.bytes()).fold(0, |acc, (a, b)| acc | (a ^ b)) == 0;
-    if same {
-        Ok(())
-    } else {
-        Err(AppError::new(
-            StatusCode::NOT_FOUND,
-            StripeError::new(ErrorType::InvalidRequestError, "No such payment.").with_code("resource_missing"),
-        ))
-    }
+    if same { Ok(()) } else { Err(no_such_payment()) }
+}
+
+/// The same answer for an unknown payment and a wrong secret: nothing to learn from it.
+fn no_such_payment() -> AppError {
+    AppError::new(
+        StatusCode::NOT_FOUND,
+        StripeError::new(ErrorType::InvalidRequestError, "No such payment.").with_code("resource_missing"),
+    )
 }

@@ -45,7 +45,10 @@ fn authenticate(sim: &Sim, id: &str, body: &[u8], completed: bool) -> Result<Jso
                 "The client_secret does not match this PaymentIntent.",
             ));
         }
-        if intent.status != Status::RequiresAction {
+        let authenticating = intent.next_action.as_ref().and_then(|a| a["type"].as_str());
+        if intent.status != Status::RequiresAction
+            || !matches!(authenticating, Some("use_stripe_sdk" | "redirect_to_url"))
+        {
             return Err(ApiError::new(
                 StatusCode::BAD_REQUEST,
                 StripeError::new(ErrorType::InvalidRequestError, "This PaymentIntent does not require authentication.")

@@ -46,21 +46,36 @@ pub fn run(store: &mut Store, now: i64, public_url: &str, id: &str, with: Confir
     if !matches!(intent.status, Status::RequiresPaymentMethod | Status::RequiresConfirmation | Status::RequiresAction) {
         return Err(unexpected_state(&intent));
     }
-    let mut intent = intent;
-    let card = resolve_payment_method(store, now, &mut intent, &with)?;
-    if let Some(url) = with.return_url {
-        intent.return_url = Some(url);
-    }
-    if let Some(shipping) = with.shipping {
-        intent.shipping = Some(shipping);
-    }
-    if intent.allows_redirects() && intent.return_url.is_none() {
+    // Checked before anything is created: a refused confirmation leaves no PaymentMethod behind.
+    let token = match &with.confirmation_token {
+        Some(id) => Some(
+            store
+                .confirmation_tokens
+                .get(id)
+                .ok_or_else(|| ApiError::no_such("confirmation_token", id, "confirmation_token"))?,
+        ),
+        None => None,
+    };
+    let token_return_url = token.and_then(|token| token.return_url.as_ref());
+    if intent.allows_redirects()
+        && with.return_url.is_none()
+        && intent.return_url.is_none()
+        && token_return_url.is_none()
+    {
         return Err(ApiError::param_missing("return_url").with_message(
             "This PaymentIntent is configured to accept payment methods enabled in your Dashboard. Because some of these \
              payment methods might redirect your customer off of your page, you must provide a `return_url`. If you don't \
              want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and \
              `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.",
         ));
+    }
+    let mut intent = intent;
+    if let Some(url) = with.return_url.clone() {
+        intent.return_url = Some(url);
+    }
+    let card = resolve_payment_method(store, now, &mut intent, &with)?;
+    if let Some(shipping) = with.shipping {
+        intent.shipping = Some(shipping);
     }
     // The token is spent once the confirmation is attempted, whatever the outcome.
     if let Some(token_id) = &with.confirmation_token
@@ -71,7 +86,12 @@ pub fn run(store: &mut Store, now: i64, public_url: &str, id: &str, with: Confir
 
     intent.last_payment_error = None;
     intent.next_action = None;
-    let result = match cards::outcome(&card.number) {
+    // Without a return_url there is nowhere to come back to: Stripe.js authenticates in a modal.
+    let outcome = match cards::outcome(&card.number) {
+        Outcome::AuthenticateByRedirect if intent.return_url.is_none() => Outcome::Authenticate,
+        outcome => outcome,
+    };
+    let result = match outcome {
         Outcome::Succeed => {
             succeed(store, now, &mut intent);
             Ok(())

@@ -40,7 +40,7 @@ pub async fn retrieve(
 }
 
 /// `GET /v1/customers/{id}/payment_methods`, optionally filtered by `type` and
-/// `allow_redisplay`.
+/// `allow_redisplay`, `limit` at a time.
 pub async fn payment_methods(
     State(sim): State<Arc<Sim>>,
     Path(id): Path<String>,
@@ -55,14 +55,18 @@ pub async fn payment_methods(
     }
     let redisplay = p.str("allow_redisplay")?;
     let kind = p.str("type")?;
-    let data: Vec<Value> = store
+    let limit = p.list_limit()?;
+    let matching: Vec<&PaymentMethod> = store
         .customer_payment_methods(&id)
         .into_iter()
         .filter(|pm| kind.is_none_or(|k| k == pm.type_()))
         .filter(|pm| redisplay.is_none_or(|r| pm.allow_redisplay == r))
-        .map(PaymentMethod::to_json)
         .collect();
-    Ok(Json(
-        json!({"object": "list", "data": data, "has_more": false, "url": format!("/v1/customers/{id}/payment_methods")}),
-    ))
+    let data: Vec<Value> = matching.iter().take(limit).map(|pm| pm.to_json()).collect();
+    Ok(Json(json!({
+        "object": "list",
+        "data": data,
+        "has_more": matching.len() > limit,
+        "url": format!("/v1/customers/{id}/payment_methods"),
+    })))
 }

@@ -45,6 +45,9 @@ pub struct Faults(Mutex<Vec<Fault>>);
 /// `POST /_sim/faults` with a JSON [`Fault`].
 pub async fn add(State(sim): State<Arc<Sim>>, Json(fault): Json<Fault>) -> Result<Json<Value>, (StatusCode, String)> {
     StatusCode::from_u16(fault.status).map_err(|e| (StatusCode::BAD_REQUEST, e.to_string()))?;
+    if fault.count == 0 {
+        return Err((StatusCode::BAD_REQUEST, "count must be at least 1".into()));
+    }
     sim.faults.0.lock().unwrap_or_else(|p| p.into_inner()).push(fault);
     Ok(Json(json!({"ok": true})))
 }

@@ -66,10 +66,14 @@ pub async fn layer(State(sim): State<Arc<Sim>>, request: Request, next: Next) ->
         }
         entries.insert(slot.clone(), Entry::InFlight { request: fingerprint.clone() });
     }
+    // If the request never finishes (the client went away, the handler panicked), the key must
+    // not stay "in progress" for ever.
+    let mut in_flight = InFlightGuard { sim: &sim, slot: Some(slot) };
 
     let response = next.run(Request::from_parts(parts, Body::from(body))).await;
     let (mut parts, body) = response.into_parts();
     let body = to_bytes(body, MAX_BODY).await.unwrap_or_default();
+    let slot = in_flight.slot.take().expect("set above");
     let mut entries = sim.idempotency.entries.lock().unwrap_or_else(|p| p.into_inner());
     if parts.status.is_success() || parts.status == StatusCode::PAYMENT_REQUIRED {
         entries.insert(
@@ -81,6 +85,20 @@ pub async fn layer(State(sim): State<Arc<Sim>>, request: Request, next: Next) ->
     }
     parts.headers.insert("idempotency-key", HeaderValue::from_str(&key).unwrap_or(HeaderValue::from_static("")));
     Response::from_parts(parts, Body::from(body))
+}
+
+/// Removes an in-flight key unless the request finished and took the slot back.
+struct InFlightGuard<'a> {
+    sim: &'a Sim,
+    slot: Option<(String, String)>,
+}
+
+impl Drop for InFlightGuard<'_> {
+    fn drop(&mut self) {
+        if let Some(slot) = self.slot.take() {
+            self.sim.idempotency.entries.lock().unwrap_or_else(|p| p.into_inner()).remove(&slot);
+        }
+    }
 }
 
 fn replay(status: StatusCode, body: Bytes) -> Response {

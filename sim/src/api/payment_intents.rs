@@ -228,14 +228,8 @@ pub async fn retrieve(
 pub async fn list(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
     req.key.require_secret()?;
     let p = &req.params;
-    p.allow_only(&["limit", "starting_after", "ending_before", "customer", "created", "expand"])?;
-    let limit = p.int("limit")?.unwrap_or(10);
-    if !(1..=100).contains(&limit) {
-        return Err(ApiError::param_invalid(
-            "limit",
-            "This value must be greater than or equal to 1 and less than or equal to 100.",
-        ));
-    }
+    p.allow_only(&["limit", "starting_after", "customer", "expand"])?;
+    let limit = p.list_limit()?;
     let store = sim.store();
     let customer = p.str("customer")?;
     let mut newest_first = store
@@ -251,7 +245,7 @@ pub async fn list(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Jso
         while newest_first.next_if(|pi| pi.id != after).is_some() {}
         newest_first.next();
     }
-    let page: Vec<Value> = newest_first.by_ref().take(limit as usize).map(PaymentIntent::to_json).collect();
+    let page: Vec<Value> = newest_first.by_ref().take(limit).map(PaymentIntent::to_json).collect();
     Ok(Json(json!({
         "object": "list",
         "data": page,

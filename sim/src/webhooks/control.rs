@@ -28,8 +28,8 @@ pub fn router() -> Router<Arc<Sim>> {
 
 async fn list_events(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
     req.key.require_secret()?;
-    req.params.allow_only(&["limit", "type", "starting_after", "created"])?;
-    let limit = req.params.int("limit")?.unwrap_or(10).clamp(1, 100) as usize;
+    req.params.allow_only(&["limit", "type"])?;
+    let limit = req.params.list_limit()?;
     let kind = req.params.str("type")?;
     let store = sim.store();
     let matching: Vec<&Value> = store.events.iter().rev().filter(|e| kind.is_none_or(|k| e["type"] == k)).collect();

@@ -2,7 +2,7 @@
 //! "t.payload" with the endpoint's secret`), one after another, each failure retried later with
 //! exponential backoff.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -63,8 +63,9 @@ pub struct Attempt {
 pub struct Webhooks {
     endpoints: Mutex<Vec<Endpoint>>,
     queue: OnceLock<UnboundedSender<Job>>,
-    paused: AtomicBool,
-    held: Mutex<Vec<Job>>,
+    /// `Some`: paused, holding these jobs until `resume`. One lock for both, so a job submitted
+    /// while `resume` drains can neither overtake the held ones nor be stranded.
+    held: Mutex<Option<Vec<Job>>>,
     log: Mutex<Vec<Attempt>>,
     retry_base_ms: AtomicU64,
     http: reqwest::Client,
@@ -75,7 +76,6 @@ impl Default for Webhooks {
         Self {
             endpoints: Mutex::default(),
             queue: OnceLock::new(),
-            paused: AtomicBool::new(false),
             held: Mutex::default(),
             log: Mutex::default(),
             retry_base_ms: AtomicU64::new(1000),
@@ -135,27 +135,33 @@ impl Webhooks {
     }
 
     fn submit(&self, job: Job) {
-        if self.paused.load(Ordering::Relaxed) {
-            lock(&self.held).push(job);
-        } else if let Some(queue) = self.queue.get() {
+        let mut held = lock(&self.held);
+        match held.as_mut() {
+            Some(held) => held.push(job),
+            None => self.send_to_worker(job),
+        }
+    }
+
+    fn send_to_worker(&self, job: Job) {
+        if let Some(queue) = self.queue.get() {
             let _ = queue.send(job);
         }
     }
 
     pub fn pause(&self) {
-        self.paused.store(true, Ordering::Relaxed);
+        lock(&self.held).get_or_insert_with(Vec::new);
     }
 
     /// Sends what was held, reversed or in the order it happened.
     pub fn resume(&self, reverse: bool) -> usize {
-        self.paused.store(false, Ordering::Relaxed);
-        let mut held = std::mem::take(&mut *lock(&self.held));
+        let mut held = lock(&self.held);
+        let mut jobs = held.take().unwrap_or_default();
         if reverse {
-            held.reverse();
+            jobs.reverse();
         }
-        let count = held.len();
-        for job in held {
-            self.submit(job);
+        let count = jobs.len();
+        for job in jobs {
+            self.send_to_worker(job);
         }
         count
     }

@@ -55,7 +55,10 @@ pub fn changes(before: &Snapshot, store: &mut Store, now: i64, endpoints: usize)
             types.extend(kinds.into_iter().map(|kind| (kind, object.clone())));
         }
     }
-    for (id, charge) in &store.charges {
+    // The charges live in a map: order them as they happened, so events come out the same way.
+    let mut charges: Vec<_> = store.charges.iter().collect();
+    charges.sort_by(|(a_id, a), (b_id, b)| a.created.cmp(&b.created).then_with(|| a_id.cmp(b_id)));
+    for (id, charge) in charges {
         let json = || store.charge_json(id).unwrap_or_default();
         match before.charges.get(id) {
             None if charge.succeeded() => types.push(("charge.succeeded", json())),

@@ -1,0 +1,47 @@
+// The Stripe.js stand-in itself, as an integrator's code calls it: asks to an Element are
+// answered even when made before its iframe has loaded, and never hang when it goes away.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PUBLISHABLE_KEY, startStack } from './harness.mjs';
+
+let stack;
+before(async () => { stack = await startStack(); });
+after(async () => { await stack?.stop(); });
+
+/** A page with Stripe.js loaded, where `window.fresh()` mounts a new Payment Element. */
+async function pageWithStripe() {
+  const page = await stack.browser.newPage();
+  await page.goto(`${stack.server}/`);
+  await page.getByRole('button', { name: /^Pay / }).waitFor();
+  await page.evaluate((key) => {
+    window.fresh = () => {
+      const elements = Stripe(key).elements({ mode: 'payment', amount: 1000, currency: 'usd', paymentMethodCreation: 'manual' });
+      const element = elements.create('payment');
+      const node = document.createElement('div');
+      document.body.appendChild(node);
+      element.mount(node);
+      return { elements, element };
+    };
+  }, PUBLISHABLE_KEY);
+  return page;
+}
+
+test('elements.submit() right after mount waits for the Element and answers', async () => {
+  const page = await pageWithStripe();
+  const result = await page.evaluate(() => window.fresh().elements.submit());
+  assert.equal(result.error?.type, 'validation_error', JSON.stringify(result));
+  await page.close();
+});
+
+test('an Element unmounted while asked answers with an error instead of hanging', async () => {
+  const page = await pageWithStripe();
+  const result = await page.evaluate(() => {
+    const { elements, element } = window.fresh();
+    const asked = elements.submit();
+    element.unmount();
+    return asked;
+  });
+  assert.match(result.error?.message ?? '', /unmounted/, JSON.stringify(result));
+  await page.close();
+});
