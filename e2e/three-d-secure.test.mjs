@@ -74,6 +74,11 @@ test('a redirect-based challenge comes back to /complete, which reads the Paymen
   assert.equal(new URL(page.url()).searchParams.get('redirect_status'), 'succeeded');
   await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
   assert.match(await page.locator('.payment-result').innerText(), /We received your payment of \$50\.98/);
+  // The return page knows only the PaymentIntent; the order it pays for is marked paid by
+  // the webhook.
+  const order = page.getByTestId('order-status');
+  await page.locator('[data-testid="order-status"][data-status="paid"]').waitFor();
+  assert.match(await order.innerText(), /Order confirmed: paid/);
   await page.close();
 });
 

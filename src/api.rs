@@ -30,6 +30,17 @@ pub async fn order(id: &str) -> Result<OrderView, StripeError> {
     read(response).await
 }
 
+/// The order a PaymentIntent pays for (`OrderForPaymentQuery`); the client secret proves the
+/// payment is the shopper's.
+pub async fn order_for_payment(payment_intent: &str, client_secret: &str) -> Result<OrderView, StripeError> {
+    let response = Request::get("/api/orders")
+        .query([("paymentIntent", payment_intent), ("clientSecret", client_secret)])
+        .send()
+        .await
+        .map_err(unreachable)?;
+    read(response).await
+}
+
 /// A konbini PaymentIntent for the yen cart, after the server checked the form.
 pub async fn konbini_create(request: &KonbiniPaymentRequest) -> Result<KonbiniPaymentResponse, StripeError> {
     post("/api/konbini/payments", request).await

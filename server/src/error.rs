@@ -2,7 +2,7 @@
 //! error shape) with a fitting status, never 200.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use checkout_api::stripe_common::{ErrorType, StripeError};
@@ -28,6 +28,11 @@ impl AppError {
         )
     }
 
+    /// A body or query string the request's types cannot read: axum's own words, as JSON.
+    fn unreadable(status: StatusCode, text: String) -> Self {
+        Self::new(status, StripeError::new(ErrorType::InvalidRequestError, text).with_code("parameter_invalid"))
+    }
+
     pub fn not_found(method: &str, path: &str) -> Self {
         Self::new(
             StatusCode::NOT_FOUND,
@@ -45,10 +50,13 @@ impl From<ValidationError> for AppError {
 
 impl From<JsonRejection> for AppError {
     fn from(rejection: JsonRejection) -> Self {
-        Self::new(
-            rejection.status(),
-            StripeError::new(ErrorType::InvalidRequestError, rejection.body_text()).with_code("parameter_invalid"),
-        )
+        Self::unreadable(rejection.status(), rejection.body_text())
+    }
+}
+
+impl From<QueryRejection> for AppError {
+    fn from(rejection: QueryRejection) -> Self {
+        Self::unreadable(rejection.status(), rejection.body_text())
     }
 }
 

@@ -21,6 +21,14 @@ pub enum Applied {
     Ignored,
 }
 
+/// The order a PaymentIntent pays for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentOrder {
+    pub id: String,
+    /// `card` or `konbini`.
+    pub method: String,
+}
+
 #[derive(Clone, Debug)]
 pub struct Orders {
     db: Db,
@@ -90,14 +98,13 @@ impl Orders {
         if updated.rows_affected() == 1 { Ok(()) } else { Err(sqlx::Error::RowNotFound) }
     }
 
-    /// The konbini order paid by `payment_intent`, if it is one of ours.
-    pub async fn konbini_order(&self, payment_intent: &str) -> Result<Option<String>, sqlx::Error> {
-        let row = sqlx::query("SELECT id FROM orders WHERE payment_intent_id = $1 AND method = $2")
+    /// The order paid by `payment_intent`, if it is one of ours.
+    pub async fn for_payment(&self, payment_intent: &str) -> Result<Option<PaymentOrder>, sqlx::Error> {
+        let row = sqlx::query("SELECT id, method FROM orders WHERE payment_intent_id = $1")
             .bind(payment_intent)
-            .bind("konbini")
             .fetch_optional(&self.db.pool)
             .await?;
-        row.map(|r| r.try_get("id")).transpose()
+        row.map(|r| Ok(PaymentOrder { id: r.try_get("id")?, method: r.try_get("method")? })).transpose()
     }
 
     /// Removes an order whose payment never started (Stripe refused to create it).

@@ -161,6 +161,12 @@ impl Payments {
         })
     }
 
+    /// The PaymentIntent's client secret: the credential of whoever asks about it.
+    pub async fn client_secret(&self, id: &str) -> Result<String, AppError> {
+        let intent = RetrievePaymentIntent::new(id).send(&self.client).await.map_err(upstream_error)?;
+        intent.client_secret.ok_or_else(no_client_secret)
+    }
+
     /// The payment's status and current instructions, and its client secret (the caller's
     /// credential).
     pub async fn konbini_status(&self, id: &str) -> Result<(KonbiniStatus, String), AppError> {

@@ -140,6 +140,30 @@ async fn three_d_secure_answers_requires_action_with_the_client_secret() {
 }
 
 #[tokio::test]
+async fn the_holder_of_a_payments_client_secret_can_find_its_order() {
+    let stack = common::start().await;
+    let token = stack.confirmation_token("4000002500003155").await;
+    let (_, paid) = stack
+        .post_json("/api/checkout/confirm", &json!({"confirmationTokenId": token, "items": Stack::default_items()}))
+        .await;
+    let (pi, secret) = (paid["paymentIntentId"].as_str().unwrap(), paid["clientSecret"].as_str().unwrap());
+
+    let (status, order) = stack.get(&format!("/api/orders?paymentIntent={pi}&clientSecret={secret}")).await;
+    assert_eq!(status, 200, "{order}");
+    assert_eq!(order["id"], paid["orderId"]);
+    assert_eq!(order["paymentIntentId"], pi);
+    assert_eq!(order["amount"], 5098);
+
+    // A wrong secret and a payment that is not ours get the same answer; nothing to learn.
+    let (status, wrong) = stack.get(&format!("/api/orders?paymentIntent={pi}&clientSecret={pi}_secret_guess")).await;
+    assert_eq!((status, wrong["error"]["code"].as_str()), (404, Some("resource_missing")));
+    let (status, unknown) = stack.get(&format!("/api/orders?paymentIntent=pi_unknown&clientSecret={secret}")).await;
+    assert_eq!((status, &unknown), (404, &wrong));
+    let (status, missing) = stack.get(&format!("/api/orders?paymentIntent={pi}")).await;
+    assert_eq!((status, missing["error"]["type"].as_str()), (400, Some("invalid_request_error")), "{missing}");
+}
+
+#[tokio::test]
 async fn stripe_unreachable_is_a_502_with_a_connection_error() {
     // A port nothing listens on: bind, note it, close.
     let dead = {

@@ -132,6 +132,9 @@ async fn status_and_cancel_need_the_payments_client_secret() {
     let (status, _) =
         stack.post_json(&format!("/api/konbini/payments/{id}/cancel"), &json!({"clientSecret": "nope"})).await;
     assert_eq!(status, 404);
+    // Without any secret: a typed error, not a bare text answer.
+    let (status, body) = stack.get(&format!("/api/konbini/payments/{id}")).await;
+    assert_eq!((status, body["error"]["type"].as_str()), (400, Some("invalid_request_error")), "{body}");
 }
 
 #[tokio::test]

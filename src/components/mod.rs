@@ -13,7 +13,7 @@ pub use discount_form::DiscountForm;
 pub use konbini_form::KonbiniForm;
 pub use konbini_instructions::KonbiniInstructions;
 pub use load_failure::LoadFailure;
-pub use order_status::OrderStatusLine;
+pub use order_status::{OrderStatusForPayment, OrderStatusLine};
 pub use order_summary::OrderSummary;
 pub use payment_succeeded::PaymentSucceeded;
 pub use skeleton::CheckoutSkeleton;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::Ready;
+use crate::components::OrderStatusForPayment;
 
 /// The `return_url` page: Stripe sends the shopper here after a redirect (3-D Secure on
 /// another page, redirect-based payment methods) with `payment_intent_client_secret` in the
@@ -11,15 +12,19 @@ use crate::Ready;
 #[component]
 pub fn CompletePage(ready: Ready) -> impl IntoView {
     let secret = use_query_map().with_untracked(|q| q.get("payment_intent_client_secret"));
+    let poll_seconds = ready.config.poll_seconds;
     let stripe = ready.stripe;
-    let intent = LocalResource::new(move || {
-        let (stripe, secret) = (stripe.clone(), secret.clone());
-        async move {
-            match secret {
-                Some(secret) => {
-                    stripe.retrieve_payment_intent(&secret).await.map_err(|e| e.shopper_message().to_owned())
+    let intent = LocalResource::new({
+        let secret = secret.clone();
+        move || {
+            let (stripe, secret) = (stripe.clone(), secret.clone());
+            async move {
+                match secret {
+                    Some(secret) => {
+                        stripe.retrieve_payment_intent(&secret).await.map_err(|e| e.shopper_message().to_owned())
+                    }
+                    None => Err("This page needs a payment to show.".to_owned()),
                 }
-                None => Err("This page needs a payment to show.".to_owned()),
             }
         }
     });
@@ -33,13 +38,22 @@ pub fn CompletePage(ready: Ready) -> impl IntoView {
             </section>
         }
         .into_any(),
-        Some(Ok(intent)) => view! { <PaymentStatus intent /> }.into_any(),
+        Some(Ok(intent)) => {
+            let order = view! {
+                <OrderStatusForPayment
+                    payment_intent=intent.id.clone()
+                    client_secret=secret.clone().unwrap_or_default()
+                    poll_seconds
+                />
+            };
+            view! { <PaymentStatus intent>{order}</PaymentStatus> }.into_any()
+        }
     }
 }
 
 /// What a PaymentIntent's status means for the shopper, in Stripe's suggested words.
 #[component]
-pub fn PaymentStatus(intent: PaymentIntent) -> impl IntoView {
+pub fn PaymentStatus(intent: PaymentIntent, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let amount = format_amount(intent.amount, &intent.currency);
     let (heading, text, retry) = match intent.status {
         PaymentIntentStatus::Succeeded => {
@@ -60,6 +74,7 @@ pub fn PaymentStatus(intent: PaymentIntent) -> impl IntoView {
             <h2>{heading}</h2>
             <p>{text}</p>
             <p class="reference">"Reference: " <code data-testid="payment-intent-id">{intent.id}</code></p>
+            {children.map(|children| children())}
             {retry.then(|| view! { <a class="retry" href="/">"Back to checkout"</a> })}
         </section>
     }

@@ -23,5 +23,5 @@ pub use konbini::{
 };
 pub use look::{LayoutName, Look, ThemeName};
 pub use money::format_amount;
-pub use order::{OrderStatus, OrderView};
+pub use order::{OrderForPaymentQuery, OrderStatus, OrderView};
 pub use stripe_common;

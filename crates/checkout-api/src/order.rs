@@ -79,6 +79,15 @@ impl OrderStatus {
     }
 }
 
+/// `GET /api/orders?paymentIntent=...&clientSecret=...`: the order a PaymentIntent pays for,
+/// asked by the holder of its client secret (the return page after a redirect).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderForPaymentQuery {
+    pub payment_intent: String,
+    pub client_secret: String,
+}
+
 /// `GET /api/orders/{id}`: the order as the webhooks left it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -3,15 +3,14 @@
 //! pending one. The client secret is the caller's credential for one payment.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use checkout_api::stripe_common::{ErrorType, StripeError};
 use checkout_api::{KonbiniCancelRequest, KonbiniPaymentRequest, KonbiniPaymentResponse, KonbiniStatus};
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::routes::payment_secret::{self, no_such_payment};
 
 pub async fn create(
     State(state): State<AppState>,
@@ -48,11 +47,12 @@ pub struct SecretQuery {
 pub async fn status(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Query(query): Query<SecretQuery>,
+    query: Result<Query<SecretQuery>, QueryRejection>,
 ) -> Result<Json<KonbiniStatus>, AppError> {
+    let Query(query) = query?;
     ours(&state, &id).await?;
     let (status, secret) = state.payments.konbini_status(&id).await?;
-    check_secret(&secret, &query.client_secret)?;
+    payment_secret::check(&secret, &query.client_secret)?;
     Ok(Json(status))
 }
 
@@ -64,29 +64,14 @@ pub async fn cancel(
     let Json(request) = body?;
     ours(&state, &id).await?;
     let (_, secret) = state.payments.konbini_status(&id).await?;
-    check_secret(&secret, &request.client_secret)?;
+    payment_secret::check(&secret, &request.client_secret)?;
     Ok(Json(state.payments.cancel_konbini(&id).await?))
 }
 
 /// Only konbini payments of our own orders are looked up at Stripe (or cancelled).
 async fn ours(state: &AppState, payment_intent: &str) -> Result<(), AppError> {
-    match state.orders.konbini_order(payment_intent).await.map_err(AppError::database)? {
-        Some(_) => Ok(()),
-        None => Err(no_such_payment()),
+    match state.orders.for_payment(payment_intent).await.map_err(AppError::database)? {
+        Some(order) if order.method == "konbini" => Ok(()),
+        _ => Err(no_such_payment()),
     }
-}
-
-/// The caller must hold this payment's client secret.
-fn check_secret(expected: &str, given: &str) -> Result<(), AppError> {
-    let same =
-        expected.len() == given.len() && expected.bytes().zip(given.bytes()).fold(0, |acc, (a, b)| acc | (a ^ b)) == 0;
-    if same { Ok(()) } else { Err(no_such_payment()) }
-}
-
-/// The same answer for an unknown payment and a wrong secret: nothing to learn from it.
-fn no_such_payment() -> AppError {
-    AppError::new(
-        StatusCode::NOT_FOUND,
-        StripeError::new(ErrorType::InvalidRequestError, "No such payment.").with_code("resource_missing"),
-    )
 }

@@ -5,6 +5,7 @@ mod checkout;
 mod config;
 mod konbini;
 mod orders;
+mod payment_secret;
 
 use axum::Router;
 use axum::extract::Request;
@@ -18,6 +19,7 @@ pub fn api() -> Router<AppState> {
         .route("/config", get(config::get_config))
         .route("/cart", post(cart::price))
         .route("/checkout/confirm", post(checkout::confirm))
+        .route("/orders", get(orders::order_for_payment))
         .route("/orders/{id}", get(orders::get_order))
         .route("/webhooks/stripe", post(crate::webhooks::receive))
         .route("/konbini/payments", post(konbini::create))
