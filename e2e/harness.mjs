@@ -63,6 +63,11 @@ function start(binary, env, name) {
   return child;
 }
 
+/** Debian's Chromium, headless, as the machine allows it (no sandbox, GPU or background fetches). */
+export function launchChromium() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
 /** The stand-in, the checkout server and a browser. Call `stop()` when done.
  *  `serverPort`: a fixed port for the server (default: a free one).
  *  `serverEnv`: more environment for the server (CHECKOUT_ADDRESS, ...), or a function of the
@@ -103,7 +108,7 @@ export async function startStack({ serverPort, serverEnv = {} } = {}) {
     }, 'checkout-server');
     processes.push(serverProcess);
     await waitFor(`${server}/api/config`, serverProcess, 'checkout-server');
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     processes.push({ browser });
     const track = (child) => processes.push(child);
     return { sim, server, browser, stop, track, stripe };

@@ -39,9 +39,19 @@ if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
   fi
 else
   : "${STRIPE_PUBLISHABLE_KEY:?STRIPE_PUBLISHABLE_KEY must be set together with STRIPE_SECRET_KEY}"
-  : "${STRIPE_WEBHOOK_SECRET:?set STRIPE_WEBHOOK_SECRET to your endpoint's signing secret (e.g. from stripe listen --forward-to $checkout_addr/api/webhooks/stripe)}"
+  if [ -z "${STRIPE_WEBHOOK_SECRET:-}" ]; then
+    echo "Set STRIPE_WEBHOOK_SECRET to the signing secret of your webhook endpoint" \
+      "(e.g. from: stripe listen --forward-to $checkout_addr/api/webhooks/stripe)." >&2
+    exit 1
+  fi
   echo "Using Stripe with your keys (api.stripe.com, js.stripe.com)."
 fi
 
 echo "Checkout: http://$checkout_addr/"
-CHECKOUT_DIST="${CHECKOUT_DIST:-dist}" target/debug/checkout-server
+CHECKOUT_DIST="${CHECKOUT_DIST:-dist}" target/debug/checkout-server &
+server_pid=$!
+trap 'kill "$server_pid" ${sim_pid:+"$sim_pid"} 2>/dev/null || true' EXIT
+# Stopping this script (Ctrl-C, or a TERM to its PID) stops what it started, and only that.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+wait "$server_pid"

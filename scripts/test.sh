@@ -36,5 +36,6 @@ cargo test --target wasm32-unknown-unknown --tests -p stripe-wasm -p leptos-stri
 step "end-to-end tests (release build, real server and stand-in, Chromium)"
 trunk build --release
 cargo build -p checkout-server -p stripe-sim
-# A hung test fails instead of holding CI until its limit.
-node --test --test-timeout=180000 e2e/*.test.mjs
+# One file at a time: they share dist/ (rebuilt by the dev command's and trunk serve's tests) and
+# Trunk.toml's fixed backend port. A hung test fails instead of holding CI until its limit.
+node --test --test-concurrency=1 --test-timeout=600000 e2e/*.test.mjs

@@ -1,0 +1,77 @@
+// The README's dev command (`scripts/dev.sh`): without Stripe keys it starts the stand-in and
+// the server, and a shopper can pay; stopping it stops both. With a secret key but no webhook
+// secret it says what to set instead of starting half a checkout.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT, cardFields, freePort, launchChromium, waitFor } from './harness.mjs';
+
+/** `scripts/dev.sh` with the machine's environment minus any Stripe settings, plus `env`. */
+function devCommand(env) {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('STRIPE_')));
+  const child = spawn('bash', ['scripts/dev.sh'], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.output = '';
+  child.stdout.on('data', (chunk) => { child.output += chunk; });
+  child.stderr.on('data', (chunk) => { child.output += chunk; });
+  child.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return child;
+}
+
+async function answers(url) {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test('without Stripe keys the dev command runs the checkout on the stand-in, and stopping it stops both', async () => {
+  const [serverPort, simPort] = [await freePort(), await freePort()];
+  const server = `http://127.0.0.1:${serverPort}`;
+  const sim = `http://127.0.0.1:${simPort}`;
+  const dev = devCommand({
+    CHECKOUT_ADDR: `127.0.0.1:${serverPort}`,
+    STRIPE_SIM_ADDR: `127.0.0.1:${simPort}`,
+    CHECKOUT_DB_PATH: path.join(await mkdtemp(path.join(tmpdir(), 'checkout-dev-')), 'orders.sqlite3'),
+    CHECKOUT_STATUS_POLL_SECONDS: '1',
+  });
+  const browser = await launchChromium();
+  try {
+    await waitFor(`${server}/api/config`, dev, 'scripts/dev.sh', 600_000);
+    assert.match(dev.output, new RegExp(`Checkout: ${server}/`), 'it prints the URL');
+    const config = await (await fetch(`${server}/api/config`)).json();
+    assert.equal(config.stripeJsUrl, `${sim}/endive/stripe.js`);
+
+    const page = await browser.newPage();
+    await page.goto(`${server}/`);
+    await cardFields(page).fill('4242 4242 4242 4242');
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
+    // The stand-in's webhook reached the server the dev command started.
+    await page.locator('[data-testid="order-status"][data-status="paid"]').waitFor();
+  } finally {
+    await browser.close();
+    dev.kill('SIGTERM');
+  }
+  await dev.exited;
+  assert.equal(await answers(`${server}/api/config`), false, 'the server stopped');
+  assert.equal(await answers(`${sim}/_sim/health`), false, 'the stand-in stopped');
+});
+
+test('with a secret key but no webhook secret the dev command says what to set', async () => {
+  const serverPort = await freePort();
+  const dev = devCommand({
+    CHECKOUT_ADDR: `127.0.0.1:${serverPort}`,
+    STRIPE_SECRET_KEY: 'sk_test_dev_command',
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_dev_command',
+  });
+  const { code } = await dev.exited;
+  assert.equal(code, 1, dev.output);
+  assert.match(dev.output, /Set STRIPE_WEBHOOK_SECRET/);
+  assert.equal(await answers(`http://127.0.0.1:${serverPort}/api/config`), false, 'nothing was started');
+});
