@@ -63,6 +63,24 @@ test('failing the challenge explains it, and paying again with 4242 charges once
   await page.close();
 });
 
+test('closing the authentication modal fails it as Stripe does, and the form works again', async () => {
+  const page = await stack.browser.newPage();
+  const errors = watchForPageErrors(page);
+  const before = await stack.stripe.list('payment_intents');
+  await page.goto(`${stack.server}/`);
+  await payWith(page, '4000 0025 0000 3155');
+  await modal(page).getByRole('button', { name: 'Complete' }).waitFor();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('alert').filter({ hasText: 'We are unable to authenticate your payment method' }).waitFor();
+  assert.equal(await page.locator('iframe[title="Stripe 3D Secure authentication"]').count(), 0, 'the modal is gone');
+  assert.equal(await page.getByRole('button', { name: 'Pay $50.98' }).isEnabled(), true);
+  const [intent] = await newIntents(before);
+  assert.equal(intent.status, 'requires_payment_method');
+  assert.equal(intent.last_payment_error.code, 'payment_intent_authentication_failure');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a redirect-based challenge comes back to /complete, which reads the PaymentIntent', async () => {
   const page = await stack.browser.newPage();
   await page.goto(`${stack.server}/`);
