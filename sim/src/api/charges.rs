@@ -16,9 +16,7 @@ pub async fn retrieve(
     Path(id): Path<String>,
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
-    req.key.require_secret()?;
-    let store = sim.store();
-    store.charge_json(&id).map(Json).ok_or_else(|| ApiError::no_such("charge", &id, "id"))
+    super::retrieve_with_secret(&sim, &req, &id, ("charge", "id"), |store| store.charge_json(&id))
 }
 
 /// `POST /v1/refunds` with `payment_intent` or `charge`, and optionally `amount` and `reason`.

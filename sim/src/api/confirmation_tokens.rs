@@ -146,13 +146,9 @@ pub async fn retrieve(
     Path(id): Path<String>,
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
-    req.key.require_secret()?;
-    let store = sim.store();
-    let token = store
-        .confirmation_tokens
-        .get(&id)
-        .ok_or_else(|| ApiError::no_such("confirmation_token", &id, "confirmation_token"))?;
-    Ok(Json(token.to_json()))
+    super::retrieve_with_secret(&sim, &req, &id, ("confirmation_token", "confirmation_token"), |store| {
+        store.confirmation_tokens.get(&id).map(|token| token.to_json())
+    })
 }
 
 fn card_input(card: Params) -> Result<CardInput, ApiError> {

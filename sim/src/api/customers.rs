@@ -33,10 +33,9 @@ pub async fn retrieve(
     Path(id): Path<String>,
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
-    req.key.require_secret()?;
-    let store = sim.store();
-    let customer = store.customers.get(&id).ok_or_else(|| ApiError::no_such("customer", &id, "id"))?;
-    Ok(Json(customer.to_json()))
+    super::retrieve_with_secret(&sim, &req, &id, ("customer", "id"), |store| {
+        store.customers.get(&id).map(Customer::to_json)
+    })
 }
 
 /// `GET /v1/customers/{id}/payment_methods`, optionally filtered by `type` and

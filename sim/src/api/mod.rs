@@ -26,6 +26,8 @@ use tower_http::trace::TraceLayer;
 
 use crate::Sim;
 use crate::error::ApiError;
+use crate::params::StripeRequest;
+use crate::store::Store;
 
 pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
     let v1 = Router::new()
@@ -54,6 +56,19 @@ pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
         // api.stripe.com answers browsers (Stripe.js) from any origin.
         .layer(CorsLayer::new().allow_origin(Any).allow_methods(Any).allow_headers(Any));
     Router::new().merge(v1).merge(control::router()).merge(crate::webhooks::router()).layer(TraceLayer::new_for_http())
+}
+
+/// `GET /v1/<objects>/{id}` with a secret key: the object `find` renders, or Stripe's
+/// "No such <object>" naming `param`.
+fn retrieve_with_secret(
+    sim: &Sim,
+    req: &StripeRequest,
+    id: &str,
+    (object, param): (&str, &str),
+    find: impl FnOnce(&Store) -> Option<serde_json::Value>,
+) -> Result<axum::Json<serde_json::Value>, ApiError> {
+    req.key.require_secret()?;
+    find(&sim.store()).map(axum::Json).ok_or_else(|| ApiError::no_such(object, id, param))
 }
 
 async fn unrecognized(request: Request) -> ApiError {

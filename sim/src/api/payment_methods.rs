@@ -16,10 +16,9 @@ pub async fn retrieve(
     Path(id): Path<String>,
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
-    req.key.require_secret()?;
-    let store = sim.store();
-    let pm = store.payment_methods.get(&id).ok_or_else(|| ApiError::no_such("PaymentMethod", &id, "payment_method"))?;
-    Ok(Json(pm.to_json()))
+    super::retrieve_with_secret(&sim, &req, &id, ("PaymentMethod", "payment_method"), |store| {
+        store.payment_methods.get(&id).map(PaymentMethod::to_json)
+    })
 }
 
 /// `POST /v1/payment_methods/{id}`: `allow_redisplay`, `billing_details`, `metadata`.
