@@ -63,6 +63,31 @@ function start(binary, env, name) {
   return child;
 }
 
+/** Records every Content-Security-Policy violation in every page the browser opens (a page of
+ *  its own context or of one made with newContext): the checkout must work under its CSP, so
+ *  `stop()` fails the test file if there was any. */
+function watchContentSecurityPolicy(browser) {
+  const violations = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.exposeBinding('__cspViolation', ({ page }, text) => violations.push(`${page?.url()}: ${text}`));
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolation?.(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+      });
+    });
+    return context;
+  };
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.on('close', () => context.close().catch(() => {}));
+    return page;
+  };
+  return violations;
+}
+
 /** Debian's Chromium, headless, as the machine allows it (no sandbox, GPU or background fetches). */
 export function launchChromium() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -104,14 +129,23 @@ export async function startStack({ serverPort, serverEnv = {} } = {}) {
       STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
       CHECKOUT_DB_PATH: path.join(await mkdtemp(path.join(tmpdir(), 'checkout-e2e-')), 'orders.sqlite3'),
       CHECKOUT_STATUS_POLL_SECONDS: '1',
+      // Every test shopper comes from 127.0.0.1: limits for many shoppers, not one.
+      CHECKOUT_RATE_LIMIT_CONFIRM: '200/m',
+      CHECKOUT_RATE_LIMIT_KONBINI: '200/m',
+      CHECKOUT_DECLINE_LIMIT: '200/15m',
       ...extraEnv,
     }, 'checkout-server');
     processes.push(serverProcess);
     await waitFor(`${server}/api/config`, serverProcess, 'checkout-server');
     const browser = await launchChromium();
     processes.push({ browser });
+    const cspViolations = watchContentSecurityPolicy(browser);
     const track = (child) => processes.push(child);
-    return { sim, server, browser, stop, track, stripe };
+    const stopAndCheck = async () => {
+      await stop();
+      if (cspViolations.length) throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`);
+    };
+    return { sim, server, browser, stop: stopAndCheck, track, stripe, cspViolations };
   } catch (error) {
     await stop();
     throw error;

@@ -1,5 +1,6 @@
-// Saved payment methods through a CustomerSession: a saved card is listed and pays; a new card
-// can be saved for later; when the session cannot be created the checkout still works.
+// Saved payment methods through a CustomerSession, for a signed-in customer only: a visitor
+// sees none; signed in (the demo sign-in), a saved card is listed and pays; a new card can be
+// saved for later; when the session cannot be created the checkout still works.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,7 +15,16 @@ async function customerWithSavedCard(stripe) {
   const pm = await stripe.post('/v1/payment_methods/pm_card_visa/attach', { customer: customer.id });
   await stripe.post(`/v1/payment_methods/${pm.id}`, { allow_redisplay: 'always' });
   customer.savedCard = pm.id;
-  return { CHECKOUT_CUSTOMER: customer.id };
+  return { CHECKOUT_DEMO_CUSTOMER: customer.id };
+}
+
+/** The checkout, signed in as the demo customer with the page's own button. */
+async function openSignedIn() {
+  const page = await stack.browser.newPage();
+  await page.goto(`${stack.server}/`);
+  await page.getByRole('button', { name: 'Sign in as the demo customer' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  return page;
 }
 
 before(async () => { stack = await startStack({ serverEnv: customerWithSavedCard }); });
@@ -22,9 +32,16 @@ after(async () => { await stack?.stop(); });
 
 const paymentFrame = (page) => page.frameLocator('iframe[title="Secure payment input frame"]');
 
-test('the saved card is listed and pays, charged to the customer', async () => {
+test('a visitor who has not signed in sees no saved cards', async () => {
   const page = await stack.browser.newPage();
   await page.goto(`${stack.server}/`);
+  await cardFields(page).number.waitFor();
+  assert.equal(await paymentFrame(page).getByRole('radio').count(), 0, 'nobody else\'s cards');
+  await page.close();
+});
+
+test('the saved card is listed and pays, charged to the customer', async () => {
+  const page = await openSignedIn();
   const saved = paymentFrame(page).getByRole('radio', { name: /Visa •••• 4242/ });
   await saved.waitFor();
   assert.equal(await saved.isChecked(), true, 'the saved card is preselected');
@@ -39,8 +56,7 @@ test('the saved card is listed and pays, charged to the customer', async () => {
 });
 
 test('a new card saved at checkout is kept for the customer', async () => {
-  const page = await stack.browser.newPage();
-  await page.goto(`${stack.server}/`);
+  const page = await openSignedIn();
   await paymentFrame(page).getByRole('radio', { name: 'New card' }).check();
   await cardFields(page).fill('5555 5555 5555 4444');
   await paymentFrame(page).getByLabel('Save payment details for future purchases').check();
@@ -61,9 +77,9 @@ test('a new card saved at checkout is kept for the customer', async () => {
 });
 
 test('when the CustomerSession cannot be created, the checkout works without saved cards', async () => {
+  const page = await openSignedIn();
   await stack.stripe.fault({ path: '/v1/customer_sessions', status: 500, type: 'api_error', message: 'Stripe had a bad day' });
-  const page = await stack.browser.newPage();
-  await page.goto(`${stack.server}/`);
+  await page.reload();
   await cardFields(page).number.waitFor();
   assert.equal(await paymentFrame(page).getByRole('radio').count(), 0, 'no saved cards offered');
   await cardFields(page).fill('4242 4242 4242 4242');

@@ -2,7 +2,7 @@
 # Sets up what is missing, builds the app, and runs the checkout on http://127.0.0.1:4242/.
 #   Without STRIPE_SECRET_KEY: on the offline Stripe stand-in (started here, stopped on exit).
 #   With STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY: on Stripe, with Stripe's own Stripe.js.
-#   CHECKOUT_DEMO_CUSTOMER=1 (offline): sign in a demo customer with a saved Visa card.
+#   Offline, the page offers a demo sign-in: a customer with a saved Visa card.
 #   Orders go to checkout.sqlite3 (CHECKOUT_DB_PATH) or DATABASE_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,14 +28,14 @@ if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
   export STRIPE_SECRET_KEY=sk_test_standin_dev STRIPE_PUBLISHABLE_KEY=pk_test_standin_dev
   export STRIPE_API_BASE="http://$sim_addr" STRIPE_JS_URL="http://$sim_addr/endive/stripe.js"
   echo "Offline: Stripe stand-in on http://$sim_addr. Test card: 4242 4242 4242 4242, any future date, any CVC."
-  if [ "${CHECKOUT_DEMO_CUSTOMER:-}" = 1 ] && [ -z "${CHECKOUT_CUSTOMER:-}" ]; then
+  if [ -z "${CHECKOUT_DEMO_CUSTOMER:-}" ]; then
     api() { curl -fsS -u "$STRIPE_SECRET_KEY:" "$STRIPE_API_BASE$1" "${@:2}"; }
     id_of() { sed -n 's/.*"id":"\([a-z]*_[A-Za-z0-9]*\)".*/\1/p' | head -n 1; }
-    CHECKOUT_CUSTOMER=$(api /v1/customers -d email=jenny.rosen@example.com -d "name=Jenny Rosen" | id_of)
-    card=$(api /v1/payment_methods/pm_card_visa/attach -d "customer=$CHECKOUT_CUSTOMER" | id_of)
+    CHECKOUT_DEMO_CUSTOMER=$(api /v1/customers -d email=jenny.rosen@example.com -d "name=Jenny Rosen" | id_of)
+    card=$(api /v1/payment_methods/pm_card_visa/attach -d "customer=$CHECKOUT_DEMO_CUSTOMER" | id_of)
     api "/v1/payment_methods/$card" -d allow_redisplay=always >/dev/null
-    export CHECKOUT_CUSTOMER
-    echo "Demo customer $CHECKOUT_CUSTOMER with a saved Visa •••• 4242."
+    export CHECKOUT_DEMO_CUSTOMER
+    echo "Demo sign-in on the page: customer $CHECKOUT_DEMO_CUSTOMER with a saved Visa •••• 4242."
   fi
 else
   : "${STRIPE_PUBLISHABLE_KEY:?STRIPE_PUBLISHABLE_KEY must be set together with STRIPE_SECRET_KEY}"

@@ -15,7 +15,8 @@ step() { printf '\n==> %s\n' "$*"; }
 step "native tests (orders on SQLite and on a throwaway PostgreSQL)"
 source scripts/postgres.sh
 trap 'stop_postgres' EXIT
-cargo test -p stripe-common -p checkout-api -p stripe-sim -p checkout-server
+# test-hooks: the crash hook of the recovery test (never in the binary the e2e tests run).
+cargo test -p stripe-common -p checkout-api -p stripe-sim -p checkout-server --features checkout-server/test-hooks
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 # The Stripe.js stand-in the browser tests load (STRIPE_SIM_URL in .cargo/config.toml).

@@ -5,7 +5,7 @@
 use checkout_api::stripe_common::{ErrorType, StripeError};
 use checkout_api::{
     ApiErrorBody, Cart, ConfigResponse, ConfirmRequest, ConfirmResponse, KonbiniCancelRequest, KonbiniPaymentRequest,
-    KonbiniPaymentResponse, KonbiniStatus, OrderView, PriceRequest,
+    KonbiniPaymentResponse, KonbiniStatus, OrderView, PriceRequest, SessionView,
 };
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
@@ -31,14 +31,26 @@ pub async fn order(id: &str) -> Result<OrderView, StripeError> {
 }
 
 /// The order a PaymentIntent pays for (`OrderForPaymentQuery`); the client secret proves the
-/// payment is the shopper's.
+/// payment is the shopper's. It travels in a header, never in a URL that logs keep.
 pub async fn order_for_payment(payment_intent: &str, client_secret: &str) -> Result<OrderView, StripeError> {
     let response = Request::get("/api/orders")
-        .query([("paymentIntent", payment_intent), ("clientSecret", client_secret)])
+        .query([("paymentIntent", payment_intent)])
+        .header(CLIENT_SECRET, client_secret)
         .send()
         .await
         .map_err(unreachable)?;
     read(response).await
+}
+
+/// Signs in as the demo customer (offline only).
+pub async fn demo_sign_in() -> Result<SessionView, StripeError> {
+    let response = Request::post("/api/session/demo").send().await.map_err(unreachable)?;
+    read(response).await
+}
+
+pub async fn sign_out() -> Result<(), StripeError> {
+    let response = Request::delete("/api/session").send().await.map_err(unreachable)?;
+    if response.ok() { Ok(()) } else { Err(StripeError::new(ErrorType::ApiError, "could not sign out")) }
 }
 
 /// A konbini PaymentIntent for the yen cart, after the server checked the form.
@@ -48,9 +60,12 @@ pub async fn konbini_create(request: &KonbiniPaymentRequest) -> Result<KonbiniPa
 
 pub async fn konbini_status(id: &str, client_secret: &str) -> Result<KonbiniStatus, StripeError> {
     let url = format!("/api/konbini/payments/{id}");
-    let response = Request::get(&url).query([("clientSecret", client_secret)]).send().await.map_err(unreachable)?;
+    let response = Request::get(&url).header(CLIENT_SECRET, client_secret).send().await.map_err(unreachable)?;
     read(response).await
 }
+
+/// Where the server looks for a payment's client secret.
+const CLIENT_SECRET: &str = "X-Client-Secret";
 
 pub async fn konbini_cancel(id: &str, client_secret: &str) -> Result<KonbiniStatus, StripeError> {
     post(

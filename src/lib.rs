@@ -8,6 +8,7 @@
 
 pub mod api;
 mod app;
+mod attempt;
 pub mod components;
 pub mod konbini_pay;
 mod loader;

@@ -10,6 +10,8 @@ use leptos_stripe::stripe_wasm::{ConfirmationTokenParams, Elements, Stripe};
 /// What is being paid for: the server prices it again from these.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Order {
+    /// The checkout attempt (`crate::attempt`): the same for every press of Pay for this cart.
+    pub attempt_id: String,
     pub items: Vec<CartItem>,
     pub discount_code: Option<String>,
     /// Send the Address Element's address as the shipping address.
@@ -24,6 +26,9 @@ pub struct Paid {
     pub amount: i64,
     pub currency: String,
     pub status: PaymentIntentStatus,
+    /// Found already paid (another tab, or an earlier press whose answer was lost): nothing
+    /// was charged again.
+    pub already_confirmed: bool,
 }
 
 pub async fn pay(stripe: &Stripe, elements: &Elements, order: Order, return_url: String) -> Result<Paid, StripeError> {
@@ -35,8 +40,12 @@ pub async fn pay(stripe: &Stripe, elements: &Elements, order: Order, return_url:
     };
     let params = ConfirmationTokenParams { return_url: Some(return_url), shipping };
     let token = stripe.create_confirmation_token(elements, &params).await?;
-    let request =
-        ConfirmRequest { confirmation_token_id: token.id, items: order.items, discount_code: order.discount_code };
+    let request = ConfirmRequest {
+        attempt_id: order.attempt_id,
+        confirmation_token_id: token.id,
+        items: order.items,
+        discount_code: order.discount_code,
+    };
     let confirmed = crate::api::confirm(&request).await?;
     let status = match confirmed.status {
         PaymentIntentStatus::RequiresAction => stripe.handle_next_action(&confirmed.client_secret).await?.status,
@@ -53,6 +62,7 @@ fn outcome(confirmed: ConfirmResponse, status: PaymentIntentStatus) -> Result<Pa
             amount: confirmed.amount,
             currency: confirmed.currency,
             status,
+            already_confirmed: confirmed.already_confirmed,
         }),
         PaymentIntentStatus::RequiresPaymentMethod => Err(StripeError::new(
             ErrorType::CardError,

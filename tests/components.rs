@@ -66,10 +66,12 @@ async fn a_successful_payment_shows_amount_and_reference() {
         amount: 5098,
         currency: "usd".into(),
         status: PaymentIntentStatus::Succeeded,
+        already_confirmed: false,
     };
     let _view = leptos::mount::mount_to(node.clone(), move || view! { <PaymentSucceeded paid poll_seconds=60 /> });
     let text = node.text_content().unwrap();
     assert!(text.contains("Payment succeeded") && text.contains("$50.98") && text.contains("pi_123"), "{text}");
+    assert!(!text.contains("already paid"), "{text}");
     // Until the server has the webhook's word (there is no server here), the order waits.
     assert!(text.contains("waiting for Stripe's confirmation") && text.contains("ord_test"), "{text}");
 }

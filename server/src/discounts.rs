@@ -1,5 +1,6 @@
 //! Discount codes the shop accepts. The server alone decides what a code is worth; the page
-//! only sends the code.
+//! only sends the code. An unknown and an expired code get the same answer, so the answers do
+//! not tell a guesser which codes exist; the reason is in the log.
 
 use checkout_api::{Discount, ValidationError};
 
@@ -9,33 +10,53 @@ struct Code {
     percent_off: i64,
     expires: &'static str,
     label: &'static str,
+    /// Once per customer (see `orders::discounts`).
+    single_use: bool,
 }
 
 const CODES: &[Code] = &[
-    Code { code: "WELCOME10", percent_off: 10, expires: "2099-12-31", label: "10% off your first order" },
-    Code { code: "SPRING2020", percent_off: 20, expires: "2020-05-31", label: "Spring sale 2020" },
+    Code { code: "WELCOME10", percent_off: 10, expires: "2099-12-31", label: "10% off", single_use: false },
+    Code {
+        code: "FIRST15",
+        percent_off: 15,
+        expires: "2099-12-31",
+        label: "15% off your first order",
+        single_use: true,
+    },
+    Code { code: "SPRING2020", percent_off: 20, expires: "2020-05-31", label: "Spring sale 2020", single_use: false },
 ];
 
-/// The discount `code` gives on `subtotal`, on `today` (`YYYY-MM-DD`, UTC). Codes are not case
-/// sensitive; blanks around them are ignored.
+/// The code as the shop spells it: not case sensitive, blanks around it ignored.
+fn normalise(code: &str) -> String {
+    code.trim().to_ascii_uppercase()
+}
+
+/// The discount `code` gives on `subtotal`, on `today` (`YYYY-MM-DD`, UTC).
 pub fn apply(code: &str, subtotal: i64, today: &str) -> Result<Discount, ValidationError> {
-    let wanted = code.trim().to_ascii_uppercase();
+    let wanted = normalise(code);
     if wanted.is_empty() {
         return Err(ValidationError::new("discountCode", "Enter a discount code."));
     }
-    let rule = CODES
-        .iter()
-        .find(|c| c.code == wanted)
-        .ok_or_else(|| ValidationError::new("discountCode", format!("We don't recognise the code {wanted}.")))?;
+    let invalid = |reason: &str| {
+        tracing::info!(code = %wanted, reason, "discount code refused");
+        ValidationError::new("discountCode", format!("The code {wanted} isn't valid."))
+    };
+    let rule = CODES.iter().find(|c| c.code == wanted).ok_or_else(|| invalid("unknown"))?;
     if today > rule.expires {
-        return Err(ValidationError::new("discountCode", format!("The code {wanted} expired on {}.", rule.expires)));
+        return Err(invalid(&format!("expired on {}", rule.expires)));
     }
     Ok(Discount { code: rule.code.to_owned(), label: rule.label.to_owned(), amount: subtotal * rule.percent_off / 100 })
 }
 
+/// Whether a customer may use `code` once only.
+pub fn is_single_use(code: &str) -> bool {
+    let code = normalise(code);
+    CODES.iter().any(|c| c.code == code && c.single_use)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::apply;
+    use super::{apply, is_single_use};
 
     #[test]
     fn a_valid_code_takes_its_percentage_rounded_down() {
@@ -44,14 +65,18 @@ mod tests {
     }
 
     #[test]
-    fn expired_unknown_and_empty_codes_each_say_why() {
+    fn expired_and_unknown_codes_get_the_same_answer() {
         let expired = apply("SPRING2020", 5098, "2026-11-23").unwrap_err();
-        assert_eq!(expired.message, "The code SPRING2020 expired on 2020-05-31.");
+        let unknown = apply("SPRING2021", 5098, "2026-11-23").unwrap_err();
+        assert_eq!(expired.message, "The code SPRING2020 isn't valid.");
+        assert_eq!(unknown.message, "The code SPRING2021 isn't valid.");
+        assert_eq!((expired.param.as_str(), unknown.param.as_str()), ("discountCode", "discountCode"));
         assert!(apply("SPRING2020", 5098, "2020-05-31").is_ok(), "valid through its last day");
-        assert_eq!(
-            apply("FREESTUFF", 5098, "2026-11-23").unwrap_err().message,
-            "We don't recognise the code FREESTUFF."
-        );
         assert_eq!(apply("  ", 5098, "2026-11-23").unwrap_err().param, "discountCode");
+    }
+
+    #[test]
+    fn first_order_codes_are_single_use() {
+        assert!(is_single_use("first15") && !is_single_use("WELCOME10") && !is_single_use("BOGUS"));
     }
 }

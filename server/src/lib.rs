@@ -1,32 +1,47 @@
 //! The checkout backend: prices the cart from its own catalogue, creates and confirms the
-//! PaymentIntent in one request with the ConfirmationToken the page created, and serves the
-//! Trunk-built app. Stripe is reached through async-stripe, at api.stripe.com or at the
-//! offline stand-in (`STRIPE_API_BASE`).
+//! PaymentIntent with the ConfirmationToken the page created (once per order, however often it
+//! is asked: `checkout`), keeps orders moved only by Stripe's signed webhooks (`orders`,
+//! `webhooks`), and serves the Trunk-built app with security headers. Stripe is reached
+//! through async-stripe, at api.stripe.com or at the offline stand-in (`STRIPE_API_BASE`).
 
 // An AppError is built at most once per request; boxing it would buy nothing.
 #![allow(clippy::result_large_err)]
 
 mod catalog;
+mod checkout;
+mod client;
 pub mod config;
 pub mod db;
 mod discounts;
 mod error;
+mod housekeeping;
+mod limits;
 mod orders;
 mod payments;
+mod pricing;
 mod routes;
+mod secrets;
+mod security;
+mod session;
+mod telemetry;
 pub mod webhooks;
 
+use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::middleware::from_fn_with_state;
+use axum_extra::extract::cookie::Key;
 use tower_http::services::{ServeDir, ServeFile};
-use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
-use tracing::Level;
 
 pub use catalog::Catalog;
+pub use checkout::order_key;
 pub use config::Config;
+use limits::Limits;
 use orders::Orders;
 use payments::Payments;
+use security::SecurityHeaders;
 
 /// What every handler shares.
 #[derive(Clone)]
@@ -37,6 +52,9 @@ pub struct AppState {
     konbini_catalog: Arc<Catalog>,
     payments: Payments,
     orders: Orders,
+    limits: Limits,
+    session_key: Key,
+    security: SecurityHeaders,
 }
 
 impl AppState {
@@ -48,6 +66,9 @@ impl AppState {
             catalog: Arc::new(Catalog::demo(&config.currency)?),
             konbini_catalog: Arc::new(Catalog::demo("jpy")?),
             orders: Orders::new(db, config.crash_before_commit.clone()),
+            limits: Limits::new(&config.limits),
+            session_key: session::key(config.session_secret.as_deref()),
+            security: SecurityHeaders::new(&config)?,
             config: Arc::new(config),
             payments,
         })
@@ -59,11 +80,44 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     let dist = &state.config.dist_dir;
     let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
-    Router::new().nest("/api", routes::api()).fallback_service(spa).with_state(state).layer(
-        TraceLayer::new_for_http()
-            .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
-            .on_response(DefaultOnResponse::new().level(Level::INFO)),
-    )
+    let api = routes::api(&state)
+        .layer(from_fn_with_state(state.config.request_timeout, telemetry::time_limit))
+        .layer(axum::middleware::from_fn(telemetry::server_timing));
+    Router::new()
+        .nest("/api", api)
+        .fallback_service(spa)
+        .layer(from_fn_with_state(state.security.clone(), security::add))
+        .layer(telemetry::trace_layer())
+        .with_state(state)
+}
+
+/// Serves the checkout on `listener` until `shutdown` completes, then lets the requests in
+/// flight finish for at most the configured grace (`CHECKOUT_SHUTDOWN_GRACE_SECONDS`). True if
+/// every request finished. Background work (the housekeeping sweeps) runs meanwhile.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<bool> {
+    let grace = state.config.shutdown_grace;
+    let housekeeping = housekeeping::spawn(state.clone());
+    let (stopping, mut stopped) = tokio::sync::watch::channel(false);
+    let server = axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            tracing::info!(grace_seconds = grace.as_secs(), "shutting down: finishing the requests in flight");
+            let _ = stopping.send(true);
+        });
+    let deadline = async move {
+        let _ = stopped.wait_for(|stopping| *stopping).await;
+        tokio::time::sleep(grace).await;
+    };
+    let drained = tokio::select! {
+        served = server.into_future() => served.map(|()| true)?,
+        () = deadline => false,
+    };
+    housekeeping.abort();
+    Ok(drained)
 }
 
 /// Today's date in UTC, `YYYY-MM-DD`: the day discount codes are checked against.

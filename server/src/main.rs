@@ -28,12 +28,34 @@ async fn main() {
         }
     };
     tracing::info!("checkout on http://{addr}/");
-    if let Err(err) = axum::serve(listener, checkout_server::app(state)).with_graceful_shutdown(shutdown()).await {
-        eprintln!("server error: {err}");
-        std::process::exit(1);
+    match checkout_server::serve(listener, state, stop_signal()).await {
+        Ok(true) => tracing::info!("stopped: every request finished"),
+        Ok(false) => {
+            tracing::error!("stopped at the shutdown deadline with requests still in flight");
+            std::process::exit(1);
+        }
+        Err(err) => {
+            eprintln!("server error: {err}");
+            std::process::exit(1);
+        }
     }
 }
 
-async fn shutdown() {
+/// SIGTERM (systemd, Docker, Kubernetes, scripts/dev.sh) or Ctrl-C.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => tokio::select! {
+                _ = term.recv() => {}
+                _ = tokio::signal::ctrl_c() => {}
+            },
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
     let _ = tokio::signal::ctrl_c().await;
 }

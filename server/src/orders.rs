@@ -1,4 +1,9 @@
-//! Orders: created at checkout, moved only by Stripe's events, fulfilled exactly once.
+//! Orders: one per checkout attempt and cart, created before Stripe is called, moved only by
+//! Stripe's events, fulfilled exactly once, and never paid for another amount than their own.
+
+mod declines;
+mod discounts;
+mod sweep;
 
 use checkout_api::{Cart, OrderStatus, OrderView};
 use sqlx::Row;
@@ -21,12 +26,52 @@ pub enum Applied {
     Ignored,
 }
 
-/// The order a PaymentIntent pays for.
+/// How an order is paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaymentMethodKind {
+    Card,
+    Konbini,
+}
+
+impl PaymentMethodKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Card => "card",
+            Self::Konbini => "konbini",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        [Self::Card, Self::Konbini].into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+/// An order as the checkout finds it when the shopper presses Pay: new, or the one an earlier
+/// press of the same attempt made.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OpenOrder {
+    pub id: String,
+    pub payment_intent_id: Option<String>,
+    pub create_token: Option<String>,
+}
+
+/// The order a PaymentIntent pays for, with what proves the shopper's right to read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaymentOrder {
     pub id: String,
-    /// `card` or `konbini`.
-    pub method: String,
+    pub method: PaymentMethodKind,
+    /// SHA-256 (hex) of the PaymentIntent's client secret, once the checkout recorded it.
+    pub secret_sha256: Option<String>,
+}
+
+/// The columns an event is checked against.
+#[derive(Debug, sqlx::FromRow)]
+struct OrderRow {
+    status: String,
+    status_event_created: i64,
+    amount: i64,
+    currency: String,
+    payment_intent_id: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -48,72 +93,154 @@ impl Orders {
         format!("ord_{random}")
     }
 
-    /// A new pending order for `cart`, paid by `method` (`card`, `konbini`); its id. With a
-    /// `checkout_key`, a second call with the same key finds the first order instead (a
-    /// retried request), so the PaymentIntent's parameters, and Stripe's idempotent answer, are
-    /// the same.
-    pub async fn create(
+    /// The pending order for `key` (a checkout attempt and its cart), made now or by an earlier
+    /// request with the same key. An order the sweep marked abandoned is taken up again: the
+    /// shopper came back to the same attempt.
+    pub async fn open(
         &self,
-        checkout_key: Option<&str>,
+        key: &str,
         cart: &Cart,
-        method: &str,
+        method: PaymentMethodKind,
+        customer: Option<&str>,
         now: i64,
-    ) -> Result<String, sqlx::Error> {
+    ) -> Result<OpenOrder, sqlx::Error> {
+        self.insert(&Self::new_id(), Some(key), cart, method, customer, now).await?;
+        sqlx::query("UPDATE orders SET status = $1, updated_at = $2 WHERE checkout_key = $3 AND status = $4")
+            .bind(OrderStatus::Pending.as_str())
+            .bind(now)
+            .bind(key)
+            .bind(OrderStatus::Abandoned.as_str())
+            .execute(&self.db.pool)
+            .await?;
+        sqlx::query_as("SELECT id, payment_intent_id, create_token FROM orders WHERE checkout_key = $1")
+            .bind(key)
+            .fetch_one(&self.db.pool)
+            .await
+    }
+
+    /// A new pending order without a checkout key (each request is its own order); its id.
+    pub async fn create(&self, cart: &Cart, method: PaymentMethodKind, now: i64) -> Result<String, sqlx::Error> {
         let id = Self::new_id();
+        self.insert(&id, None, cart, method, None, now).await?;
+        Ok(id)
+    }
+
+    async fn insert(
+        &self,
+        id: &str,
+        key: Option<&str>,
+        cart: &Cart,
+        method: PaymentMethodKind,
+        customer: Option<&str>,
+        now: i64,
+    ) -> Result<(), sqlx::Error> {
         let cart_json = serde_json::to_string(cart).unwrap_or_default();
         sqlx::query(
-            "INSERT INTO orders (id, checkout_key, method, cart, amount, currency, status, status_event_created, amount_refunded, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (checkout_key) DO NOTHING",
+            "INSERT INTO orders (id, checkout_key, method, cart, amount, currency, status, status_event_created, amount_refunded, customer, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (checkout_key) DO NOTHING",
         )
-        .bind(&id)
-        .bind(checkout_key)
-        .bind(method)
+        .bind(id)
+        .bind(key)
+        .bind(method.as_str())
         .bind(cart_json)
         .bind(cart.total)
         .bind(&cart.currency)
         .bind(OrderStatus::Pending.as_str())
         .bind(0_i64)
         .bind(0_i64)
+        .bind(customer)
         .bind(now)
         .bind(now)
         .execute(&self.db.pool)
         .await?;
-        match checkout_key {
-            Some(key) => sqlx::query("SELECT id FROM orders WHERE checkout_key = $1")
-                .bind(key)
-                .fetch_one(&self.db.pool)
-                .await?
-                .try_get("id"),
-            None => Ok(id),
-        }
+        Ok(())
     }
 
-    /// Records the order's PaymentIntent; an order that is not there is an error, not a no-op.
-    pub async fn attach_payment_intent(&self, id: &str, payment_intent: &str) -> Result<(), sqlx::Error> {
-        let updated = sqlx::query("UPDATE orders SET payment_intent_id = $1 WHERE id = $2")
-            .bind(payment_intent)
+    /// The ConfirmationToken the order's PaymentIntent is created with: the first one offered
+    /// wins, so every retry replays the same request.
+    pub async fn claim_create_token(&self, id: &str, offered: &str) -> Result<String, sqlx::Error> {
+        sqlx::query("UPDATE orders SET create_token = $1 WHERE id = $2 AND create_token IS NULL")
+            .bind(offered)
             .bind(id)
             .execute(&self.db.pool)
             .await?;
+        sqlx::query("SELECT create_token FROM orders WHERE id = $1").bind(id).fetch_one(&self.db.pool).await?.try_get(0)
+    }
+
+    /// Replaces a token Stripe refused (so it made no PaymentIntent) by `next`, unless another
+    /// request did so first; true if this call did.
+    pub async fn replace_create_token(&self, id: &str, refused: &str, next: &str) -> Result<bool, sqlx::Error> {
+        let updated = sqlx::query(
+            "UPDATE orders SET create_token = $1 WHERE id = $2 AND create_token = $3 AND payment_intent_id IS NULL",
+        )
+        .bind(next)
+        .bind(id)
+        .bind(refused)
+        .execute(&self.db.pool)
+        .await?;
+        Ok(updated.rows_affected() == 1)
+    }
+
+    /// Records the order's PaymentIntent and a hash of its client secret; an order that is not
+    /// there is an error, not a no-op.
+    pub async fn attach_payment_intent(
+        &self,
+        id: &str,
+        payment_intent: &str,
+        client_secret: Option<&str>,
+    ) -> Result<(), sqlx::Error> {
+        let updated = sqlx::query(
+            "UPDATE orders SET payment_intent_id = $1, secret_sha256 = COALESCE($2, secret_sha256) WHERE id = $3 \
+             AND (payment_intent_id IS NULL OR payment_intent_id = $4)",
+        )
+        .bind(payment_intent)
+        .bind(client_secret.map(crate::secrets::hash))
+        .bind(id)
+        .bind(payment_intent)
+        .execute(&self.db.pool)
+        .await?;
         if updated.rows_affected() == 1 { Ok(()) } else { Err(sqlx::Error::RowNotFound) }
+    }
+
+    /// Records the client secret's hash of an order whose PaymentIntent is known (learned from
+    /// Stripe after the checkout could not record it).
+    pub async fn remember_secret(&self, payment_intent: &str, client_secret: &str) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE orders SET secret_sha256 = $1 WHERE payment_intent_id = $2 AND secret_sha256 IS NULL")
+            .bind(crate::secrets::hash(client_secret))
+            .bind(payment_intent)
+            .execute(&self.db.pool)
+            .await?;
+        Ok(())
     }
 
     /// The order paid by `payment_intent`, if it is one of ours.
     pub async fn for_payment(&self, payment_intent: &str) -> Result<Option<PaymentOrder>, sqlx::Error> {
-        let row = sqlx::query("SELECT id, method FROM orders WHERE payment_intent_id = $1")
+        let row = sqlx::query("SELECT id, method, secret_sha256 FROM orders WHERE payment_intent_id = $1")
             .bind(payment_intent)
             .fetch_optional(&self.db.pool)
             .await?;
-        row.map(|r| Ok(PaymentOrder { id: r.try_get("id")?, method: r.try_get("method")? })).transpose()
+        row.map(|r| {
+            Ok(PaymentOrder {
+                id: r.try_get("id")?,
+                method: PaymentMethodKind::parse(&r.try_get::<String, _>("method")?).unwrap_or(PaymentMethodKind::Card),
+                secret_sha256: r.try_get("secret_sha256")?,
+            })
+        })
+        .transpose()
     }
 
-    /// Removes an order whose payment never started (Stripe refused to create it).
+    /// Removes an order whose payment never started (Stripe refused to create it), and the
+    /// discount code it held.
     pub async fn discard(&self, id: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("DELETE FROM orders WHERE id = $1 AND payment_intent_id IS NULL")
+        let mut tx = self.db.pool.begin().await?;
+        let deleted = sqlx::query("DELETE FROM orders WHERE id = $1 AND payment_intent_id IS NULL")
             .bind(id)
-            .execute(&self.db.pool)
+            .execute(&mut *tx)
             .await?;
-        Ok(())
+        if deleted.rows_affected() == 1 {
+            sqlx::query("DELETE FROM discount_redemptions WHERE order_id = $1").bind(id).execute(&mut *tx).await?;
+        }
+        tx.commit().await
     }
 
     pub async fn get(&self, id: &str) -> Result<Option<OrderView>, sqlx::Error> {
@@ -201,13 +328,18 @@ impl Orders {
         target: OrderStatus,
         now: i64,
     ) -> Result<Applied, sqlx::Error> {
-        let sql = format!("SELECT status, status_event_created FROM orders WHERE id = $1{}", self.db.for_update());
-        let row = sqlx::query(&sql).bind(order_id).fetch_one(&mut **tx).await?;
-        let current = OrderStatus::parse(&row.try_get::<String, _>("status")?).unwrap_or(OrderStatus::Pending);
-        let since: i64 = row.try_get("status_event_created")?;
-        if let (Some(pi), OrderStatus::Pending) = (event.payment_intent_id(), current) {
+        let sql = format!(
+            "SELECT status, status_event_created, amount, currency, payment_intent_id FROM orders WHERE id = $1{}",
+            self.db.for_update()
+        );
+        let order: OrderRow = sqlx::query_as(&sql).bind(order_id).fetch_one(&mut **tx).await?;
+        let current = OrderStatus::parse(&order.status).unwrap_or(OrderStatus::Pending);
+        if let Some(reason) = disagreement(&order, event) {
+            return self.hold_for_review(tx, order_id, current, event, &reason, now).await;
+        }
+        if let (Some(pi), OrderStatus::Pending | OrderStatus::Abandoned) = (event.payment_intent_id(), current) {
             // The order learns its PaymentIntent from the first event, if the checkout's own
-            // update has not landed yet.
+            // update has not landed yet (or failed).
             sqlx::query("UPDATE orders SET payment_intent_id = $1 WHERE id = $2 AND payment_intent_id IS NULL")
                 .bind(pi)
                 .bind(order_id)
@@ -222,14 +354,10 @@ impl Orders {
                 .execute(&mut **tx)
                 .await?;
         }
-        let Some(next) = current.after(since, target, event.created) else { return Ok(Applied::Unchanged) };
-        sqlx::query("UPDATE orders SET status = $1, status_event_created = $2, updated_at = $3 WHERE id = $4")
-            .bind(next.as_str())
-            .bind(event.created)
-            .bind(now)
-            .bind(order_id)
-            .execute(&mut **tx)
-            .await?;
+        let Some(next) = current.after(order.status_event_created, target, event.created) else {
+            return Ok(Applied::Unchanged);
+        };
+        self.set_status(tx, order_id, next, event.created, now).await?;
         if next == OrderStatus::Paid {
             let fulfilled = sqlx::query(
                 "INSERT INTO fulfilments (order_id, event_id, fulfilled_at) VALUES ($1, $2, $3) ON CONFLICT (order_id) DO NOTHING",
@@ -244,5 +372,69 @@ impl Orders {
             }
         }
         Ok(Applied::Changed(next))
+    }
+
+    /// Neither paid nor fulfilled: a person must look at an order whose payment disagrees with
+    /// it. Logged at error level, once.
+    async fn hold_for_review(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        order_id: &str,
+        current: OrderStatus,
+        event: &Event,
+        reason: &str,
+        now: i64,
+    ) -> Result<Applied, sqlx::Error> {
+        if current == OrderStatus::NeedsReview {
+            return Ok(Applied::Unchanged);
+        }
+        tracing::error!(order = order_id, event = %event.id, kind = %event.type_, %reason, "the payment disagrees with the order: held for review, not fulfilled");
+        sqlx::query("UPDATE orders SET review_reason = $1 WHERE id = $2")
+            .bind(reason)
+            .bind(order_id)
+            .execute(&mut **tx)
+            .await?;
+        self.set_status(tx, order_id, OrderStatus::NeedsReview, event.created, now).await?;
+        Ok(Applied::Changed(OrderStatus::NeedsReview))
+    }
+
+    async fn set_status(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        order_id: &str,
+        status: OrderStatus,
+        event_created: i64,
+        now: i64,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE orders SET status = $1, status_event_created = $2, updated_at = $3 WHERE id = $4")
+            .bind(status.as_str())
+            .bind(event_created)
+            .bind(now)
+            .bind(order_id)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+}
+
+/// Why the event's payment cannot be this order's: another amount or currency, or another
+/// PaymentIntent than the one the order records. `None` when they agree (or the event does not
+/// say).
+fn disagreement(order: &OrderRow, event: &Event) -> Option<String> {
+    if let Some(amount) = event.amount()
+        && amount != order.amount
+    {
+        return Some(format!("the payment is for {amount} but the order for {}", order.amount));
+    }
+    if let Some(currency) = event.currency()
+        && !currency.eq_ignore_ascii_case(&order.currency)
+    {
+        return Some(format!("the payment is in {currency} but the order in {}", order.currency));
+    }
+    match (&order.payment_intent_id, event.payment_intent_id()) {
+        (Some(ours), Some(theirs)) if ours != theirs => {
+            Some(format!("a second PaymentIntent {theirs} for the order paid by {ours}"))
+        }
+        _ => None,
     }
 }

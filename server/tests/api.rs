@@ -21,9 +21,7 @@ async fn config_gives_keys_stripe_js_and_a_server_priced_cart() {
 async fn confirm_creates_and_confirms_one_payment_intent_for_the_server_amount() {
     let stack = common::start().await;
     let token = stack.confirmation_token("4242424242424242").await;
-    let (status, body) = stack
-        .post_json("/api/checkout/confirm", &json!({"confirmationTokenId": token, "items": Stack::default_items()}))
-        .await;
+    let (status, body) = stack.post_json("/api/checkout/confirm", &Stack::checkout(&token)).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["status"], "succeeded");
     assert_eq!(body["amount"], 5098);
@@ -42,12 +40,14 @@ async fn confirm_creates_and_confirms_one_payment_intent_for_the_server_amount()
 async fn a_retried_confirm_does_not_charge_twice() {
     let stack = common::start().await;
     let token = stack.confirmation_token("4242424242424242").await;
-    let request = json!({"confirmationTokenId": token, "items": Stack::default_items()});
+    let request = Stack::checkout(&token);
     let (first_status, first) = stack.post_json("/api/checkout/confirm", &request).await;
-    let (second_status, second) = stack.post_json("/api/checkout/confirm", &request).await;
-    assert_eq!(first_status, 200);
-    // The same Idempotency-Key and body: Stripe replays its first answer.
-    assert_eq!((second_status, &second), (200, &first));
+    let (second_status, mut second) = stack.post_json("/api/checkout/confirm", &request).await;
+    assert_eq!((first_status, &first["alreadyConfirmed"]), (200, &json!(false)));
+    // The same attempt finds the same order and its PaymentIntent, already paid.
+    assert_eq!((second_status, &second["alreadyConfirmed"]), (200, &json!(true)));
+    second["alreadyConfirmed"] = json!(false);
+    assert_eq!(second, first);
     assert_eq!(stack.stripe_payment_intents().await.len(), 1);
 }
 
@@ -56,8 +56,8 @@ async fn prices_and_amounts_from_the_browser_are_refused() {
     let stack = common::start().await;
     let token = stack.confirmation_token("4242424242424242").await;
     let forged = [
-        json!({"confirmationTokenId": token, "items": Stack::default_items(), "amount": 1}),
-        json!({"confirmationTokenId": token, "items": [{"productId": "lumen-tee", "quantity": 1, "unitAmount": 1}]}),
+        json!({"attemptId": common::attempt_id(), "confirmationTokenId": token, "items": Stack::default_items(), "amount": 1}),
+        json!({"attemptId": common::attempt_id(), "confirmationTokenId": token, "items": [{"productId": "lumen-tee", "quantity": 1, "unitAmount": 1}]}),
     ];
     for body in forged {
         let (status, answer) = stack.post_json("/api/checkout/confirm", &body).await;
@@ -71,14 +71,15 @@ async fn prices_and_amounts_from_the_browser_are_refused() {
 async fn bad_requests_get_typed_errors_naming_the_field() {
     let stack = common::start().await;
     let cases = [
-        (json!({"confirmationTokenId": "pm_123", "items": Stack::default_items()}), "confirmationTokenId"),
-        (json!({"confirmationTokenId": "ctoken_1", "items": []}), "items"),
+        (Stack::checkout("pm_123"), "confirmationTokenId"),
+        (json!({"attemptId": "x", "confirmationTokenId": "ctoken_1", "items": Stack::default_items()}), "attemptId"),
+        (json!({"attemptId": common::attempt_id(), "confirmationTokenId": "ctoken_1", "items": []}), "items"),
         (
-            json!({"confirmationTokenId": "ctoken_1", "items": [{"productId": "lumen-tee", "quantity": 0}]}),
+            json!({"attemptId": common::attempt_id(), "confirmationTokenId": "ctoken_1", "items": [{"productId": "lumen-tee", "quantity": 0}]}),
             "items[0][quantity]",
         ),
         (
-            json!({"confirmationTokenId": "ctoken_1", "items": [{"productId": "unicorn", "quantity": 1}]}),
+            json!({"attemptId": common::attempt_id(), "confirmationTokenId": "ctoken_1", "items": [{"productId": "unicorn", "quantity": 1}]}),
             "items[0][productId]",
         ),
     ];
@@ -105,9 +106,7 @@ async fn bad_requests_get_typed_errors_naming_the_field() {
 async fn a_declined_card_is_a_402_with_stripes_message() {
     let stack = common::start().await;
     let token = stack.confirmation_token("4000000000009995").await;
-    let (status, body) = stack
-        .post_json("/api/checkout/confirm", &json!({"confirmationTokenId": token, "items": Stack::default_items()}))
-        .await;
+    let (status, body) = stack.post_json("/api/checkout/confirm", &Stack::checkout(&token)).await;
     assert_eq!(status, 402);
     assert_eq!(body["error"]["type"], "card_error");
     assert_eq!(body["error"]["decline_code"], "insufficient_funds");
@@ -117,12 +116,7 @@ async fn a_declined_card_is_a_402_with_stripes_message() {
 #[tokio::test]
 async fn an_unknown_or_used_token_is_the_pages_problem_not_a_server_error() {
     let stack = common::start().await;
-    let (status, body) = stack
-        .post_json(
-            "/api/checkout/confirm",
-            &json!({"confirmationTokenId": "ctoken_doesnotexist", "items": Stack::default_items()}),
-        )
-        .await;
+    let (status, body) = stack.post_json("/api/checkout/confirm", &Stack::checkout("ctoken_doesnotexist")).await;
     assert_eq!(status, 400, "{body}");
     assert_eq!(body["error"]["param"], "confirmation_token");
 }
@@ -131,9 +125,7 @@ async fn an_unknown_or_used_token_is_the_pages_problem_not_a_server_error() {
 async fn three_d_secure_answers_requires_action_with_the_client_secret() {
     let stack = common::start().await;
     let token = stack.confirmation_token("4000002500003155").await;
-    let (status, body) = stack
-        .post_json("/api/checkout/confirm", &json!({"confirmationTokenId": token, "items": Stack::default_items()}))
-        .await;
+    let (status, body) = stack.post_json("/api/checkout/confirm", &Stack::checkout(&token)).await;
     assert_eq!(status, 200);
     assert_eq!(body["status"], "requires_action");
     assert!(body["clientSecret"].as_str().unwrap().contains("_secret_"));
@@ -143,23 +135,31 @@ async fn three_d_secure_answers_requires_action_with_the_client_secret() {
 async fn the_holder_of_a_payments_client_secret_can_find_its_order() {
     let stack = common::start().await;
     let token = stack.confirmation_token("4000002500003155").await;
-    let (_, paid) = stack
-        .post_json("/api/checkout/confirm", &json!({"confirmationTokenId": token, "items": Stack::default_items()}))
-        .await;
+    let (_, paid) = stack.post_json("/api/checkout/confirm", &Stack::checkout(&token)).await;
     let (pi, secret) = (paid["paymentIntentId"].as_str().unwrap(), paid["clientSecret"].as_str().unwrap());
 
-    let (status, order) = stack.get(&format!("/api/orders?paymentIntent={pi}&clientSecret={secret}")).await;
+    let lookup = async |pi: &str, secret: Option<&str>| {
+        let mut request = stack.http.get(format!("{}/api/orders?paymentIntent={pi}", stack.server));
+        if let Some(secret) = secret {
+            request = request.header("X-Client-Secret", secret);
+        }
+        let response = request.send().await.unwrap();
+        (response.status().as_u16(), response.json::<serde_json::Value>().await.unwrap())
+    };
+    let (status, order) = lookup(pi, Some(secret)).await;
     assert_eq!(status, 200, "{order}");
     assert_eq!(order["id"], paid["orderId"]);
     assert_eq!(order["paymentIntentId"], pi);
     assert_eq!(order["amount"], 5098);
+    // Older pages sent the secret in the query string; it still works (and is never logged).
+    assert_eq!(stack.get(&format!("/api/orders?paymentIntent={pi}&clientSecret={secret}")).await.1, order);
 
     // A wrong secret and a payment that is not ours get the same answer; nothing to learn.
-    let (status, wrong) = stack.get(&format!("/api/orders?paymentIntent={pi}&clientSecret={pi}_secret_guess")).await;
+    let (status, wrong) = lookup(pi, Some(&format!("{pi}_secret_guess"))).await;
     assert_eq!((status, wrong["error"]["code"].as_str()), (404, Some("resource_missing")));
-    let (status, unknown) = stack.get(&format!("/api/orders?paymentIntent=pi_unknown&clientSecret={secret}")).await;
+    let (status, unknown) = lookup("pi_unknown", Some(secret)).await;
     assert_eq!((status, &unknown), (404, &wrong));
-    let (status, missing) = stack.get(&format!("/api/orders?paymentIntent={pi}")).await;
+    let (status, missing) = lookup(pi, None).await;
     assert_eq!((status, missing["error"]["type"].as_str()), (400, Some("invalid_request_error")), "{missing}");
 }
 
@@ -172,12 +172,8 @@ async fn stripe_unreachable_is_a_502_with_a_connection_error() {
     };
     let server = common::start_server(&dead).await;
     let http = reqwest::Client::new();
-    let response = http
-        .post(format!("{server}/api/checkout/confirm"))
-        .json(&json!({"confirmationTokenId": "ctoken_abc", "items": Stack::default_items()}))
-        .send()
-        .await
-        .unwrap();
+    let response =
+        http.post(format!("{server}/api/checkout/confirm")).json(&Stack::checkout("ctoken_abc")).send().await.unwrap();
     assert_eq!(response.status(), 502);
     let body: serde_json::Value = response.json().await.unwrap();
     assert_eq!(body["error"]["type"], "api_connection_error");

@@ -12,7 +12,7 @@ fn form(email: &str, phone: &str) -> Value {
 async fn stack_with(extra: &[(&'static str, String)]) -> Stack {
     let sim = stripe_sim::spawn_on_loopback().await.unwrap();
     let server = common::start_server_with(&sim, extra).await;
-    Stack { server, sim, http: reqwest::Client::new() }
+    Stack::new(server, sim)
 }
 
 impl Stack {

@@ -5,123 +5,13 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Stack, WEBHOOK_SECRET};
-use hmac::{Hmac, Mac};
+use common::{
+    Stack, WEBHOOK_SECRET, count, databases, fresh_postgres_database, fulfilments, post_event, server_process,
+};
 use serde_json::{Value, json};
-use sha2::Sha256;
-use sqlx::Row;
-use sqlx::any::AnyPoolOptions;
 
-/// The databases every test here runs on.
-async fn databases() -> Vec<String> {
-    let mut urls = vec![format!("sqlite://{}?mode=rwc", common::temp_path("orders.sqlite3").display())];
-    match std::env::var("CHECKOUT_TEST_POSTGRES_URL") {
-        Ok(admin) => urls.push(fresh_postgres_database(&admin).await),
-        Err(_) => eprintln!("PostgreSQL not tested here: set CHECKOUT_TEST_POSTGRES_URL (scripts/test.sh does)"),
-    }
-    urls
-}
-
-/// A database of its own on the test cluster, so tests can run side by side.
-async fn fresh_postgres_database(admin: &str) -> String {
-    sqlx::any::install_default_drivers();
-    let name = format!("checkout_test_{}", rand_suffix());
-    let pool = AnyPoolOptions::new().max_connections(1).connect(admin).await.unwrap();
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await.unwrap();
-    pool.close().await;
-    format!("{}/{name}", admin.rsplit_once('/').unwrap().0)
-}
-
-fn rand_suffix() -> String {
-    use std::time::{SystemTime, UNIX_EPOCH};
-    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    format!("{}_{}_{n}", std::process::id(), SystemTime::now().duration_since(UNIX_EPOCH).unwrap().subsec_nanos())
-}
-
-/// The stand-in sending events to the server's webhook endpoint, and the server on `database`.
 async fn stack(database: &str) -> Stack {
-    let (sim, simulator) =
-        stripe_sim::spawn_with(|sim| sim.set_webhook_retry(Duration::from_millis(100))).await.unwrap();
-    let server = common::start_server_with(&sim, &[("DATABASE_URL", database.to_owned())]).await;
-    simulator.add_webhook_endpoint(format!("{server}/api/webhooks/stripe"), WEBHOOK_SECRET);
-    Stack { server, sim, http: reqwest::Client::new() }
-}
-
-impl Stack {
-    async fn pay(&self, card: &str) -> Value {
-        let token = self.confirmation_token(card).await;
-        let (_, paid) = self
-            .post_json("/api/checkout/confirm", &json!({"confirmationTokenId": token, "items": Stack::default_items()}))
-            .await;
-        paid
-    }
-
-    async fn order(&self, id: &str) -> Value {
-        self.get(&format!("/api/orders/{id}")).await.1
-    }
-
-    async fn wait_for_status(&self, id: &str, status: &str) -> Value {
-        for _ in 0..150 {
-            let order = self.order(id).await;
-            if order["status"] == status {
-                return order;
-            }
-            tokio::time::sleep(Duration::from_millis(40)).await;
-        }
-        panic!("order {id} never became {status}: {}", self.order(id).await);
-    }
-
-    async fn sim_post(&self, path: &str, body: Value) -> Value {
-        self.http.post(format!("{}{path}", self.sim)).json(&body).send().await.unwrap().json().await.unwrap()
-    }
-
-    async fn events(&self, kind: &str) -> Vec<Value> {
-        self.stripe_list(&format!("/v1/events?limit=100&type={kind}")).await
-    }
-
-    /// The event of `kind` about this order's PaymentIntent.
-    async fn event_for(&self, kind: &str, order: &Value) -> Value {
-        let pi = order["paymentIntentId"].as_str().unwrap();
-        self.events(kind)
-            .await
-            .into_iter()
-            .find(|e| e["data"]["object"]["id"] == pi || e["data"]["object"]["payment_intent"] == pi)
-            .unwrap_or_else(|| panic!("no {kind} for {pi}"))
-    }
-}
-
-async fn count(database: &str, sql: &str, bind: &str) -> i64 {
-    sqlx::any::install_default_drivers();
-    let pool = AnyPoolOptions::new().max_connections(1).connect(database).await.unwrap();
-    let n: i64 = sqlx::query(sql).bind(bind).fetch_one(&pool).await.unwrap().try_get(0).unwrap();
-    pool.close().await;
-    n
-}
-
-async fn fulfilments(database: &str, order: &str) -> i64 {
-    count(database, "SELECT COUNT(*) FROM fulfilments WHERE order_id = $1", order).await
-}
-
-/// Signs as Stripe does, independently of the server's code.
-fn signed(payload: &str) -> String {
-    let t = chrono::Utc::now().timestamp();
-    let mut mac = Hmac::<Sha256>::new_from_slice(WEBHOOK_SECRET.as_bytes()).unwrap();
-    mac.update(format!("{t}.{payload}").as_bytes());
-    format!("t={t},v1={}", hex::encode(mac.finalize().into_bytes()))
-}
-
-async fn post_event(http: &reqwest::Client, server: &str, event: &Value) -> u16 {
-    let payload = event.to_string();
-    let response = http
-        .post(format!("{server}/api/webhooks/stripe"))
-        .header("Stripe-Signature", signed(&payload))
-        .header("Content-Type", "application/json")
-        .body(payload)
-        .send()
-        .await
-        .unwrap();
-    response.status().as_u16()
+    common::with_webhooks(database, &[]).await
 }
 
 #[tokio::test]
@@ -217,9 +107,7 @@ async fn declines_cancellations_and_refunds_move_the_order() {
         let stack = stack(&database).await;
         // A declined checkout has an order, failed by the webhook.
         let token = stack.confirmation_token("4000000000000002").await;
-        let (status, _) = stack
-            .post_json("/api/checkout/confirm", &json!({"confirmationTokenId": token, "items": Stack::default_items()}))
-            .await;
+        let (status, _) = stack.post_json("/api/checkout/confirm", &Stack::checkout(&token)).await;
         assert_eq!(status, 402);
         let failed = stack.events("payment_intent.payment_failed").await;
         let order_id = failed[0]["data"]["object"]["metadata"]["order_id"].as_str().unwrap().to_owned();
@@ -306,49 +194,19 @@ async fn the_same_event_at_two_instances_sharing_postgres_at_once_fulfils_once()
     }
 }
 
-/// The server binary as a process of its own, so it can die.
-async fn server_process(port: u16, sim: &str, database: &str, crash_on: Option<&str>) -> tokio::process::Child {
-    let dist = common::temp_path("dist");
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), "<!doctype html>").unwrap();
-    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_checkout-server"));
-    command
-        .env("CHECKOUT_ADDR", format!("127.0.0.1:{port}"))
-        .env("STRIPE_SECRET_KEY", common::SK)
-        .env("STRIPE_PUBLISHABLE_KEY", common::PK)
-        .env("STRIPE_API_BASE", sim)
-        .env("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET)
-        .env("DATABASE_URL", database)
-        .env("CHECKOUT_DIST", &dist)
-        .env("RUST_LOG", "warn")
-        .kill_on_drop(true);
-    if let Some(kind) = crash_on {
-        command.env("CHECKOUT_CRASH_BEFORE_COMMIT", kind);
-    }
-    let child = command.spawn().unwrap();
-    let http = reqwest::Client::new();
-    for _ in 0..200 {
-        if http.get(format!("http://127.0.0.1:{port}/api/config")).send().await.is_ok() {
-            return child;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("the server did not start");
-}
-
 #[tokio::test]
 async fn a_server_killed_between_receipt_and_commit_loses_nothing() {
     for database in databases().await {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = common::free_port();
         let (sim, _) = stripe_sim::spawn_with(|sim| {
             sim.add_webhook_endpoint(format!("http://127.0.0.1:{port}/api/webhooks/stripe"), WEBHOOK_SECRET);
             sim.set_webhook_retry(Duration::from_millis(200));
         })
         .await
         .unwrap();
-        let mut doomed = server_process(port, &sim, &database, Some("payment_intent.succeeded")).await;
-        let stack =
-            Stack { server: format!("http://127.0.0.1:{port}"), sim: sim.clone(), http: reqwest::Client::new() };
+        let crash = [("CHECKOUT_CRASH_BEFORE_COMMIT", "payment_intent.succeeded")];
+        let mut doomed = server_process(port, &sim, &database, &crash, None).await;
+        let stack = Stack::new(format!("http://127.0.0.1:{port}"), sim.clone());
 
         // Deliveries wait until the checkout has answered, then the payment's events go out.
         stack.sim_post("/_sim/webhooks/pause", json!({})).await;
@@ -370,7 +228,7 @@ async fn a_server_killed_between_receipt_and_commit_loses_nothing() {
         assert_eq!(fulfilments(&database, &order_id).await, 0);
 
         // Back up, without the crash: the stand-in's retry completes the order.
-        let _revived = server_process(port, &sim, &database, None).await;
+        let _revived = server_process(port, &sim, &database, &[], None).await;
         let order = stack.wait_for_status(&order_id, "paid").await;
         assert_eq!(order["fulfilled"], true);
         assert_eq!(fulfilments(&database, &order_id).await, 1);

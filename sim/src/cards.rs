@@ -25,6 +25,8 @@ pub fn outcome(number: &str) -> Outcome {
         }
         "4000000000009987" => Outcome::Decline(decline("card_declined", "lost_card", "Your card was declined.")),
         "4000000000009979" => Outcome::Decline(decline("card_declined", "stolen_card", "Your card was declined.")),
+        // Stripe's "always blocked" card: Radar refuses it as fraudulent.
+        "4100000000000019" => Outcome::Decline(decline("card_declined", "fraudulent", "Your card was declined.")),
         "4000000000000069" => Outcome::Decline(decline("expired_card", "expired_card", "Your card has expired.")),
         "4000000000000127" => {
             Outcome::Decline(decline("incorrect_cvc", "incorrect_cvc", "Your card's security code is incorrect."))

@@ -17,7 +17,19 @@ impl Clock {
         system + self.offset_seconds.load(Ordering::Relaxed)
     }
 
-    pub fn advance(&self, seconds: i64) {
-        self.offset_seconds.fetch_add(seconds, Ordering::Relaxed);
+    /// Moves the clock `seconds` forward. The result must stay a date Stripe could answer
+    /// with (before year 10000), so later arithmetic on it cannot overflow.
+    pub fn advance(&self, seconds: i64) -> Result<(), String> {
+        const LAST: i64 = 253_402_300_799; // 9999-12-31T23:59:59Z
+        if seconds < 0 {
+            return Err("the clock only moves forward".into());
+        }
+        self.offset_seconds
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |offset| {
+                let moved = offset.checked_add(seconds)?;
+                (self.now().checked_add(seconds)? <= LAST).then_some(moved)
+            })
+            .map(drop)
+            .map_err(|_| format!("advancing {seconds} s would take the clock past 9999-12-31"))
     }
 }

@@ -21,6 +21,10 @@ pub fn CheckoutForm(
     #[prop(into)] on_paid: Callback<Paid>,
 ) -> impl IntoView {
     let handles = StoredValue::new_local(use_stripe().zip(use_elements()));
+    // One attempt per cart, taken when the cart is shown (so another tab showing this cart
+    // shares it) and the same for every press.
+    let attempt = RwSignal::new(String::new());
+    Effect::new(move |_| attempt.set(crate::attempt::for_cart(&cart.read())));
     let ready = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
 
@@ -34,6 +38,7 @@ pub fn CheckoutForm(
         paying.set(true);
         error.set(None);
         let order = cart.with_untracked(|c| Order {
+            attempt_id: attempt.get_untracked(),
             items: c.items(),
             discount_code: c.discount_code(),
             ship: address == AddressCollection::Shipping,
@@ -41,7 +46,10 @@ pub fn CheckoutForm(
         let return_url = format!("{}/complete", window().location().origin().unwrap_or_default());
         spawn_local(async move {
             match pay(&stripe, &elements, order, return_url).await {
-                Ok(paid) => on_paid.run(paid),
+                Ok(paid) => {
+                    crate::attempt::finish();
+                    on_paid.run(paid)
+                }
                 Err(err) => {
                     leptos::logging::warn!("payment failed: {err}");
                     // Stripe shows validation errors at the field itself.

@@ -6,6 +6,7 @@ mod load_failure;
 mod order_status;
 mod order_summary;
 mod payment_succeeded;
+mod session_bar;
 mod skeleton;
 
 pub use checkout_form::CheckoutForm;
@@ -16,4 +17,5 @@ pub use load_failure::LoadFailure;
 pub use order_status::{OrderStatusForPayment, OrderStatusLine};
 pub use order_summary::OrderSummary;
 pub use payment_succeeded::PaymentSucceeded;
+pub use session_bar::SessionBar;
 pub use skeleton::CheckoutSkeleton;

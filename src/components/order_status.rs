@@ -61,5 +61,7 @@ fn describe(status: Option<OrderStatus>) -> &'static str {
         Some(OrderStatus::Failed) => "ご注文: お支払いが完了していません Order: payment not completed",
         Some(OrderStatus::Canceled) => "ご注文: キャンセル Order: cancelled",
         Some(OrderStatus::Refunded) => "ご注文: 返金済み Order: refunded",
+        Some(OrderStatus::NeedsReview) => "ご注文: 確認中 Order: being checked by the shop; we will contact you",
+        Some(OrderStatus::Abandoned) => "ご注文: お支払いがありません Order: no payment received",
     }
 }

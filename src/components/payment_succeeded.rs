@@ -18,6 +18,9 @@ pub fn PaymentSucceeded(paid: Paid, poll_seconds: u32) -> impl IntoView {
             <p>
                 "Amount: " <strong data-testid="paid-amount">{format_amount(paid.amount, &paid.currency)}</strong>
             </p>
+            {paid.already_confirmed.then(|| view! {
+                <p data-testid="already-paid">"This order was already paid. You have not been charged again."</p>
+            })}
             <p class="reference">
                 "Reference: " <code data-testid="payment-intent-id">{paid.payment_intent_id}</code>
             </p>

@@ -4,7 +4,7 @@ use leptos_stripe::Elements;
 use leptos_stripe::stripe_wasm::{ElementsOptions, PaymentMethodCreation};
 
 use crate::Ready;
-use crate::components::{CheckoutForm, DiscountForm, OrderSummary, PaymentSucceeded};
+use crate::components::{CheckoutForm, DiscountForm, OrderSummary, PaymentSucceeded, SessionBar};
 use crate::look;
 use crate::pay::Paid;
 
@@ -22,6 +22,7 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
     let address: AddressCollection = config.address;
     let offers_konbini = config.konbini.is_some();
     let poll_seconds = config.poll_seconds;
+    let session = config.session.clone();
     let options = Signal::derive(move || {
         let cart = cart.get();
         ElementsOptions {
@@ -35,6 +36,7 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
     view! {
         <div class="checkout">
             <div class="summary-column">
+                <SessionBar session />
                 <OrderSummary cart />
                 <Show when=move || paid.with(Option::is_none)>
                     <DiscountForm cart locked=paying />

@@ -39,6 +39,10 @@ pub fn CompletePage(ready: Ready) -> impl IntoView {
         }
         .into_any(),
         Some(Ok(intent)) => {
+            if intent.status == PaymentIntentStatus::Succeeded {
+                // The attempt is paid: coming back to the checkout is a new purchase.
+                crate::attempt::finish();
+            }
             let order = view! {
                 <OrderStatusForPayment
                     payment_intent=intent.id.clone()

@@ -9,6 +9,10 @@ use crate::{CartItem, ValidationError, cart::validate_items};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ConfirmRequest {
+    /// The page's checkout attempt: made once per cart and kept across presses of Pay and
+    /// reloads, so that pressing Pay again after a lost answer finds the first payment instead
+    /// of making a second one. With the cart's content it names the order.
+    pub attempt_id: String,
     pub confirmation_token_id: String,
     pub items: Vec<CartItem>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -17,6 +21,12 @@ pub struct ConfirmRequest {
 
 impl ConfirmRequest {
     pub fn validate(&self) -> Result<(), ValidationError> {
+        if !is_attempt_id(&self.attempt_id) {
+            return Err(ValidationError::new(
+                "attemptId",
+                "A checkout attempt id (16-64 letters, digits, '-' or '_') is required.",
+            ));
+        }
         let id = &self.confirmation_token_id;
         let well_formed = id.strip_prefix("ctoken_").is_some_and(|rest| {
             // Short enough that `checkout-confirm-<id>` fits Stripe's 255-character idempotency keys.
@@ -32,6 +42,11 @@ impl ConfirmRequest {
     }
 }
 
+/// An attempt id as the page makes them (a UUID); long enough not to be guessed.
+pub fn is_attempt_id(id: &str) -> bool {
+    (16..=64).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// The PaymentIntent the server created and confirmed. With `status == RequiresAction` the
 /// page hands `client_secret` to `stripe.handleNextAction`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +59,10 @@ pub struct ConfirmResponse {
     pub payment_intent_id: String,
     pub amount: i64,
     pub currency: String,
+    /// The attempt's payment had already got this far before this request (another tab paid,
+    /// or the answer to an earlier press was lost): nothing new was charged.
+    #[serde(default)]
+    pub already_confirmed: bool,
 }
 
 #[cfg(test)]
@@ -52,6 +71,7 @@ mod tests {
 
     fn request(token: &str) -> ConfirmRequest {
         ConfirmRequest {
+            attempt_id: "5f0c1c8e-7c1e-4b8e-9a55-1f2d3c4b5a69".into(),
             confirmation_token_id: token.into(),
             items: vec![CartItem { product_id: "tee".into(), quantity: 1 }],
             discount_code: None,
@@ -68,15 +88,26 @@ mod tests {
     }
 
     #[test]
+    fn requires_an_attempt_id_that_cannot_be_guessed() {
+        for bad in ["", "short", "has spaces in it here", "<script>alert(1)</script>", &"a".repeat(65)] {
+            let mut r = request("ctoken_1");
+            r.attempt_id = bad.into();
+            assert_eq!(r.validate().unwrap_err().param, "attemptId", "{bad:?}");
+        }
+    }
+
+    #[test]
     fn wire_names_are_camel_case() {
         let json = serde_json::to_value(request("ctoken_1")).unwrap();
         assert_eq!(json["confirmationTokenId"], "ctoken_1");
+        assert_eq!(json["attemptId"], "5f0c1c8e-7c1e-4b8e-9a55-1f2d3c4b5a69");
         assert_eq!(json["items"][0]["productId"], "tee");
     }
 
     #[test]
     fn a_forged_amount_is_refused() {
-        let forged = r#"{"confirmationTokenId":"ctoken_1","items":[],"amount":1}"#;
+        let forged =
+            r#"{"attemptId":"5f0c1c8e-7c1e-4b8e-9a55","confirmationTokenId":"ctoken_1","items":[],"amount":1}"#;
         assert!(serde_json::from_str::<ConfirmRequest>(forged).is_err());
     }
 }

@@ -19,11 +19,25 @@ pub struct ConfigResponse {
     /// signed in and the session could be created (the checkout works without it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_session_client_secret: Option<String>,
+    /// Who is signed in (a session cookie): saved payment methods are theirs.
+    #[serde(default)]
+    pub session: SessionView,
     /// How often pages ask for an order's or payment's status.
     pub poll_seconds: u32,
     /// The konbini page's cart (in yen), when konbini payments are offered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub konbini: Option<KonbiniConfig>,
+}
+
+/// The shopper's session as the page may show it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionView {
+    /// A customer is signed in.
+    pub signed_in: bool,
+    /// Offline only: the page may offer to sign in as the demo customer
+    /// (`POST /api/session/demo`).
+    pub demo_sign_in: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

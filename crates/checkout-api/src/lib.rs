@@ -15,8 +15,8 @@ mod money;
 mod order;
 
 pub use cart::{Cart, CartItem, CartLine, Discount, MAX_LINES, MAX_QUANTITY, PriceRequest, validate_items};
-pub use checkout::{ConfirmRequest, ConfirmResponse};
-pub use config::{AddressCollection, ConfigResponse};
+pub use checkout::{ConfirmRequest, ConfirmResponse, is_attempt_id};
+pub use config::{AddressCollection, ConfigResponse, SessionView};
 pub use error::{ApiErrorBody, ValidationError};
 pub use konbini::{
     FieldNote, KonbiniCancelRequest, KonbiniConfig, KonbiniPaymentRequest, KonbiniPaymentResponse, KonbiniStatus,

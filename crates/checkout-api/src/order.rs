@@ -15,6 +15,12 @@ pub enum OrderStatus {
     Failed,
     Canceled,
     Refunded,
+    /// Stripe's payment and the order disagree (another amount or currency, or a second
+    /// PaymentIntent for one order): neither paid nor fulfilled until someone looks at it.
+    NeedsReview,
+    /// Pending for longer than the configured age without any event: the shopper left. Still
+    /// moved by a late event (a payment that did go through is never lost).
+    Abandoned,
 }
 
 impl OrderStatus {
@@ -27,6 +33,8 @@ impl OrderStatus {
             Self::Failed => "failed",
             Self::Canceled => "canceled",
             Self::Refunded => "refunded",
+            Self::NeedsReview => "needs_review",
+            Self::Abandoned => "abandoned",
         }
     }
 
@@ -39,25 +47,27 @@ impl OrderStatus {
             Self::Failed,
             Self::Canceled,
             Self::Refunded,
+            Self::NeedsReview,
+            Self::Abandoned,
         ]
         .into_iter()
         .find(|status| status.as_str() == s)
     }
 
-    /// Nothing but a refund can follow these.
+    /// Nothing but a refund can follow these (and nothing automatic follows a review).
     pub fn is_settled(self) -> bool {
-        matches!(self, Self::Paid | Self::Canceled | Self::Refunded)
+        matches!(self, Self::Paid | Self::Canceled | Self::Refunded | Self::NeedsReview)
     }
 
     /// Among statuses that can change back and forth, which wins when two events have the same
     /// time.
     fn rank(self) -> u8 {
         match self {
-            Self::Pending => 0,
+            Self::Pending | Self::Abandoned => 0,
             Self::RequiresAction => 1,
             Self::Processing => 2,
             Self::Failed => 3,
-            Self::Paid | Self::Canceled | Self::Refunded => 4,
+            Self::Paid | Self::Canceled | Self::Refunded | Self::NeedsReview => 4,
         }
     }
 
@@ -68,6 +78,8 @@ impl OrderStatus {
     pub fn after(self, since: i64, target: OrderStatus, event_at: i64) -> Option<OrderStatus> {
         let next = match (self, target) {
             (current, target) if current == target => return None,
+            // Only a person moves an order out of review.
+            (Self::NeedsReview, _) | (_, Self::NeedsReview | Self::Abandoned) => return None,
             (Self::Refunded | Self::Canceled, _) => return None,
             (Self::Paid, Self::Refunded) => Self::Refunded,
             (Self::Paid, _) => return None,
@@ -79,13 +91,15 @@ impl OrderStatus {
     }
 }
 
-/// `GET /api/orders?paymentIntent=...&clientSecret=...`: the order a PaymentIntent pays for,
-/// asked by the holder of its client secret (the return page after a redirect).
+/// `GET /api/orders?paymentIntent=...`: the order a PaymentIntent pays for, asked by the holder
+/// of its client secret (the return page after a redirect), which comes in the
+/// `X-Client-Secret` header (or, from older pages, as `clientSecret` here).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrderForPaymentQuery {
     pub payment_intent: String,
-    pub client_secret: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
 }
 
 /// `GET /api/orders/{id}`: the order as the webhooks left it.
@@ -140,8 +154,17 @@ mod tests {
     }
 
     #[test]
+    fn an_abandoned_order_still_takes_a_late_payment_and_a_review_takes_nothing() {
+        assert_eq!(Abandoned.after(0, Paid, 50), Some(Paid));
+        assert_eq!(Abandoned.after(0, RequiresAction, 50), Some(RequiresAction));
+        assert_eq!(NeedsReview.after(0, Paid, 50), None);
+        assert_eq!(NeedsReview.after(0, Refunded, 50), None);
+        assert!(NeedsReview.is_settled() && !Abandoned.is_settled());
+    }
+
+    #[test]
     fn names_round_trip() {
-        for status in [Pending, RequiresAction, Processing, Paid, Failed, Canceled, Refunded] {
+        for status in [Pending, RequiresAction, Processing, Paid, Failed, Canceled, Refunded, NeedsReview, Abandoned] {
             assert_eq!(super::OrderStatus::parse(status.as_str()), Some(status));
         }
     }

@@ -1,4 +1,5 @@
-//! `/api`: small handlers over the catalogue and Stripe.
+//! `/api`: small handlers over the catalogue, the orders and Stripe. Requests that cost money
+//! or invite guessing count against per-client limits; bodies are small.
 
 mod cart;
 mod checkout;
@@ -6,26 +7,40 @@ mod config;
 mod konbini;
 mod orders;
 mod payment_secret;
+mod session;
 
 use axum::Router;
-use axum::extract::Request;
-use axum::routing::{get, post};
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::handler::Handler;
+use axum::middleware::from_fn_with_state;
+use axum::routing::{MethodRouter, delete, get, post};
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::limits::{Kind, enforce};
 
-pub fn api() -> Router<AppState> {
+/// Largest `/api` request body: a cart is a few hundred bytes.
+const BODY_LIMIT: usize = 64 * 1024;
+/// Largest webhook body: a Stripe event with a large object must not be refused for ever.
+const WEBHOOK_BODY_LIMIT: usize = 1024 * 1024;
+
+pub fn api(state: &AppState) -> Router<AppState> {
+    let limited =
+        |kind: Kind, route: MethodRouter<AppState>| route.layer(from_fn_with_state((state.clone(), kind), enforce));
     Router::new()
         .route("/config", get(config::get_config))
-        .route("/cart", post(cart::price))
-        .route("/checkout/confirm", post(checkout::confirm))
-        .route("/orders", get(orders::order_for_payment))
-        .route("/orders/{id}", get(orders::get_order))
-        .route("/webhooks/stripe", post(crate::webhooks::receive))
-        .route("/konbini/payments", post(konbini::create))
-        .route("/konbini/payments/{id}", get(konbini::status))
-        .route("/konbini/payments/{id}/cancel", post(konbini::cancel))
+        .route("/cart", limited(Kind::Cart, post(cart::price)))
+        .route("/checkout/confirm", limited(Kind::Confirm, post(checkout::confirm)))
+        .route("/orders", limited(Kind::Lookup, get(orders::order_for_payment)))
+        .route("/orders/{id}", limited(Kind::Lookup, get(orders::get_order)))
+        .route("/webhooks/stripe", post(crate::webhooks::receive.layer(DefaultBodyLimit::max(WEBHOOK_BODY_LIMIT))))
+        .route("/konbini/payments", limited(Kind::Konbini, post(konbini::create)))
+        .route("/konbini/payments/{id}", limited(Kind::Lookup, get(konbini::status)))
+        .route("/konbini/payments/{id}/cancel", limited(Kind::Lookup, post(konbini::cancel)))
+        .route("/session/demo", post(session::demo_sign_in))
+        .route("/session", delete(session::sign_out))
         .fallback(unknown)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
 }
 
 async fn unknown(request: Request) -> AppError {

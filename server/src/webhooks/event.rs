@@ -38,6 +38,15 @@ impl Event {
         }
     }
 
+    /// The amount of the PaymentIntent or charge, in the currency's smallest unit.
+    pub fn amount(&self) -> Option<i64> {
+        self.payment_intent_id().and(self.data.object["amount"].as_i64())
+    }
+
+    pub fn currency(&self) -> Option<&str> {
+        self.payment_intent_id().and(self.data.object["currency"].as_str())
+    }
+
     /// What the event says about an order; `None` for events we do not act on.
     pub fn target(&self) -> Option<OrderStatus> {
         Some(match self.type_.as_str() {

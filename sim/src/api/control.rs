@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Query, State};
+use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
@@ -15,7 +16,7 @@ pub fn router() -> Router<Arc<Sim>> {
     Router::new()
         .route("/_sim/health", get(health))
         .route("/_sim/clock/advance", post(advance_clock))
-        .route("/_sim/faults", post(super::faults::add))
+        .route("/_sim/faults", post(super::faults::add).delete(super::faults::clear))
 }
 
 async fn health(State(sim): State<Arc<Sim>>) -> Json<Value> {
@@ -27,10 +28,13 @@ struct Advance {
     seconds: i64,
 }
 
-/// Moves the clock; what became due (konbini payments made or expired) happens at once, with
-/// its events.
-async fn advance_clock(State(sim): State<Arc<Sim>>, Query(advance): Query<Advance>) -> Json<Value> {
-    sim.clock.advance(advance.seconds);
+/// Moves the clock forward; what became due (konbini payments made or expired) happens at once,
+/// with its events. A move backwards, or past what the clock can count, is refused.
+async fn advance_clock(
+    State(sim): State<Arc<Sim>>,
+    Query(advance): Query<Advance>,
+) -> Result<Json<Value>, (StatusCode, String)> {
+    sim.clock.advance(advance.seconds).map_err(|e| (StatusCode::BAD_REQUEST, e))?;
     drop(sim.store());
-    Json(json!({"now": sim.clock.now()}))
+    Ok(Json(json!({"now": sim.clock.now()})))
 }

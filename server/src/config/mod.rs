@@ -1,10 +1,15 @@
 //! Configuration from the environment. Keys are never logged.
 
+mod limits;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use checkout_api::stripe_common::konbini::check_product_description;
 use checkout_api::{AddressCollection, LayoutName, Look, ThemeName};
+
+pub use limits::{Rate, RateLimits};
 
 /// Stripe.js for the release train async-stripe's pinned API version belongs to
 /// (2026-09-30.endive), as @stripe/stripe-js loads it.
@@ -19,6 +24,38 @@ pub struct StripeConfig {
     /// `None`: api.stripe.com.
     pub api_base: Option<String>,
     pub js_url: String,
+    /// Per attempt of one Stripe call (`STRIPE_TIMEOUT_SECONDS`, 20).
+    pub timeout_seconds: u64,
+}
+
+impl StripeConfig {
+    /// Not Stripe but a stand-in (`STRIPE_API_BASE` elsewhere than api.stripe.com): test keys
+    /// only, and the demo sign-in is offered.
+    pub fn offline(&self) -> bool {
+        self.api_base.as_deref().is_some_and(|base| !base.starts_with(STRIPE_API))
+    }
+
+    /// Origins other than Stripe's the page must reach: the stand-in's, when offline.
+    pub fn stand_in_origins(&self) -> Vec<String> {
+        let mut origins: Vec<String> = [self.api_base.as_deref(), Some(self.js_url.as_str())]
+            .into_iter()
+            .flatten()
+            .filter(|url| !url.starts_with(STRIPE_API) && !url.starts_with(STRIPE_JS))
+            .filter_map(origin_of)
+            .collect();
+        origins.dedup();
+        origins
+    }
+}
+
+const STRIPE_API: &str = "https://api.stripe.com";
+const STRIPE_JS: &str = "https://js.stripe.com/";
+
+/// `scheme://host[:port]` of a URL.
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next().filter(|h| !h.is_empty())?;
+    Some(format!("{scheme}://{host}"))
 }
 
 impl std::fmt::Debug for StripeConfig {
@@ -29,6 +66,7 @@ impl std::fmt::Debug for StripeConfig {
             .field("publishable_key", &self.publishable_key)
             .field("api_base", &self.api_base)
             .field("js_url", &self.js_url)
+            .field("timeout_seconds", &self.timeout_seconds)
             .finish()
     }
 }
@@ -45,15 +83,35 @@ pub struct Config {
     pub look: Look,
     /// Which address the Address Element collects, if any.
     pub address: AddressCollection,
-    /// The signed-in customer (`cus_...`), for saved payment methods; `None`: a guest checkout.
-    pub customer: Option<String>,
+    /// Offline only: the customer the page's demo sign-in signs in as (`CHECKOUT_DEMO_CUSTOMER`).
+    pub demo_customer: Option<String>,
+    /// Signs the session cookie (`CHECKOUT_SESSION_SECRET`, at least 32 bytes); `None`: a random
+    /// one per process (sessions end with it).
+    pub session_secret: Option<String>,
+    /// Let the Payment Element remove saved cards (`CHECKOUT_SAVED_CARDS_REMOVE=1`).
+    pub saved_cards_remove: bool,
+    /// Origins allowed to frame the checkout (`CHECKOUT_EMBED_ORIGINS`, comma-separated); none
+    /// by default, so it cannot be clickjacked.
+    pub embed_origins: Vec<String>,
+    /// The header a trusted proxy puts the client's address in (`CHECKOUT_CLIENT_IP_HEADER`,
+    /// e.g. `X-Forwarded-For`: its last address); `None`: the peer address.
+    pub client_ip_header: Option<String>,
+    pub limits: RateLimits,
+    /// Longest time one `/api` request may take (`CHECKOUT_REQUEST_TIMEOUT_SECONDS`, 45).
+    pub request_timeout: Duration,
+    /// How long a SIGTERM waits for requests in flight (`CHECKOUT_SHUTDOWN_GRACE_SECONDS`, 25).
+    pub shutdown_grace: Duration,
+    /// Pending orders older than this are marked abandoned (`CHECKOUT_ABANDON_AFTER_SECONDS`,
+    /// a day).
+    pub abandon_after: Duration,
     pub konbini: KonbiniSettings,
     /// How often pages poll an order's or konbini payment's status (`CHECKOUT_STATUS_POLL_SECONDS`).
     pub status_poll_seconds: u32,
     /// `sqlite://...` or `postgres://...`.
     pub database_url: String,
-    /// Test hook (`CHECKOUT_CRASH_BEFORE_COMMIT=<event type>`): abort the process after
-    /// receiving such an event and before committing it, to test recovery.
+    /// Test hook, only in builds with the `test-hooks` feature
+    /// (`CHECKOUT_CRASH_BEFORE_COMMIT=<event type>`): abort the process after receiving such an
+    /// event and before committing it, to test recovery.
     pub crash_before_commit: Option<String>,
 }
 
@@ -78,8 +136,8 @@ impl Config {
     /// `CHECKOUT_ADDR` (127.0.0.1:4242), `STRIPE_SECRET_KEY`, `STRIPE_PUBLISHABLE_KEY`,
     /// `STRIPE_API_BASE` (api.stripe.com), `STRIPE_JS_URL`, `CHECKOUT_DIST` (dist),
     /// `CHECKOUT_CURRENCY` (usd), `CHECKOUT_THEME` (stripe|night|flat), `CHECKOUT_LAYOUT`
-    /// (tabs|accordion), `CHECKOUT_ADDRESS` (none|billing|shipping), `CHECKOUT_CUSTOMER` (cus_...),
-    /// `CHECKOUT_KONBINI_DESCRIPTION`, `CHECKOUT_KONBINI_EXPIRES_AFTER_DAYS` (1-60) or
+    /// (tabs|accordion), `CHECKOUT_ADDRESS` (none|billing|shipping), the safety settings of
+    /// README's table, `CHECKOUT_KONBINI_DESCRIPTION`, `CHECKOUT_KONBINI_EXPIRES_AFTER_DAYS` (1-60) or
     /// `CHECKOUT_KONBINI_EXPIRES_IN_HOURS` (1-1439), `CHECKOUT_STATUS_POLL_SECONDS` (5),
     /// `STRIPE_WEBHOOK_SECRET`, `DATABASE_URL` (`postgres://...`) or `CHECKOUT_DB_PATH` (an
     /// SQLite file, `checkout.sqlite3`).
@@ -107,6 +165,16 @@ impl Config {
         {
             return Err(format!("STRIPE_API_BASE={base:?} must be an http(s) URL"));
         }
+        let js_url = var("STRIPE_JS_URL").unwrap_or_else(|| DEFAULT_STRIPE_JS_URL.into());
+        if secret_mode == "live" {
+            // Live card data and keys go to Stripe only, and only over TLS.
+            if api_base.as_ref().is_some_and(|b| !b.starts_with("https://")) {
+                return Err("a live key must not be sent over http: STRIPE_API_BASE must be https://".into());
+            }
+            if !js_url.starts_with(STRIPE_JS) {
+                return Err(format!("with a live key Stripe.js must come from {STRIPE_JS}, not {js_url:?}"));
+            }
+        }
         let currency = var("CHECKOUT_CURRENCY").unwrap_or_else(|| "usd".into()).to_ascii_lowercase();
         let parsed = |name: &str, default: &str| var(name).unwrap_or_else(|| default.to_owned());
         let theme: ThemeName =
@@ -114,10 +182,35 @@ impl Config {
         let layout: LayoutName =
             parsed("CHECKOUT_LAYOUT", "tabs").parse().map_err(|e| format!("CHECKOUT_LAYOUT: {e}"))?;
         let address = parsed("CHECKOUT_ADDRESS", "none").parse().map_err(|e| format!("CHECKOUT_ADDRESS: {e}"))?;
-        let customer = var("CHECKOUT_CUSTOMER");
-        if customer.as_ref().is_some_and(|c| !c.starts_with("cus_")) {
-            return Err("CHECKOUT_CUSTOMER must be a customer id (cus_...)".into());
+        if var("CHECKOUT_CUSTOMER").is_some() {
+            return Err("CHECKOUT_CUSTOMER is gone: it showed one customer's saved cards to every visitor. \
+                        Customers sign in (offline: the page's demo sign-in, CHECKOUT_DEMO_CUSTOMER)."
+                .into());
         }
+        let demo_customer = var("CHECKOUT_DEMO_CUSTOMER");
+        if demo_customer.as_ref().is_some_and(|c| !c.starts_with("cus_")) {
+            return Err("CHECKOUT_DEMO_CUSTOMER must be a customer id (cus_...)".into());
+        }
+        let session_secret = var("CHECKOUT_SESSION_SECRET");
+        if session_secret.as_ref().is_some_and(|s| s.len() < 32) {
+            return Err("CHECKOUT_SESSION_SECRET must be at least 32 characters".into());
+        }
+        let embed_origins = match var("CHECKOUT_EMBED_ORIGINS") {
+            None => Vec::new(),
+            Some(list) => {
+                list.split(',').map(str::trim).filter(|o| !o.is_empty()).map(embed_origin).collect::<Result<_, _>>()?
+            }
+        };
+        let seconds = |name: &str, default: u64, range: std::ops::RangeInclusive<u64>| -> Result<u64, String> {
+            match var(name) {
+                None => Ok(default),
+                Some(v) => v
+                    .parse()
+                    .ok()
+                    .filter(|n| range.contains(n))
+                    .ok_or(format!("{name}={v:?} must be {range:?} seconds")),
+            }
+        };
         let konbini = konbini_settings(&var)?;
         let status_poll_seconds = match var("CHECKOUT_STATUS_POLL_SECONDS") {
             None => 5,
@@ -142,18 +235,64 @@ impl Config {
                 publishable_key,
                 webhook_secret,
                 api_base,
-                js_url: var("STRIPE_JS_URL").unwrap_or_else(|| DEFAULT_STRIPE_JS_URL.into()),
+                js_url,
+                timeout_seconds: seconds("STRIPE_TIMEOUT_SECONDS", 20, 1..=120)?,
             },
             dist_dir: var("CHECKOUT_DIST").unwrap_or_else(|| "dist".into()).into(),
             currency,
             look: Look::preset(theme, layout),
             address,
-            customer,
+            demo_customer,
+            session_secret,
+            saved_cards_remove: var("CHECKOUT_SAVED_CARDS_REMOVE").is_some_and(|v| v == "1" || v == "true"),
+            embed_origins,
+            client_ip_header: var("CHECKOUT_CLIENT_IP_HEADER"),
+            limits: RateLimits::from_lookup(&var)?,
+            request_timeout: Duration::from_secs(seconds("CHECKOUT_REQUEST_TIMEOUT_SECONDS", 45, 1..=600)?),
+            shutdown_grace: Duration::from_secs(seconds("CHECKOUT_SHUTDOWN_GRACE_SECONDS", 25, 0..=600)?),
+            abandon_after: Duration::from_secs(seconds("CHECKOUT_ABANDON_AFTER_SECONDS", 86_400, 1..=90 * 86_400)?),
             konbini,
             status_poll_seconds,
             database_url,
-            crash_before_commit: var("CHECKOUT_CRASH_BEFORE_COMMIT"),
+            crash_before_commit: crash_before_commit(var("CHECKOUT_CRASH_BEFORE_COMMIT"))?,
         })
+        .and_then(Self::checked)
+    }
+
+    /// Settings that are wrong together.
+    fn checked(self) -> Result<Self, String> {
+        if self.demo_customer.is_some() && !self.stripe.offline() {
+            return Err("CHECKOUT_DEMO_CUSTOMER works offline only (on the stand-in): a demo sign-in must never reach a real customer".into());
+        }
+        Ok(self)
+    }
+}
+
+/// The crash hook exists in test builds only: a release binary refuses the variable rather than
+/// ignore a setting someone thought was in force.
+fn crash_before_commit(value: Option<String>) -> Result<Option<String>, String> {
+    crash_hook_in(value, cfg!(feature = "test-hooks"))
+}
+
+fn crash_hook_in(value: Option<String>, test_build: bool) -> Result<Option<String>, String> {
+    match value {
+        Some(_) if !test_build => {
+            Err("CHECKOUT_CRASH_BEFORE_COMMIT exists only in test builds (cargo feature test-hooks)".into())
+        }
+        value => Ok(value),
+    }
+}
+
+/// An origin allowed to embed the checkout: `https://host[:port]` (or http for loopback).
+fn embed_origin(origin: &str) -> Result<String, String> {
+    let origin = origin.trim_end_matches('/');
+    let valid = origin_of(origin).is_some_and(|o| o == origin)
+        && (origin.starts_with("https://") || origin.starts_with("http://"))
+        && !origin.contains(['*', ' ', ';', '\'', '"']);
+    if valid {
+        Ok(origin.to_owned())
+    } else {
+        Err(format!("CHECKOUT_EMBED_ORIGINS: {origin:?} is not an origin like https://shop.example"))
     }
 }
 
@@ -278,5 +417,77 @@ mod tests {
         assert!(config(&[("STRIPE_SECRET_KEY", "pk_test_x"), ("STRIPE_PUBLISHABLE_KEY", "sk_test_x")]).is_err());
         let mixed = config(&[("STRIPE_SECRET_KEY", "sk_live_x"), ("STRIPE_PUBLISHABLE_KEY", "pk_test_x")]).unwrap_err();
         assert!(mixed.contains("live") && mixed.contains("test"), "{mixed}");
+    }
+
+    const TEST_KEYS: [(&str, &str); 3] = [
+        ("STRIPE_SECRET_KEY", "sk_test_x"),
+        ("STRIPE_PUBLISHABLE_KEY", "pk_test_x"),
+        ("STRIPE_WEBHOOK_SECRET", "whsec_x"),
+    ];
+    const LIVE_KEYS: [(&str, &str); 3] = [
+        ("STRIPE_SECRET_KEY", "sk_live_x"),
+        ("STRIPE_PUBLISHABLE_KEY", "pk_live_x"),
+        ("STRIPE_WEBHOOK_SECRET", "whsec_x"),
+    ];
+
+    fn with(keys: &[(&'static str, &'static str)], extra: &[(&'static str, &'static str)]) -> Result<Config, String> {
+        let mut vars = keys.to_vec();
+        vars.extend_from_slice(extra);
+        config(&vars)
+    }
+
+    #[test]
+    fn a_live_key_goes_to_stripe_over_tls_only() {
+        assert!(with(&LIVE_KEYS, &[]).is_ok());
+        let http = with(&LIVE_KEYS, &[("STRIPE_API_BASE", "http://127.0.0.1:12111")]).unwrap_err();
+        assert!(http.contains("https"), "{http}");
+        let script = with(&LIVE_KEYS, &[("STRIPE_JS_URL", "https://cdn.example/stripe.js")]).unwrap_err();
+        assert!(script.contains("js.stripe.com"), "{script}");
+        assert!(with(&LIVE_KEYS, &[("STRIPE_JS_URL", "https://js.stripe.com/endive/stripe.js")]).is_ok());
+        assert!(
+            with(&TEST_KEYS, &[("STRIPE_API_BASE", "http://127.0.0.1:12111")]).is_ok(),
+            "test keys may use the stand-in"
+        );
+    }
+
+    #[test]
+    fn the_demo_customer_is_for_the_stand_in_only_and_the_shared_customer_is_gone() {
+        let offline = [("STRIPE_API_BASE", "http://127.0.0.1:12111"), ("CHECKOUT_DEMO_CUSTOMER", "cus_1")];
+        assert_eq!(with(&TEST_KEYS, &offline).unwrap().demo_customer.as_deref(), Some("cus_1"));
+        assert!(with(&TEST_KEYS, &[("CHECKOUT_DEMO_CUSTOMER", "cus_1")]).unwrap_err().contains("offline"));
+        assert!(with(&TEST_KEYS, &[("CHECKOUT_CUSTOMER", "cus_1")]).unwrap_err().contains("CHECKOUT_CUSTOMER is gone"));
+        assert!(with(&TEST_KEYS, &[("CHECKOUT_SESSION_SECRET", "short")]).is_err());
+    }
+
+    #[test]
+    fn safety_settings_have_sane_defaults_and_are_checked() {
+        let c = with(&TEST_KEYS, &[]).unwrap();
+        assert_eq!(
+            (c.shutdown_grace.as_secs(), c.request_timeout.as_secs(), c.abandon_after.as_secs()),
+            (25, 45, 86_400)
+        );
+        assert_eq!(c.limits.declines, Some(Rate::per_minute(5, 15)));
+        assert!(c.embed_origins.is_empty() && !c.saved_cards_remove && !c.stripe.offline());
+        let set =
+            with(&TEST_KEYS, &[("CHECKOUT_EMBED_ORIGINS", "https://shop.example/, http://127.0.0.1:8000")]).unwrap();
+        assert_eq!(set.embed_origins, ["https://shop.example", "http://127.0.0.1:8000"]);
+        for bad in ["shop.example", "https://*.example", "https://shop.example/path", "javascript:alert(1)"] {
+            assert!(with(&TEST_KEYS, &[("CHECKOUT_EMBED_ORIGINS", bad)]).is_err(), "{bad}");
+        }
+        assert!(
+            with(&TEST_KEYS, &[("CHECKOUT_RATE_LIMIT_CONFIRM", "lots")])
+                .unwrap_err()
+                .contains("CHECKOUT_RATE_LIMIT_CONFIRM")
+        );
+        assert_eq!(with(&TEST_KEYS, &[("CHECKOUT_RATE_LIMIT_LOOKUP", "off")]).unwrap().limits.lookup, None);
+        assert!(with(&TEST_KEYS, &[("CHECKOUT_SHUTDOWN_GRACE_SECONDS", "-1")]).is_err());
+    }
+
+    #[test]
+    fn the_crash_hook_exists_in_test_builds_only() {
+        let refused = crash_hook_in(Some("payment_intent.succeeded".into()), false).unwrap_err();
+        assert!(refused.contains("test builds"), "{refused}");
+        assert_eq!(crash_hook_in(Some("x".into()), true).unwrap().as_deref(), Some("x"));
+        assert_eq!(crash_hook_in(None, false).unwrap(), None);
     }
 }

@@ -1,0 +1,90 @@
+//! Card payments: the PaymentIntent created and confirmed in one request with the page's
+//! ConfirmationToken, read back, or confirmed again with a new token after a decline.
+
+use checkout_api::Cart;
+use checkout_api::stripe_common::PaymentIntentStatus;
+use stripe::{IdempotencyKey, RequestStrategy, StripeRequest};
+use stripe_core::payment_intent::{
+    ConfirmPaymentIntent, CreatePaymentIntent, CreatePaymentIntentAutomaticPaymentMethods, RetrievePaymentIntent,
+};
+use stripe_shared::PaymentIntent;
+
+use super::{Payments, StripeFailure, from_wire, no_client_secret, order_metadata};
+
+/// What Stripe holds for an order's PaymentIntent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirmed {
+    pub payment_intent_id: String,
+    pub client_secret: String,
+    pub status: PaymentIntentStatus,
+    pub amount: i64,
+    pub currency: String,
+}
+
+impl Payments {
+    /// Creates and confirms the PaymentIntent of order `order_id` for `cart` with `token`, in
+    /// one request. The Idempotency-Key names the order and the token, so a retry of this very
+    /// request replays Stripe's first answer instead of charging again, and no other request can
+    /// be taken for it.
+    pub async fn create_and_confirm(
+        &self,
+        cart: &Cart,
+        token: &str,
+        customer: Option<&str>,
+        order_id: &str,
+    ) -> Result<Confirmed, StripeFailure> {
+        let currency = cart.currency.parse::<stripe_types::Currency>().unwrap_or_else(|never| match never {});
+        let mut create = CreatePaymentIntent::new(cart.total, currency)
+            .metadata(order_metadata(order_id))
+            .confirm(true)
+            .confirmation_token(token)
+            .automatic_payment_methods(CreatePaymentIntentAutomaticPaymentMethods::new(true));
+        if let Some(customer) = customer {
+            // Saved payment methods belong to the customer; a newly saved one is attached to it.
+            create = create.customer(customer);
+        }
+        let strategy = idempotent(&format!("checkout-{order_id}-{token}"))?;
+        let intent = create.customize().request_strategy(strategy).send(&self.client).await;
+        confirmed(intent.map_err(StripeFailure::from_stripe)?)
+    }
+
+    /// The PaymentIntent as Stripe holds it now.
+    pub async fn retrieve(&self, payment_intent: &str) -> Result<Confirmed, StripeFailure> {
+        let intent = RetrievePaymentIntent::new(payment_intent).send(&self.client).await;
+        confirmed(intent.map_err(StripeFailure::from_stripe)?)
+    }
+
+    /// Confirms an order's existing PaymentIntent again with a new `token` (the card was
+    /// declined and the shopper tries another): the order keeps one PaymentIntent.
+    pub async fn confirm_again(&self, payment_intent: &str, token: &str) -> Result<Confirmed, StripeFailure> {
+        let strategy = idempotent(&format!("checkout-{payment_intent}-{token}"))?;
+        let intent = ConfirmPaymentIntent::new(payment_intent)
+            .confirmation_token(token)
+            .customize()
+            .request_strategy(strategy)
+            .send(&self.client)
+            .await;
+        confirmed(intent.map_err(StripeFailure::from_stripe)?)
+    }
+}
+
+fn idempotent(key: &str) -> Result<RequestStrategy, StripeFailure> {
+    // Only a key longer than Stripe's 255 characters fails; ids are validated far shorter.
+    IdempotencyKey::new(key).map(RequestStrategy::Idempotent).map_err(|e| {
+        StripeFailure::from_error(crate::error::AppError::bad_request("confirmationTokenId", e.to_string()))
+    })
+}
+
+fn confirmed(intent: PaymentIntent) -> Result<Confirmed, StripeFailure> {
+    let client_secret = intent.client_secret.ok_or_else(|| StripeFailure {
+        payment_intent: Some(intent.id.to_string()),
+        ..StripeFailure::from_error(no_client_secret())
+    })?;
+    Ok(Confirmed {
+        payment_intent_id: intent.id.to_string(),
+        client_secret,
+        status: from_wire(intent.status.as_str()).unwrap_or(PaymentIntentStatus::Unknown),
+        amount: intent.amount,
+        currency: intent.currency.to_string(),
+    })
+}

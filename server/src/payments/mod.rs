@@ -1,0 +1,214 @@
+//! Stripe calls, through async-stripe. Chosen because it is generated from Stripe's OpenAPI
+//! spec (every parameter typed, confirmation_token and konbini options included), pins one API
+//! version (2026-09-30.endive), supports idempotency keys, and can be pointed at another base
+//! URL (the offline stand-in) over plain http.
+//!
+//! `card` creates and confirms card PaymentIntents, `customer` makes CustomerSessions, `konbini`
+//! the yen payments the page confirms; this file holds the client and how Stripe's failures
+//! become answers to the page.
+
+mod card;
+mod customer;
+mod konbini;
+
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use checkout_api::stripe_common::{ErrorType, StripeError};
+use stripe::{Client, ClientBuilder};
+
+use crate::config::StripeConfig;
+use crate::error::AppError;
+
+pub use card::Confirmed;
+
+#[derive(Clone)]
+pub struct Payments {
+    client: TimedClient,
+}
+
+/// async-stripe's client, timing each call for the request's `Server-Timing` (so the server's
+/// own work can be told from Stripe's).
+#[derive(Clone)]
+struct TimedClient(Client);
+
+impl stripe_client_core::StripeClient for TimedClient {
+    type Err = <Client as stripe_client_core::StripeClient>::Err;
+
+    fn execute(
+        &self,
+        request: stripe_client_core::CustomizedStripeRequest,
+    ) -> impl std::future::Future<Output = Result<axum::body::Bytes, Self::Err>> + Send {
+        crate::telemetry::stripe_call(self.0.execute(request))
+    }
+}
+
+impl Payments {
+    pub fn new(config: &StripeConfig) -> Result<Self, String> {
+        let mut builder = ClientBuilder::new(&config.secret_key)
+            .app_info("stripe-checkout-leptos", Some(env!("CARGO_PKG_VERSION").into()), None)
+            // Per attempt: async-stripe has no timeout by default.
+            .timeout(Duration::from_secs(config.timeout_seconds));
+        if let Some(base) = &config.api_base {
+            builder = builder.url(base);
+        }
+        let client = builder.build().map_err(|e| format!("cannot build the Stripe client: {e}"))?;
+        Ok(Self { client: TimedClient(client) })
+    }
+}
+
+/// A Stripe call that did not give what was asked, and what that says about money.
+#[derive(Debug)]
+pub struct StripeFailure {
+    /// The answer for the page.
+    pub error: AppError,
+    /// The PaymentIntent Stripe made anyway (a card decline leaves it behind), and its client
+    /// secret.
+    pub payment_intent: Option<String>,
+    pub client_secret: Option<String>,
+    /// Stripe's error code (`payment_intent_unexpected_state`, ...).
+    pub code: Option<String>,
+    /// Stripe refused the ConfirmationToken (used, expired, unknown): nothing was created.
+    pub token_refused: bool,
+    /// A card decline's code, as Stripe gave it (the page may see a generic one).
+    pub decline_code: Option<String>,
+}
+
+impl StripeFailure {
+    fn from_stripe(err: stripe::StripeError) -> Self {
+        let mut failure = Self::from_error(AppError::new(StatusCode::OK, StripeError::new(ErrorType::Unknown, "")));
+        if let stripe::StripeError::Stripe(api, _) = &err {
+            failure.payment_intent = api.payment_intent.as_ref().map(|pi| pi.id.to_string());
+            failure.client_secret = api.payment_intent.as_ref().and_then(|pi| pi.client_secret.clone());
+            failure.code = api.code.as_ref().map(|c| c.as_str().to_owned());
+            failure.token_refused =
+                api.type_.as_str() == "invalid_request_error" && api.param.as_deref() == Some("confirmation_token");
+            if api.type_.as_str() == "card_error" {
+                failure.decline_code = api.decline_code.clone().or_else(|| failure.code.clone());
+            }
+        }
+        failure.error = upstream_error(err);
+        failure
+    }
+
+    pub fn from_error(error: AppError) -> Self {
+        Self { error, payment_intent: None, client_secret: None, code: None, token_refused: false, decline_code: None }
+    }
+}
+
+/// Our order's id on the PaymentIntent: events carry it back to the order.
+fn order_metadata(order_id: &str) -> std::collections::HashMap<String, String> {
+    std::collections::HashMap::from([("order_id".to_owned(), order_id.to_owned())])
+}
+
+fn no_client_secret() -> AppError {
+    AppError::new(
+        StatusCode::BAD_GATEWAY,
+        StripeError::new(ErrorType::ApiError, "Stripe returned a PaymentIntent without a client secret."),
+    )
+}
+
+/// One of Stripe's enum values (as async-stripe spells it on the wire) as our own enum.
+fn from_wire<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
+}
+
+/// Decline codes Stripe advises not to show: telling a card tester that a card is reported
+/// stolen or that the issuer suspects fraud helps the tester. The shopper reads a generic
+/// decline; the log keeps the real code.
+const UNSPOKEN_DECLINE_CODES: &[&str] = &[
+    "fraudulent",
+    "lost_card",
+    "stolen_card",
+    "pickup_card",
+    "restricted_card",
+    "merchant_blacklist",
+    "security_violation",
+];
+
+/// A card error as the shopper should read it.
+fn card_error(mut error: StripeError) -> StripeError {
+    if let Some(code) = error.decline_code.as_deref()
+        && UNSPOKEN_DECLINE_CODES.contains(&code)
+    {
+        tracing::warn!(decline_code = code, "card declined; the shopper is told it was declined, not why");
+        error.code = Some("card_declined".into());
+        error.decline_code = Some("generic_decline".into());
+        error.message = Some("Your card was declined.".into());
+        error.doc_url = None;
+    }
+    error
+}
+
+/// Stripe's answer, as the page should see it: card errors pass through (402) with Stripe's
+/// customer-facing message (or a generic decline, see [`UNSPOKEN_DECLINE_CODES`]); problems with
+/// the page's ConfirmationToken are the page's (400); everything else is this server's or
+/// Stripe's problem (5xx) and its details stay in the log.
+fn upstream_error(err: stripe::StripeError) -> AppError {
+    match err {
+        stripe::StripeError::Stripe(api, status) => {
+            let error = StripeError {
+                type_: from_wire(api.type_.as_str()).unwrap_or(ErrorType::Unknown),
+                code: api.code.as_ref().map(|c| c.as_str().to_owned()),
+                decline_code: api.decline_code.clone(),
+                message: api.message.clone(),
+                param: api.param.clone(),
+                doc_url: api.doc_url.clone(),
+            };
+            match error.type_ {
+                ErrorType::CardError => AppError::new(StatusCode::PAYMENT_REQUIRED, card_error(error)),
+                ErrorType::IdempotencyError => {
+                    tracing::warn!(error = %error, "Stripe: idempotent request in progress or with other parameters");
+                    AppError::new(
+                        StatusCode::CONFLICT,
+                        StripeError::new(
+                            ErrorType::IdempotencyError,
+                            "This payment is already being processed. Please wait a moment before trying again.",
+                        ),
+                    )
+                }
+                ErrorType::InvalidRequestError if error.param.as_deref() == Some("confirmation_token") => {
+                    AppError::new(StatusCode::BAD_REQUEST, error)
+                }
+                ErrorType::RateLimitError => AppError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    StripeError::new(
+                        ErrorType::RateLimitError,
+                        "Too many payment attempts right now. Please try again in a moment.",
+                    ),
+                ),
+                _ => {
+                    tracing::error!(stripe_status = status, error = %error, "Stripe refused a request");
+                    AppError::new(
+                        StatusCode::BAD_GATEWAY,
+                        StripeError::new(ErrorType::ApiError, "The payment provider could not process this request."),
+                    )
+                }
+            }
+        }
+        stripe::StripeError::ClientError(detail) => {
+            tracing::error!(%detail, "cannot reach Stripe");
+            AppError::new(
+                StatusCode::BAD_GATEWAY,
+                StripeError::new(
+                    ErrorType::ApiConnectionError,
+                    "Could not reach the payment provider. Please try again.",
+                ),
+            )
+        }
+        stripe::StripeError::Timeout => AppError::new(
+            StatusCode::GATEWAY_TIMEOUT,
+            StripeError::new(
+                ErrorType::ApiConnectionError,
+                "The payment provider did not answer in time. Please try again.",
+            ),
+        ),
+        other => {
+            tracing::error!(error = %other, "unexpected answer from Stripe");
+            AppError::new(
+                StatusCode::BAD_GATEWAY,
+                StripeError::new(ErrorType::ApiError, "The payment provider sent an unexpected answer."),
+            )
+        }
+    }
+}
