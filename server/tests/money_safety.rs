@@ -223,8 +223,15 @@ async fn a_payment_that_disagrees_with_its_order_is_held_for_review() {
 /// aborted): the shopper still gets the success, and the webhook settles the order.
 #[tokio::test]
 async fn the_database_failing_after_the_charge_does_not_fail_the_shopper() {
-    let database = common::sqlite_url();
-    let stack = common::with_webhooks(&database, &[]).await;
+    let (database, port, log) = (common::sqlite_url(), common::free_port(), common::temp_path("server.log"));
+    let (sim, _) = stripe_sim::spawn_with(|sim| {
+        sim.add_webhook_endpoint(format!("http://127.0.0.1:{port}/api/webhooks/stripe"), common::WEBHOOK_SECRET);
+        sim.set_webhook_retry(Duration::from_millis(100));
+    })
+    .await
+    .unwrap();
+    let _server = common::server_process(port, &sim, &database, &[], Some(&log)).await;
+    let stack = Stack::new(format!("http://127.0.0.1:{port}"), sim);
     sqlx::any::install_default_drivers();
     let pool = sqlx::any::AnyPoolOptions::new().max_connections(1).connect(&database).await.unwrap();
     // Only the checkout's own link fails: once an event for the order is recorded, the
@@ -245,6 +252,8 @@ async fn the_database_failing_after_the_charge_does_not_fail_the_shopper() {
     assert_eq!((status, paid["status"].as_str()), (200, Some("succeeded")), "{paid}");
     let order_id = paid["orderId"].as_str().unwrap();
     assert_eq!(stack.order(order_id).await["paymentIntentId"], Value::Null, "the link was aborted");
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(logged.contains("could not record the PaymentIntent on the order") && logged.contains("ERROR"), "{logged}");
 
     stack.sim_post("/_sim/webhooks/resume", json!({})).await;
     let order = stack.wait_for_status(order_id, "paid").await;
