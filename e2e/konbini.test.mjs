@@ -110,7 +110,7 @@ test('paying shows Stripe\'s instructions, then ours with the deadline in JST an
   assert.equal(await page.getByTestId('order-status').getAttribute('data-status'), 'requires_action', 'the webhook said: awaiting payment');
   await stack.stripe.advance(181);
   await page.getByText(PAID).waitFor();
-  assert.equal(await status.getAttribute('data-status'), 'Succeeded');
+  assert.equal(await status.getAttribute('data-status'), 'succeeded');
   await page.locator('[data-testid="order-status"][data-status="paid"]').waitFor();
   assert.equal(await page.locator('table.stores').count(), 0);
   assert.equal((await latestIntent()).status, 'succeeded');

@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
+source scripts/stand-in.sh
 
 trunk build --release
 cargo build -p checkout-server -p stripe-sim
@@ -17,22 +18,15 @@ if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
   sim_addr="${STRIPE_SIM_ADDR:-127.0.0.1:12111}"
   # The stand-in signs its events with the same secret the server checks them with.
   export STRIPE_WEBHOOK_SECRET="${STRIPE_WEBHOOK_SECRET:-whsec_standin_dev}"
-  if curl -fsS "http://$sim_addr/_sim/health" >/dev/null 2>&1; then
-    echo "Something already answers on $sim_addr; stop it or set STRIPE_SIM_ADDR." >&2
-    exit 1
-  fi
-  STRIPE_SIM_ADDR="$sim_addr" STRIPE_SIM_WEBHOOK_URL="http://$checkout_addr/api/webhooks/stripe" target/debug/stripe-sim &
-  sim_pid=$!
-  trap 'kill "$sim_pid" 2>/dev/null || true' EXIT
-  for _ in $(seq 100); do curl -fsS "http://$sim_addr/_sim/health" >/dev/null 2>&1 && break; sleep 0.1; done
+  start_stand_in "$sim_addr" STRIPE_SIM_WEBHOOK_URL="http://$checkout_addr/api/webhooks/stripe"
+  trap 'stop_stand_in' EXIT
   export STRIPE_SECRET_KEY=sk_test_standin_dev STRIPE_PUBLISHABLE_KEY=pk_test_standin_dev
   export STRIPE_API_BASE="http://$sim_addr" STRIPE_JS_URL="http://$sim_addr/endive/stripe.js"
   echo "Offline: Stripe stand-in on http://$sim_addr. Test card: 4242 4242 4242 4242, any future date, any CVC."
   if [ -z "${CHECKOUT_DEMO_CUSTOMER:-}" ]; then
     api() { curl -fsS -u "$STRIPE_SECRET_KEY:" "$STRIPE_API_BASE$1" "${@:2}"; }
-    id_of() { sed -n 's/.*"id":"\([a-z]*_[A-Za-z0-9]*\)".*/\1/p' | head -n 1; }
-    CHECKOUT_DEMO_CUSTOMER=$(api /v1/customers -d email=jenny.rosen@example.com -d "name=Jenny Rosen" | id_of)
-    card=$(api /v1/payment_methods/pm_card_visa/attach -d "customer=$CHECKOUT_DEMO_CUSTOMER" | id_of)
+    CHECKOUT_DEMO_CUSTOMER=$(api /v1/customers -d email=jenny.rosen@example.com -d "name=Jenny Rosen" | json_id)
+    card=$(api /v1/payment_methods/pm_card_visa/attach -d "customer=$CHECKOUT_DEMO_CUSTOMER" | json_id)
     api "/v1/payment_methods/$card" -d allow_redisplay=always >/dev/null
     export CHECKOUT_DEMO_CUSTOMER
     echo "Demo sign-in on the page: customer $CHECKOUT_DEMO_CUSTOMER with a saved Visa •••• 4242."
@@ -50,7 +44,7 @@ fi
 echo "Checkout: http://$checkout_addr/"
 CHECKOUT_DIST="${CHECKOUT_DIST:-dist}" target/debug/checkout-server &
 server_pid=$!
-trap 'kill "$server_pid" ${sim_pid:+"$sim_pid"} 2>/dev/null || true' EXIT
+trap 'kill "$server_pid" 2>/dev/null; stop_stand_in' EXIT
 # Stopping this script (Ctrl-C, or a TERM to its PID) stops what it started, and only that.
 trap 'exit 130' INT
 trap 'exit 143' TERM

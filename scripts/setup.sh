@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the dev and test commands need, each only when missing (safe to run again):
-# the wasm32 target, trunk, wasm-bindgen-cli of the version in Cargo.lock, wasm-pack, Debian's
+# the wasm32 target, trunk, wasm-bindgen-cli of the version in Cargo.lock, Debian's
 # chromium + chromium-driver, Debian's postgresql, and the npm packages of package-lock.json (binaryen's wasm-opt,
 # playwright-core).
 set -euo pipefail
@@ -8,7 +8,6 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 TRUNK_VERSION=0.21.14
-WASM_PACK_VERSION=0.15.1
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -24,16 +23,11 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   cargo install --locked "trunk@$TRUNK_VERSION"
 fi
 
-# Trunk and wasm-pack use the wasm-bindgen on PATH when its version matches Cargo.lock exactly.
+# Trunk and the browser tests use the wasm-bindgen on PATH when its version matches Cargo.lock exactly.
 # (--locked fails for this crate on a missing dependency version, so it is left out.)
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
-fi
-
-if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
-  step "installing wasm-pack $WASM_PACK_VERSION"
-  cargo install --force --locked wasm-pack --version "$WASM_PACK_VERSION"
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

@@ -2,13 +2,13 @@
 # Sets up what is missing and runs every test suite:
 #   1. native: unit and HTTP tests of the shared crates, the Stripe stand-in and the server
 #      (orders and webhooks on SQLite and on PostgreSQL);
-#   2. browser: wasm-bindgen-test in headless Chromium for the bindings, components and app
-#      (with cargo, then the library crates again with wasm-pack);
+#   2. browser: wasm-bindgen-test in headless Chromium for the bindings, components and app;
 #   3. end-to-end: the Trunk release build, server and stand-in driven by playwright-core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
+source scripts/stand-in.sh
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -20,19 +20,10 @@ cargo test -p stripe-common -p checkout-api -p stripe-sim -p checkout-server --f
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 # The Stripe.js stand-in the browser tests load (STRIPE_SIM_URL in .cargo/config.toml).
-sim_addr=127.0.0.1:12112
-if curl -fsS "http://$sim_addr/_sim/health" >/dev/null 2>&1; then
-  echo "Something already answers on $sim_addr; the browser tests need that port." >&2
-  exit 1
-fi
-cargo build -p stripe-sim
-STRIPE_SIM_ADDR="$sim_addr" RUST_LOG=warn target/debug/stripe-sim &
-sim_pid=$!
-trap 'kill "$sim_pid" 2>/dev/null || true; stop_postgres' EXIT
-for _ in $(seq 100); do curl -fsS "http://$sim_addr/_sim/health" >/dev/null 2>&1 && break; sleep 0.1; done
+trap 'stop_stand_in; stop_postgres' EXIT
+start_stand_in 127.0.0.1:12112 RUST_LOG=warn
 cargo test --target wasm32-unknown-unknown --tests -p stripe-wasm -p leptos-stripe -p checkout-app
-(cd crates/stripe-wasm && wasm-pack test --headless --chrome)
-(cd crates/leptos-stripe && wasm-pack test --headless --chrome)
+stop_stand_in
 
 step "end-to-end tests (release build, real server and stand-in, Chromium)"
 trunk build --release

@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::{CheckoutSkeleton, LoadFailure};
-use crate::loader::{Loading, Ready, load};
-use crate::pages::{CheckoutPage, CompletePage, KonbiniPage};
+use crate::checkout::CheckoutPage;
+use crate::complete::CompletePage;
+use crate::konbini::KonbiniPage;
+use crate::shared::{CheckoutSkeleton, LoadFailure, Loading, Ready, load};
 
 #[component]
 pub fn App() -> impl IntoView {

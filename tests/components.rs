@@ -4,9 +4,9 @@ use std::sync::{Arc, Mutex};
 
 use checkout_api::stripe_common::PaymentIntentStatus;
 use checkout_api::{AddressCollection, Cart, CartLine, Discount};
-use checkout_app::components::{CheckoutForm, LoadFailure, OrderSummary, PaymentSucceeded};
-use checkout_app::pages::PaymentStatus;
-use checkout_app::pay::Paid;
+use checkout_app::checkout::{CheckoutForm, Paid, PaymentSucceeded};
+use checkout_app::complete::PaymentStatus;
+use checkout_app::shared::{LoadFailure, OrderSummary};
 use leptos::prelude::*;
 use leptos_stripe::Elements;
 use leptos_stripe::stripe_wasm::{ElementsOptions, LayoutType, PaymentIntent, Stripe};

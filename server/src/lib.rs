@@ -4,9 +4,6 @@
 //! `webhooks`), and serves the Trunk-built app with security headers. Stripe is reached
 //! through async-stripe, at api.stripe.com or at the offline stand-in (`STRIPE_API_BASE`).
 
-// An AppError is built at most once per request; boxing it would buy nothing.
-#![allow(clippy::result_large_err)]
-
 mod catalog;
 mod checkout;
 mod client;

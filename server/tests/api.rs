@@ -12,7 +12,7 @@ async fn config_gives_keys_stripe_js_and_a_server_priced_cart() {
     assert_eq!(status, 200);
     assert_eq!(config["publishableKey"], common::PK);
     assert_eq!(config["stripeJsUrl"], format!("{}/endive/stripe.js", stack.sim));
-    assert_eq!(config["currency"], "usd");
+    assert_eq!(config["cart"]["currency"], "usd");
     assert_eq!(config["cart"]["total"], 2500 + 2 * 1299);
     assert_eq!(config["cart"]["lines"][1]["name"], "Ferris enamel mug");
 }

@@ -151,21 +151,9 @@ async fn guessing_discount_codes_is_rate_limited() {
         assert_eq!(status, 400);
     }
     // Even the right code is refused now, so a guesser cannot tell it from the wrong ones.
-    let response = stack
-        .http
-        .post(format!("{}/api/cart", stack.server))
-        .json(&json!({"items": Stack::default_items(), "discountCode": "WELCOME10"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 429);
-    let wait: u64 = response.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    let body = json!({"items": Stack::default_items(), "discountCode": "WELCOME10"});
+    let (wait, _) = stack.refused_for_now("/api/cart", &body).await;
     assert!((1..=200).contains(&wait), "{wait}");
-    let body: serde_json::Value = response.json().await.unwrap();
-    assert_eq!(
-        (body["error"]["type"].as_str(), body["error"]["code"].as_str()),
-        (Some("rate_limit_error"), Some("rate_limit"))
-    );
     // Without a code the cart is still priced.
     assert_eq!(stack.post_json("/api/cart", &json!({"items": Stack::default_items()})).await.0, 200);
 }

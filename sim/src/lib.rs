@@ -1,6 +1,4 @@
 #![recursion_limit = "256"]
-// An ApiError is built at most once per HTTP request; boxing it would buy nothing.
-#![allow(clippy::result_large_err)]
 //! An offline stand-in for Stripe: its HTTP API (form-encoded requests, key auth, Stripe's
 //! JSON objects and errors) and a Stripe.js stand-in that renders the Payment Element as a
 //! cross-origin iframe, as Stripe's does. Run it with `cargo run -p stripe-sim`.

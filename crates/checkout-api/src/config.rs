@@ -9,7 +9,7 @@ pub struct ConfigResponse {
     pub publishable_key: String,
     /// Where to load Stripe.js from: js.stripe.com with real keys, the stand-in offline.
     pub stripe_js_url: String,
-    pub currency: String,
+    /// The card checkout's cart, priced by the server (its currency is the shop's).
     pub cart: Cart,
     /// Theme and layout for both the page and Stripe's Elements.
     pub look: Look,
@@ -24,9 +24,8 @@ pub struct ConfigResponse {
     pub session: SessionView,
     /// How often pages ask for an order's or payment's status.
     pub poll_seconds: u32,
-    /// The konbini page's cart (in yen), when konbini payments are offered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub konbini: Option<KonbiniConfig>,
+    /// The konbini page's cart (in yen).
+    pub konbini: KonbiniConfig,
 }
 
 /// The shopper's session as the page may show it.

@@ -1,6 +1,6 @@
 //! The konbini form and its API: what the shopper enters (name, email, phone as the
-//! confirmation number), the rules both the page and the server apply, in Japanese and
-//! English, and the payment's status as the instructions page shows it.
+//! confirmation number), the rules both the page and the server apply (the page words them for
+//! the shopper), and the payment's status as the instructions page shows it.
 
 use serde::{Deserialize, Serialize};
 use stripe_common::PaymentIntentStatus;
@@ -68,56 +68,77 @@ pub struct KonbiniConfig {
     pub cart: Cart,
 }
 
-/// A problem with one field of the form: `blocking` ones must be fixed, the others are notes
-/// (what the store will show differently).
+/// What the rules found in one field of the form: `blocking` ones must be fixed, the others
+/// are notes (what the store will show differently). The page words them for the shopper; the
+/// server answers with [`FormProblem::english`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldNote {
-    pub field: &'static str,
-    pub message: String,
-    pub blocking: bool,
+pub enum FormProblem {
+    NameMissing,
+    /// These characters are outside Shift JIS: left out or replaced at the store.
+    NameUnprintable(String),
+    /// Only this much of the name (the first `NAME_DISPLAY_CHARS` characters) is shown.
+    NameShortened(String),
+    EmailMissing,
+    EmailInvalid,
+    PhoneNotDigits,
+    /// All zeros: Stripe refuses it as a confirmation number.
+    PhoneAllZeros,
+    PhoneLength,
+}
+
+impl FormProblem {
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::NameMissing | Self::NameUnprintable(_) | Self::NameShortened(_) => "name",
+            Self::EmailMissing | Self::EmailInvalid => "email",
+            Self::PhoneNotDigits | Self::PhoneAllZeros | Self::PhoneLength => "phone",
+        }
+    }
+
+    pub fn blocking(&self) -> bool {
+        !matches!(self, Self::NameUnprintable(_) | Self::NameShortened(_))
+    }
+
+    /// The API's own words, for clients other than the page.
+    pub fn english(&self) -> String {
+        match self {
+            Self::NameMissing => "Enter the name to pay under.".into(),
+            Self::NameUnprintable(chars) => format!("These characters can't be shown at the store: {chars}"),
+            Self::NameShortened(_) => {
+                format!("Only the first {NAME_DISPLAY_CHARS} characters of the name appear at the store.")
+            }
+            Self::EmailMissing => "Enter an email address.".into(),
+            Self::EmailInvalid => "Enter a valid email address.".into(),
+            Self::PhoneNotDigits => "The phone number must be digits.".into(),
+            Self::PhoneAllZeros => "This number can't be used as a confirmation number.".into(),
+            Self::PhoneLength => "The phone number must have 10 or 11 digits.".into(),
+        }
+    }
 }
 
 impl KonbiniPaymentRequest {
-    /// Every note on the form, in field order.
-    pub fn notes(&self) -> Vec<FieldNote> {
+    /// Every problem of the form, in field order.
+    pub fn notes(&self) -> Vec<FormProblem> {
         let mut notes = Vec::new();
-        let mut note = |field, blocking, message: String| notes.push(FieldNote { field, message, blocking });
         let name = self.name.trim();
         if name.is_empty() {
-            note("name", true, "お名前を入力してください。 Please enter your name.".into());
+            notes.push(FormProblem::NameMissing);
         } else {
             let unprintable: String = not_shift_jis(name).into_iter().collect();
             if !unprintable.is_empty() {
-                note(
-                    "name",
-                    false,
-                    format!(
-                        "「{unprintable}」は店頭で表示できないため、省略または置き換えられます。 \
-                         These characters can't be shown at the store and will be left out or replaced: {unprintable}"
-                    ),
-                );
+                notes.push(FormProblem::NameUnprintable(unprintable));
             }
             if name.chars().count() > NAME_DISPLAY_CHARS {
-                let shown: String = name.chars().take(NAME_DISPLAY_CHARS).collect();
-                note(
-                    "name",
-                    false,
-                    format!(
-                        "店頭やレシートには最初の{NAME_DISPLAY_CHARS}文字「{shown}」のみ表示されます。 \
-                         Only the first {NAME_DISPLAY_CHARS} characters appear at the store and on the receipt."
-                    ),
-                );
+                notes.push(FormProblem::NameShortened(name.chars().take(NAME_DISPLAY_CHARS).collect()));
             }
         }
         let email = self.email.trim();
         if email.is_empty() {
-            note("email", true, "メールアドレスを入力してください。 Please enter your email address.".into());
+            notes.push(FormProblem::EmailMissing);
         } else if !is_email(email) {
-            note("email", true, "メールアドレスの形式が正しくありません。 Please enter a valid email address.".into());
+            notes.push(FormProblem::EmailInvalid);
         }
-        if let Some(problem) = self.confirmation_number_problem() {
-            note("phone", true, problem);
-        }
+        notes.extend(self.confirmation_number_problem());
         notes
     }
 
@@ -126,30 +147,23 @@ impl KonbiniPaymentRequest {
         Some(confirmation_number_from_phone(&self.phone)).filter(|n| !n.is_empty())
     }
 
-    fn confirmation_number_problem(&self) -> Option<String> {
+    fn confirmation_number_problem(&self) -> Option<FormProblem> {
         if self.phone.trim().is_empty() {
             return None;
         }
-        let Some(number) = self.confirmation_number() else {
-            return Some("電話番号は数字で入力してください。 Please enter your phone number in digits.".into());
-        };
+        let Some(number) = self.confirmation_number() else { return Some(FormProblem::PhoneNotDigits) };
         match check_confirmation_number(&number) {
             Ok(()) => None,
-            Err(KonbiniRuleError::AllZeros) => {
-                Some("この番号は確認番号として使えません。 This number can't be used as a confirmation number.".into())
-            }
-            Err(_) => Some(
-                "電話番号は10桁または11桁で入力してください（ハイフンなし可）。 Enter a 10 or 11 digit phone number."
-                    .into(),
-            ),
+            Err(KonbiniRuleError::AllZeros) => Some(FormProblem::PhoneAllZeros),
+            Err(_) => Some(FormProblem::PhoneLength),
         }
     }
 
-    /// The server's check: the first blocking note, and the cart's shape.
+    /// The server's check: the first blocking problem, and the cart's shape.
     pub fn validate(&self) -> Result<(), ValidationError> {
         validate_items(&self.items)?;
-        match self.notes().into_iter().find(|n| n.blocking) {
-            Some(note) => Err(ValidationError::new(note.field, note.message)),
+        match self.notes().into_iter().find(FormProblem::blocking) {
+            Some(problem) => Err(ValidationError::new(problem.field(), problem.english())),
             None => Ok(()),
         }
     }
@@ -179,7 +193,7 @@ mod tests {
     }
 
     fn blocking(f: &KonbiniPaymentRequest) -> Vec<&'static str> {
-        f.notes().into_iter().filter(|n| n.blocking).map(|n| n.field).collect()
+        f.notes().into_iter().filter(FormProblem::blocking).map(|n| n.field()).collect()
     }
 
     #[test]
@@ -204,6 +218,7 @@ mod tests {
         assert_eq!(blocking(&form("山田", "h@example.jp", "1234-5678")), ["phone"]);
         assert_eq!(blocking(&form("山田", "h@example.jp", "000-0000-0000")), ["phone"]);
         assert_eq!(blocking(&form("山田", "h@example.jp", "でんわ")), ["phone"]);
+        assert_eq!(form("山田", "h@example.jp", "000-0000-0000").notes(), [FormProblem::PhoneAllZeros]);
         assert!(
             form("山田", "h@example.jp", "000-0000-0000").validate().unwrap_err().message.contains("can't be used")
         );
@@ -213,8 +228,13 @@ mod tests {
     #[test]
     fn long_names_and_unprintable_characters_are_noted_not_refused() {
         let notes = form("髙橋 一二三四五六七八九十一二三四五六七八九", "h@example.jp", "").notes();
-        assert!(notes.iter().all(|n| !n.blocking && n.field == "name"));
-        assert!(notes[0].message.contains("髙"));
-        assert!(notes[1].message.contains("20"));
+        assert_eq!(
+            notes,
+            [
+                FormProblem::NameUnprintable("髙".into()),
+                FormProblem::NameShortened("髙橋 一二三四五六七八九十一二三四五六七".into())
+            ]
+        );
+        assert!(notes.iter().all(|n| !n.blocking() && n.field() == "name"));
     }
 }

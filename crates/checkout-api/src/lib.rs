@@ -19,7 +19,7 @@ pub use checkout::{ConfirmRequest, ConfirmResponse, is_attempt_id};
 pub use config::{AddressCollection, ConfigResponse, SessionView};
 pub use error::{ApiErrorBody, ValidationError};
 pub use konbini::{
-    FieldNote, KonbiniCancelRequest, KonbiniConfig, KonbiniPaymentRequest, KonbiniPaymentResponse, KonbiniStatus,
+    FormProblem, KonbiniCancelRequest, KonbiniConfig, KonbiniPaymentRequest, KonbiniPaymentResponse, KonbiniStatus,
 };
 pub use look::{LayoutName, Look, ThemeName};
 pub use money::format_amount;

@@ -97,6 +97,25 @@ mod tests {
         assert_eq!(Look::preset(ThemeName::Night, LayoutName::Accordion).variables["colorBackground"], "#30313d");
     }
 
+    /// The page's CSS holds the Stripe preset's colours as its defaults (what shows before the
+    /// app applies the server's look): one palette, checked here so the two cannot drift.
+    #[test]
+    fn the_page_css_defaults_are_the_stripe_preset() {
+        let css = include_str!("../../../style/main.css");
+        let look = Look::preset(ThemeName::Stripe, LayoutName::Tabs);
+        for (variable, property) in [
+            ("colorPrimary", "--color-primary"),
+            ("colorBackground", "--color-surface"),
+            ("colorText", "--color-text"),
+            ("colorDanger", "--color-danger"),
+            ("borderRadius", "--radius"),
+        ] {
+            let declaration = format!("{property}: {};", look.variables[variable]);
+            assert!(css.contains(&declaration), "style/main.css should declare {declaration}");
+        }
+        assert!(css.contains(&format!("--color-page: {};", look.page_background)));
+    }
+
     #[test]
     fn names_parse_from_configuration() {
         assert_eq!("night".parse(), Ok(ThemeName::Night));

@@ -13,10 +13,6 @@
 //! Options given as signals are diffed and sent with `update()`, never by re-creating an
 //! Element; Elements are destroyed when their component is cleaned up.
 
-// `StripeError` carries every field of Stripe's error object, as callers expect; errors are
-// rare and off the hot path, so boxing it would only make the API clumsier.
-#![allow(clippy::result_large_err)]
-
 mod address_element;
 mod context;
 mod element;

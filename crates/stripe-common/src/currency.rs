@@ -8,11 +8,6 @@ const ZERO_DECIMAL: &[&str] =
 /// Currencies whose Stripe amounts are thousandths.
 const THREE_DECIMAL: &[&str] = &["bhd", "jod", "kwd", "omr", "tnd"];
 
-/// True when Stripe treats `currency` (ISO code, any case) as zero-decimal.
-pub fn is_zero_decimal(currency: &str) -> bool {
-    ZERO_DECIMAL.contains(&currency.to_ascii_lowercase().as_str())
-}
-
 /// How many decimal places a Stripe amount in `currency` has.
 pub fn minor_unit_exponent(currency: &str) -> u32 {
     let currency = currency.to_ascii_lowercase();
@@ -31,8 +26,7 @@ mod tests {
 
     #[test]
     fn yen_is_zero_decimal_and_dollars_are_not() {
-        assert!(is_zero_decimal("JPY"));
-        assert!(!is_zero_decimal("usd"));
+        assert_eq!(minor_unit_exponent("JPY"), 0);
         assert_eq!(minor_unit_exponent("jpy"), 0);
         assert_eq!(minor_unit_exponent("usd"), 2);
         assert_eq!(minor_unit_exponent("kwd"), 3);

@@ -10,6 +10,6 @@ mod error;
 pub mod konbini;
 mod payment_intent;
 
-pub use currency::{is_zero_decimal, minor_unit_exponent};
+pub use currency::minor_unit_exponent;
 pub use error::{ErrorType, GENERIC_MESSAGE, StripeError};
 pub use payment_intent::{IdOrObject, NextAction, PaymentIntent, PaymentIntentStatus, RedirectToUrl};

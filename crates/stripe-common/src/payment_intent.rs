@@ -15,6 +15,22 @@ pub enum PaymentIntentStatus {
     Unknown,
 }
 
+impl PaymentIntentStatus {
+    /// Stripe's own name (`requires_payment_method`, ...): stable, for attributes and logs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::RequiresPaymentMethod => "requires_payment_method",
+            Self::RequiresConfirmation => "requires_confirmation",
+            Self::RequiresAction => "requires_action",
+            Self::Processing => "processing",
+            Self::RequiresCapture => "requires_capture",
+            Self::Canceled => "canceled",
+            Self::Succeeded => "succeeded",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
 /// `PaymentIntent.next_action`. Only the types this project acts on are typed; every other
 /// type deserializes with `type_` set and nothing else, so it never fails a page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -47,7 +47,7 @@ impl Elements {
     /// wallet data. Call it as soon as the shopper presses pay, before any other async work.
     pub async fn submit(&self) -> Result<(), StripeError> {
         let promise = self.inner.submit().map_err(thrown)?;
-        resolve_unit(promise).await.map(drop)
+        resolve_unit(promise).await
     }
 
     /// `elements.update(options)`: only the options Stripe lets you change after creation
@@ -75,6 +75,6 @@ impl Elements {
     /// `elements.fetchUpdates()`: reloads the state of the associated intent.
     pub async fn fetch_updates(&self) -> Result<(), StripeError> {
         let promise = self.inner.fetch_updates().map_err(thrown)?;
-        resolve_unit(promise).await.map(drop)
+        resolve_unit(promise).await
     }
 }

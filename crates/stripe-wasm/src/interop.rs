@@ -42,11 +42,11 @@ pub async fn resolve<T: DeserializeOwned>(promise: Promise, field: &str) -> Resu
 }
 
 /// Awaits a promise that resolves to `{error?}` and nothing else of interest.
-pub async fn resolve_unit(promise: Promise) -> Result<JsValue, StripeError> {
+pub async fn resolve_unit(promise: Promise) -> Result<(), StripeError> {
     let value = JsFuture::from(promise).await.map_err(thrown)?;
     match property(&value, "error") {
         Some(error) => Err(from_js(error, "error")?),
-        None => Ok(value),
+        None => Ok(()),
     }
 }
 

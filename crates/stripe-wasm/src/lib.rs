@@ -11,10 +11,6 @@
 //!
 //! This is the only crate of the project that touches `JsValue`.
 
-// `StripeError` carries every field of Stripe's error object, as callers expect; errors are
-// rare and off the hot path, so boxing it would only make the API clumsier.
-#![allow(clippy::result_large_err)]
-
 mod element;
 mod elements;
 mod events;

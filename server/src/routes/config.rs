@@ -28,13 +28,12 @@ pub async fn get_config(State(state): State<AppState>, SignedIn(customer): Signe
     AppJson(ConfigResponse {
         publishable_key: state.config.stripe.publishable_key.clone(),
         stripe_js_url: state.config.stripe.js_url.clone(),
-        currency: state.catalog.currency().to_owned(),
         cart: state.catalog.default_cart(),
         look: state.config.look.clone(),
         address: state.config.address,
         customer_session_client_secret,
         session,
         poll_seconds: state.config.status_poll_seconds,
-        konbini: Some(KonbiniConfig { cart: state.konbini_catalog.default_cart() }),
+        konbini: KonbiniConfig { cart: state.konbini_catalog.default_cart() },
     })
 }

@@ -226,6 +226,19 @@ impl Stack {
         (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
     }
 
+    /// POSTs `body` expecting a 429: its `Retry-After` (seconds) and Stripe-shaped error.
+    pub async fn refused_for_now(&self, path: &str, body: &Value) -> (u64, Value) {
+        let response = self.http.post(format!("{}{path}", self.server)).json(body).send().await.unwrap();
+        assert_eq!(response.status(), 429, "{path}");
+        let wait = response.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(
+            (body["error"]["type"].as_str(), body["error"]["code"].as_str()),
+            (Some("rate_limit_error"), Some("rate_limit"))
+        );
+        (wait, body)
+    }
+
     /// What Stripe.js does in the browser: a ConfirmationToken from card data and the
     /// publishable key.
     pub async fn confirmation_token(&self, card: &str) -> String {

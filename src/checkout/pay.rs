@@ -10,7 +10,7 @@ use leptos_stripe::stripe_wasm::{ConfirmationTokenParams, Elements, Stripe};
 /// What is being paid for: the server prices it again from these.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Order {
-    /// The checkout attempt (`crate::attempt`): the same for every press of Pay for this cart.
+    /// The checkout attempt (`crate::shared::attempt`): the same for every press of Pay for this cart.
     pub attempt_id: String,
     pub items: Vec<CartItem>,
     pub discount_code: Option<String>,

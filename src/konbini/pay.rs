@@ -8,6 +8,15 @@ use checkout_api::stripe_common::{PaymentIntent, StripeError};
 use checkout_api::{KonbiniPaymentRequest, KonbiniPaymentResponse};
 use leptos_stripe::stripe_wasm::{ConfirmKonbiniData, ConfirmKonbiniOptions, Stripe};
 
+/// A konbini payment started: what the server created, what Stripe.js answered, and the form
+/// (needed again to issue new instructions).
+#[derive(Debug, Clone)]
+pub struct KonbiniStarted {
+    pub created: KonbiniPaymentResponse,
+    pub intent: PaymentIntent,
+    pub request: KonbiniPaymentRequest,
+}
+
 /// Waits before each retry after `payment_method_rate_limit_exceeded`.
 pub const RATE_LIMIT_BACKOFF: [Duration; 3] =
     [Duration::from_millis(500), Duration::from_secs(1), Duration::from_secs(2)];
@@ -27,18 +36,15 @@ pub enum KonbiniFailure {
 }
 
 /// Creates the payment and confirms it; resolves once the shopper closed Stripe's instructions.
-pub async fn pay_at_konbini(
-    stripe: &Stripe,
-    request: &KonbiniPaymentRequest,
-) -> Result<(KonbiniPaymentResponse, PaymentIntent), KonbiniFailure> {
-    let created = crate::api::konbini_create(request).await.map_err(|err| match err.param.clone() {
+pub async fn pay_at_konbini(stripe: &Stripe, request: KonbiniPaymentRequest) -> Result<KonbiniStarted, KonbiniFailure> {
+    let created = crate::api::konbini_create(&request).await.map_err(|err| match err.param.clone() {
         Some(field) if ["name", "email", "phone"].contains(&field.as_str()) => {
             KonbiniFailure::Field { field, message: err.message.unwrap_or_default() }
         }
         _ => KonbiniFailure::Other(bilingual_generic(&err)),
     })?;
-    let intent = confirm(stripe, &created.client_secret, request, created.confirmation_number.clone()).await?;
-    Ok((created, intent))
+    let intent = confirm(stripe, &created.client_secret, &request, created.confirmation_number.clone()).await?;
+    Ok(KonbiniStarted { created, intent, request })
 }
 
 /// `confirmKonbiniPayment` with Stripe's instructions modal, retrying rate limits. Confirming a

@@ -1,37 +1,31 @@
 use checkout_api::{Cart, PriceRequest};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// A discount code field. The server checks the code and prices the cart again; the new cart
 /// (and so the Elements amount and the Pay button) follows. `locked` while a payment runs.
 #[component]
 pub fn DiscountForm(cart: RwSignal<Cart>, #[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let code = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-
-    let reprice = move |discount_code: Option<String>| {
-        busy.set(true);
-        error.set(None);
-        let request = PriceRequest { items: cart.with_untracked(Cart::items), discount_code };
-        spawn_local(async move {
-            match crate::api::price(&request).await {
-                Ok(priced) => {
-                    cart.set(priced);
-                    code.set(String::new());
-                }
-                Err(err) => error.set(Some(match err.param.as_deref() {
-                    Some("discountCode") => err.message.unwrap_or_default(),
-                    _ => err.shopper_message().to_owned(),
-                })),
-            }
-            busy.set(false);
-        });
+    let reprice = Action::new_local(move |discount_code: &Option<String>| {
+        let request = PriceRequest { items: cart.with_untracked(Cart::items), discount_code: discount_code.clone() };
+        async move { crate::api::price(&request).await }
+    });
+    let busy = reprice.pending();
+    Effect::new(move |_| {
+        if let Some(Ok(priced)) = reprice.value().get() {
+            cart.set(priced);
+            code.set(String::new());
+        }
+    });
+    let error = move || match reprice.value().get() {
+        Some(Err(err)) if err.param.as_deref() == Some("discountCode") => err.message,
+        Some(Err(err)) => Some(err.shopper_message().to_owned()),
+        _ => None,
     };
     let on_submit = move |event: web_sys::SubmitEvent| {
         event.prevent_default();
         if !busy.get_untracked() && !locked.get_untracked() {
-            reprice(Some(code.get_untracked()));
+            reprice.dispatch(Some(code.get_untracked()));
         }
     };
     let applied = move || cart.with(|c| c.discount.as_ref().map(|d| d.code.clone()));
@@ -45,7 +39,7 @@ pub fn DiscountForm(cart: RwSignal<Cart>, #[prop(into)] locked: Signal<bool>) ->
                     autocomplete="off"
                     prop:value=move || code.get()
                     on:input=move |e| code.set(event_target_value(&e))
-                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    aria-invalid=move || error().is_some().to_string()
                     aria-describedby="discount-error"
                     disabled=move || locked.get()
                 />
@@ -53,11 +47,11 @@ pub fn DiscountForm(cart: RwSignal<Cart>, #[prop(into)] locked: Signal<bool>) ->
                     "Apply"
                 </button>
             </div>
-            <div id="discount-error" class="field-error" role="alert">{move || error.get()}</div>
+            <div id="discount-error" class="field-error" role="alert">{error}</div>
             {move || applied().map(|applied| view! {
                 <p class="discount-applied">
                     {format!("{applied} applied. ")}
-                    <button type="button" class="link" disabled=move || busy.get() || locked.get() on:click=move |_| reprice(None)>
+                    <button type="button" class="link" disabled=move || busy.get() || locked.get() on:click=move |_| { reprice.dispatch(None); }>
                         "Remove"
                     </button>
                 </p>

@@ -1,12 +1,25 @@
+//! The card checkout: the cart (priced by the server, discount codes included), the Payment
+//! Element, paying with a ConfirmationToken the server confirms, and the result.
+
+mod discount;
+mod form;
+mod pay;
+mod session;
+mod succeeded;
+
 use checkout_api::AddressCollection;
 use leptos::prelude::*;
 use leptos_stripe::Elements;
 use leptos_stripe::stripe_wasm::{ElementsOptions, PaymentMethodCreation};
 
-use crate::Ready;
-use crate::components::{CheckoutForm, DiscountForm, OrderSummary, PaymentSucceeded, SessionBar};
+pub use discount::DiscountForm;
+pub use form::CheckoutForm;
+pub use pay::{Order, Paid, pay};
+pub use session::SessionBar;
+pub use succeeded::PaymentSucceeded;
+
 use crate::look;
-use crate::pay::Paid;
+use crate::shared::{OrderSummary, Ready};
 
 /// The checkout: the cart (priced by the server, discount codes included) beside the payment
 /// form. Elements get the cart's amount, and each new amount by `elements.update()`.
@@ -20,7 +33,6 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
     let layout = look::layout(&config.look);
     let customer_session = config.customer_session_client_secret.clone();
     let address: AddressCollection = config.address;
-    let offers_konbini = config.konbini.is_some();
     let poll_seconds = config.poll_seconds;
     let session = config.session.clone();
     let options = Signal::derive(move || {
@@ -41,9 +53,7 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
                 <Show when=move || paid.with(Option::is_none)>
                     <DiscountForm cart locked=paying />
                 </Show>
-                {offers_konbini.then(|| view! {
-                    <p class="other-way" lang="ja"><a href="/konbini">"コンビニで支払う（日本円） " <span lang="en">"Pay at a Japanese convenience store (JPY)"</span></a></p>
-                })}
+                <p class="other-way" lang="ja"><a href="/konbini">"コンビニで支払う（日本円） " <span lang="en">"Pay at a Japanese convenience store (JPY)"</span></a></p>
             </div>
             <section class="payment" aria-label="Payment">
                 {move || match paid.get() {

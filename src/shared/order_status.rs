@@ -1,37 +1,23 @@
-use std::time::Duration;
-
 use checkout_api::{OrderStatus, OrderView};
-use gloo_timers::callback::Interval;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+
+use super::poll;
 
 /// The order as Stripe's webhooks left it, asked from the server every `poll_seconds` until it
 /// settles. What the page itself saw is not proof of payment; this is.
 #[component]
 pub fn OrderStatusLine(order_id: String, poll_seconds: u32) -> impl IntoView {
-    let order = RwSignal::new(None::<OrderView>);
-    let refresh = {
-        let order_id = order_id.clone();
+    let asked = order_id.clone();
+    let order = poll(
+        poll_seconds,
+        None,
         move || {
-            if order.get_untracked().is_some_and(|o| o.status.is_settled()) {
-                return;
-            }
-            let order_id = order_id.clone();
-            spawn_local(async move {
-                if let Ok(latest) = crate::api::order(&order_id).await {
-                    order.set(Some(latest));
-                }
-            });
-        }
-    };
-    refresh();
-    let interval = StoredValue::new_local(Some(Interval::new(
-        Duration::from_secs(u64::from(poll_seconds)).as_millis() as u32,
-        refresh,
-    )));
-    on_cleanup(move || drop(interval.try_update_value(Option::take)));
-
-    let status = move || order.get().map(|o| o.status);
+            let id = asked.clone();
+            async move { crate::api::order(&id).await.ok() }
+        },
+        |order: &OrderView| order.status.is_settled(),
+    );
+    let status = move || order.with(|o| o.as_ref().map(|o| o.status));
     view! {
         <p class="order-status" role="status" aria-live="polite" data-testid="order-status"
             data-status=move || status().map(OrderStatus::as_str).unwrap_or("unknown")>

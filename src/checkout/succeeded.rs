@@ -2,8 +2,8 @@ use checkout_api::format_amount;
 use checkout_api::stripe_common::PaymentIntentStatus;
 use leptos::prelude::*;
 
-use crate::components::OrderStatusLine;
-use crate::pay::Paid;
+use super::pay::Paid;
+use crate::shared::OrderStatusLine;
 
 /// What the page learned from Stripe.js, and the order as the webhooks confirm it.
 #[component]

@@ -1,0 +1,55 @@
+//! The `return_url` page: Stripe sends the shopper here after a redirect (3-D Secure on
+//! another page, redirect-based payment methods) with `payment_intent_client_secret` in the
+//! query string. The PaymentIntent's status decides what to say; the order line follows the
+//! webhooks.
+
+mod status;
+
+use checkout_api::stripe_common::PaymentIntentStatus;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+pub use status::PaymentStatus;
+
+use crate::shared::{OrderStatusForPayment, Ready, attempt};
+
+#[component]
+pub fn CompletePage(ready: Ready) -> impl IntoView {
+    let secret = use_query_map().with_untracked(|q| q.get("payment_intent_client_secret"));
+    let poll_seconds = ready.config.poll_seconds;
+    let stripe = ready.stripe;
+    let intent = LocalResource::new({
+        let secret = secret.clone();
+        move || {
+            let (stripe, secret) = (stripe.clone(), secret.clone());
+            async move {
+                let secret = secret.ok_or("This page needs a payment to show.")?;
+                stripe.retrieve_payment_intent(&secret).await.map_err(|e| e.shopper_message().to_owned())
+            }
+        }
+    });
+    move || match intent.get() {
+        None => view! { <p class="payment-result" aria-busy="true">"Checking your payment…"</p> }.into_any(),
+        Some(Err(message)) => view! {
+            <section class="payment-result" role="alert">
+                <h2>"We could not find that payment"</h2>
+                <p>{message}</p>
+                <a href="/">"Back to checkout"</a>
+            </section>
+        }
+        .into_any(),
+        Some(Ok(intent)) => {
+            if intent.status == PaymentIntentStatus::Succeeded {
+                // The attempt is paid: coming back to the checkout is a new purchase.
+                attempt::finish();
+            }
+            let (payment_intent, client_secret) = (intent.id.clone(), secret.clone().unwrap_or_default());
+            view! {
+                <PaymentStatus intent>
+                    <OrderStatusForPayment payment_intent client_secret poll_seconds />
+                </PaymentStatus>
+            }
+            .into_any()
+        }
+    }
+}

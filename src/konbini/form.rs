@@ -1,0 +1,94 @@
+use checkout_api::{Cart, FormProblem, KonbiniPaymentRequest, format_amount};
+use leptos::prelude::*;
+use leptos_stripe::stripe_wasm::Stripe;
+
+use super::failure::FailureNotice;
+use super::field::KonbiniField;
+use super::pay::{KonbiniFailure, KonbiniStarted, pay_at_konbini};
+use super::text::describe;
+
+/// Name, email and phone for a konbini payment, checked as the shopper types (the server checks
+/// again). Paying creates the payment and shows Stripe's instructions.
+#[component]
+pub fn KonbiniForm(cart: Cart, stripe: Stripe, #[prop(into)] on_started: Callback<KonbiniStarted>) -> impl IntoView {
+    let (name, email, phone) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let submitted = RwSignal::new(false);
+    let items = cart.items();
+    let request = Memo::new(move |_| KonbiniPaymentRequest {
+        items: items.clone(),
+        name: name.get(),
+        email: email.get(),
+        phone: phone.get(),
+    });
+    let notes = Memo::new(move |_| request.read().notes());
+    let stripe = StoredValue::new_local(stripe);
+    let pay = Action::new_local(move |request: &KonbiniPaymentRequest| {
+        let (stripe, request) = (stripe.get_value(), request.clone());
+        async move { pay_at_konbini(&stripe, request).await }
+    });
+    let paying = pay.pending();
+    Effect::new(move |_| {
+        if let Some(Ok(started)) = pay.value().get() {
+            on_started.run(started);
+        }
+    });
+
+    let on_submit = move |event: web_sys::SubmitEvent| {
+        event.prevent_default();
+        submitted.set(true);
+        if !paying.get_untracked() && !notes.with_untracked(|n| n.iter().any(FormProblem::blocking)) {
+            pay.dispatch(request.get_untracked());
+        }
+    };
+    // A field's messages: our rules once the shopper tried to pay (notes that are not blocking
+    // show at once), then what the server or Stripe said about it until it changes.
+    let messages = move |field: &'static str| {
+        Signal::derive(move || {
+            let mut out: Vec<(String, bool)> = notes.with(|n| {
+                n.iter()
+                    .filter(|p| p.field() == field && (submitted.get() || !p.blocking()))
+                    .map(|p| (describe(p), p.blocking()))
+                    .collect()
+            });
+            if let Some(Err(KonbiniFailure::Field { field: f, message })) = pay.value().get()
+                && f == field
+            {
+                out.push((message, true));
+            }
+            out
+        })
+    };
+    let edited = move |field: &'static str| {
+        move |()| {
+            if matches!(pay.value().get_untracked(), Some(Err(KonbiniFailure::Field { field: ref f, .. })) if f == field)
+            {
+                pay.value().set(None);
+            }
+        }
+    };
+    let failure = move || match pay.value().get() {
+        Some(Err(KonbiniFailure::Field { .. })) | Some(Ok(_)) | None => None,
+        Some(Err(failure)) => Some(view! { <FailureNotice failure /> }),
+    };
+    let total = format_amount(cart.total, &cart.currency);
+    view! {
+        <form class="konbini-form" on:submit=on_submit novalidate aria-busy=move || paying.get().to_string()>
+            <h2>"コンビニ決済 " <span lang="en">"Pay at a convenience store"</span></h2>
+            <p class="stores">"ファミリーマート・ローソン・ミニストップ・セイコーマートでお支払いいただけます。"</p>
+            <KonbiniField id="name" label="お名前 Name" kind="text" autocomplete="name" value=name
+                messages=messages("name") disabled=paying on_edit=edited("name") />
+            <KonbiniField id="email" label="メールアドレス Email" kind="email" autocomplete="email" value=email
+                hint="お支払い方法のご案内をお送りします。 We send the payment instructions here."
+                messages=messages("email") disabled=paying on_edit=edited("email") />
+            <KonbiniField id="phone" label="電話番号（任意） Phone (optional)" kind="tel" autocomplete="tel" value=phone
+                hint="店頭での確認番号として使います。 Used as your confirmation number at the store."
+                messages=messages("phone") disabled=paying on_edit=edited("phone") />
+            <button type="submit" class="pay" disabled=paying>
+                <span class="spinner" hidden=move || !paying.get() aria-hidden="true"></span>
+                {move || if paying.get() { "処理中… Processing…".to_owned() } else { format!("{total} をコンビニで支払う Pay at a konbini") }}
+            </button>
+            {failure}
+        </form>
+    }
+}

@@ -1,0 +1,52 @@
+use std::sync::Arc;
+
+use checkout_api::stripe_common::PaymentIntentStatus;
+use checkout_api::{KonbiniStatus, format_amount};
+use leptos::prelude::*;
+use leptos_stripe::stripe_wasm::Stripe;
+
+use super::actions::KonbiniActions;
+use super::details::KonbiniDetails;
+use super::pay::KonbiniStarted;
+use super::status::{initial_status, is_settled, status_text};
+use crate::shared::{OrderStatusLine, poll};
+
+/// How to pay at the store (from `next_action.konbini_display_details`), and the payment's
+/// status, asked from the server every `poll_seconds` until it is settled.
+#[component]
+pub fn KonbiniInstructions(payment: Arc<KonbiniStarted>, stripe: Stripe, poll_seconds: u32) -> impl IntoView {
+    let (id, secret) = (payment.created.payment_intent_id.clone(), payment.created.client_secret.clone());
+    let status = poll(
+        poll_seconds,
+        Some(initial_status(&payment)),
+        move || {
+            let (id, secret) = (id.clone(), secret.clone());
+            async move { crate::api::konbini_status(&id, &secret).await.ok() }
+        },
+        is_settled,
+    );
+    let current = move || status.get().expect("starts with Stripe.js's answer");
+    let amount = format_amount(payment.created.amount, &payment.created.currency);
+    let details = move || {
+        let KonbiniStatus { status, instructions, .. } = current();
+        let amount = amount.clone();
+        (status == PaymentIntentStatus::RequiresAction)
+            .then(|| instructions.map(|details| view! { <KonbiniDetails details amount /> }))
+    };
+    let elsewhere =
+        move || matches!(current().status, PaymentIntentStatus::RequiresPaymentMethod | PaymentIntentStatus::Canceled);
+    view! {
+        <section class="konbini-instructions" aria-labelledby="konbini-heading">
+            <h2 id="konbini-heading">"お支払い方法のご案内 " <span lang="en">"How to pay at the store"</span></h2>
+            <p class="konbini-status" role="status" aria-live="polite" data-status=move || current().status.as_str()>
+                {move || status_text(&current())}
+            </p>
+            <OrderStatusLine order_id=payment.created.order_id.clone() poll_seconds />
+            {details}
+            <KonbiniActions payment=payment.clone() stripe status />
+            <Show when=elsewhere>
+                <p class="konbini-actions"><a href="/konbini" rel="external">"もう一度コンビニで支払う Pay at a konbini again"</a> " · " <a href="/" rel="external">"カードで支払う Pay by card"</a></p>
+            </Show>
+        </section>
+    }
+}

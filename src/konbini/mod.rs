@@ -1,0 +1,51 @@
+//! Paying at a Japanese convenience store: the cart in yen, the shopper's name, email and phone,
+//! then the payment instructions and the payment's live status.
+
+mod actions;
+mod details;
+mod failure;
+mod field;
+mod form;
+mod instructions;
+mod pay;
+mod status;
+mod text;
+pub mod time;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+pub use form::KonbiniForm;
+pub use instructions::KonbiniInstructions;
+pub use pay::{KonbiniFailure, KonbiniStarted, pay_at_konbini};
+
+use crate::shared::{OrderSummary, Ready};
+
+#[component]
+pub fn KonbiniPage(ready: Ready) -> impl IntoView {
+    let cart = ready.config.konbini.cart.clone();
+    let started = RwSignal::new(None::<Arc<KonbiniStarted>>);
+    let poll_seconds = ready.config.poll_seconds;
+    let stripe = ready.stripe;
+    view! {
+        <div class="checkout konbini" lang="ja">
+            <div class="summary-column">
+                <OrderSummary cart=cart.clone() />
+                <p class="other-way"><a href="/" lang="en">"Pay by card instead (USD)"</a></p>
+            </div>
+            <section class="payment" aria-label="コンビニ決済 Konbini payment">
+                {move || match started.get() {
+                    None => view! {
+                        <KonbiniForm cart=cart.clone() stripe=stripe.clone() on_started=move |s| started.set(Some(Arc::new(s))) />
+                    }
+                    .into_any(),
+                    Some(payment) => view! {
+                        <KonbiniInstructions payment stripe=stripe.clone() poll_seconds />
+                    }
+                    .into_any(),
+                }}
+            </section>
+        </div>
+    }
+}
