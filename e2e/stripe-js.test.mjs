@@ -3,7 +3,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PUBLISHABLE_KEY, startStack } from './harness.mjs';
+import { PUBLISHABLE_KEY, cardFields, startStack } from './harness.mjs';
 
 let stack;
 before(async () => { stack = await startStack(); });
@@ -44,4 +44,20 @@ test('an Element unmounted while asked answers with an error instead of hanging'
   });
   assert.match(result.error?.message ?? '', /unmounted/, JSON.stringify(result));
   await page.close();
+});
+
+test('the card form accepts what the API accepts: 14-digit Diners Club and 15-digit Amex test cards pay', async () => {
+  for (const [number, cvc, brand] of [['3622 720627 1667', '123', 'diners'], ['3782 822463 10005', '1234', 'amex']]) {
+    const page = await stack.browser.newPage();
+    await page.goto(`${stack.server}/`);
+    const card = cardFields(page);
+    await card.fill(number, '12 / 34', cvc);
+    assert.equal(await card.number.inputValue(), number, 'grouped as the brand groups it');
+    await page.getByRole('button', { name: /^Pay / }).click();
+    await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
+    const [intent] = await stack.stripe.list('payment_intents');
+    const method = await stack.stripe.get(`/v1/payment_methods/${intent.payment_method}`);
+    assert.equal(method.card.brand, brand);
+    await page.close();
+  }
 });

@@ -53,34 +53,7 @@
     emit('ready', {});
   }
 
-  // Stripe's form encoding: nested objects as bracketed keys.
-  function encode(value) {
-    var out = [];
-    (function walk(prefix, v) {
-      if (v === undefined || v === null) return;
-      if (typeof v === 'object') {
-        Object.keys(v).forEach(function (k) { walk(prefix ? prefix + '[' + k + ']' : k, v[k]); });
-      } else {
-        out.push(encodeURIComponent(prefix) + '=' + encodeURIComponent(String(v)));
-      }
-    })('', value);
-    return out.join('&');
-  }
-
-  // The stand-in's API, as {body} or {error} (Stripe's error object).
-  function call(method, path, body) {
-    return fetch(location.origin + path, {
-      method: method,
-      headers: body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {},
-      body: body,
-    }).then(function (response) {
-      return response.json().then(function (json) {
-        return response.ok ? { body: json } : { error: json.error };
-      });
-    }, function () {
-      return { error: { type: 'api_connection_error', message: 'We could not connect to Stripe. Please check your connection and try again.' } };
-    });
-  }
+  /*SHARED_JS*/
 
   window.StandInFrame = {
     config: config,
@@ -88,8 +61,8 @@
     serve: serve,
     applyAppearance: applyAppearance,
     ready: ready,
-    encode: encode,
-    get: function (path) { return call('GET', path); },
-    post: function (path, body) { return call('POST', path, body); },
+    encode: encodeForm,
+    get: function (path) { return api('GET', location.origin + path); },
+    post: function (path, body) { return api('POST', location.origin + path, body); },
   };
 })();

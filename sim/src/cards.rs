@@ -89,19 +89,99 @@ fn decline(code: &str, decline_code: &str, message: &str) -> StripeError {
     err
 }
 
+/// A card brand as both the API and the Payment Element's card form know it: one table, served
+/// to the iframe (`/elements/payment`), so the form and the API accept the same numbers.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct Brand {
+    /// Stripe's `card.brand`.
+    pub id: &'static str,
+    pub name: &'static str,
+    /// Ranges of leading digits, inclusive, each end with as many digits as it checks.
+    pub prefixes: &'static [(&'static str, &'static str)],
+    /// Allowed numbers of digits.
+    pub lengths: &'static [usize],
+    pub cvc: usize,
+    /// How the form groups the digits as they are typed.
+    pub groups: &'static [usize],
+}
+
+pub const BRANDS: &[Brand] = &[
+    Brand {
+        id: "amex",
+        name: "American Express",
+        prefixes: &[("34", "34"), ("37", "37")],
+        lengths: &[15],
+        cvc: 4,
+        groups: &[4, 6, 5],
+    },
+    Brand {
+        id: "visa",
+        name: "Visa",
+        prefixes: &[("4", "4")],
+        lengths: &[13, 16, 19],
+        cvc: 3,
+        groups: &[4, 4, 4, 4, 3],
+    },
+    Brand {
+        id: "mastercard",
+        name: "Mastercard",
+        prefixes: &[("51", "55"), ("2221", "2720")],
+        lengths: &[16],
+        cvc: 3,
+        groups: &[4, 4, 4, 4],
+    },
+    Brand {
+        id: "discover",
+        name: "Discover",
+        prefixes: &[("6011", "6011"), ("644", "649"), ("65", "65")],
+        lengths: &[16, 19],
+        cvc: 3,
+        groups: &[4, 4, 4, 4, 3],
+    },
+    Brand {
+        id: "diners",
+        name: "Diners Club",
+        prefixes: &[("300", "305"), ("36", "36"), ("38", "39")],
+        lengths: &[14, 16],
+        cvc: 3,
+        groups: &[4, 6, 4, 2],
+    },
+    Brand {
+        id: "jcb",
+        name: "JCB",
+        prefixes: &[("3528", "3589")],
+        lengths: &[16, 17, 18, 19],
+        cvc: 3,
+        groups: &[4, 4, 4, 4, 3],
+    },
+    Brand {
+        id: "unionpay",
+        name: "UnionPay",
+        prefixes: &[("62", "62")],
+        lengths: &[16, 17, 18, 19],
+        cvc: 3,
+        groups: &[4, 4, 4, 4, 3],
+    },
+];
+
+/// What applies to numbers of no known brand.
+pub const UNKNOWN_BRAND: Brand =
+    Brand { id: "unknown", name: "Card", prefixes: &[], lengths: &[16], cvc: 3, groups: &[4, 4, 4, 4] };
+
+/// The brand whose prefixes `number` (digits) starts with.
+pub fn brand_of(number: &str) -> &'static Brand {
+    BRANDS
+        .iter()
+        .find(|b| {
+            b.prefixes.iter().any(|(low, high)| {
+                number.get(..low.len()).is_some_and(|lead| (*low..=*high).contains(&lead) && lead.len() == high.len())
+            })
+        })
+        .unwrap_or(&UNKNOWN_BRAND)
+}
+
 pub fn brand(number: &str) -> &'static str {
-    let two: u32 = number.get(..2).and_then(|p| p.parse().ok()).unwrap_or(0);
-    let four: u32 = number.get(..4).and_then(|p| p.parse().ok()).unwrap_or(0);
-    match () {
-        _ if number.starts_with('4') => "visa",
-        _ if (51..=55).contains(&two) || (2221..=2720).contains(&four) => "mastercard",
-        _ if two == 34 || two == 37 => "amex",
-        _ if four == 6011 || two == 65 => "discover",
-        _ if two == 35 => "jcb",
-        _ if two == 36 || two == 30 => "diners",
-        _ if two == 62 => "unionpay",
-        _ => "unknown",
-    }
+    brand_of(number).id
 }
 
 pub fn luhn_valid(number: &str) -> bool {
@@ -134,7 +214,8 @@ impl CardInput {
         let card_error = |code: &str, param: &str, message: &str| {
             StripeError::new(ErrorType::CardError, message).with_code(code).with_param(param)
         };
-        if !luhn_valid(&self.number) {
+        let brand = brand_of(&self.number);
+        if !luhn_valid(&self.number) || !brand.lengths.contains(&self.number.len()) {
             return Err(card_error("incorrect_number", "number", "Your card number is incorrect."));
         }
         if !(1..=12).contains(&self.exp_month) {
@@ -143,8 +224,7 @@ impl CardInput {
         if self.exp_year < year || (self.exp_year == year && self.exp_month < month) || self.exp_year > year + 50 {
             return Err(card_error("invalid_expiry_year", "exp_year", "Your card's expiration year is invalid."));
         }
-        let cvc_len = if brand(&self.number) == "amex" { 4 } else { 3 };
-        if self.cvc.len() != cvc_len || !self.cvc.chars().all(|c| c.is_ascii_digit()) {
+        if self.cvc.len() != brand.cvc || !self.cvc.chars().all(|c| c.is_ascii_digit()) {
             return Err(card_error("invalid_cvc", "cvc", "Your card's security code is invalid."));
         }
         Ok(())
@@ -185,6 +265,37 @@ mod tests {
         assert_eq!(brand("5555555555554444"), "mastercard");
         assert_eq!(brand("2223003122003222"), "mastercard");
         assert_eq!(brand("378282246310005"), "amex");
+        assert_eq!(brand("36227206271667"), "diners");
+        assert_eq!(brand("3056930009020004"), "diners");
+        assert_eq!(brand("3566002020360505"), "jcb");
+        assert_eq!(brand("6200000000000005"), "unionpay");
+        assert_eq!(brand("6011111111111117"), "discover");
+        assert_eq!(brand("9999"), "unknown");
+    }
+
+    #[test]
+    fn every_succeeding_test_number_fits_its_brand() {
+        for number in [
+            "4242424242424242",
+            "4000056655665556",
+            "5555555555554444",
+            "2223003122003222",
+            "5200828282828210",
+            "5105105105105100",
+            "378282246310005",
+            "371449635398431",
+            "6011111111111117",
+            "6011000990139424",
+            "3056930009020004",
+            "36227206271667",
+            "3566002020360505",
+            "6200000000000005",
+        ] {
+            assert!(is_test_number(number), "{number}");
+            let brand = brand_of(number);
+            assert!(brand.lengths.contains(&number.len()) && luhn_valid(number), "{number} as {}", brand.id);
+            assert!(brand.groups.iter().sum::<usize>() >= *brand.lengths.iter().max().unwrap(), "{}", brand.id);
+        }
     }
 
     #[test]

@@ -94,3 +94,11 @@ impl IntoResponse for ApiError {
         (self.status, Json(json!({ "error": body }))).into_response()
     }
 }
+
+/// An `invalid_request_error` with Stripe's code and its documentation page, as
+/// `last_payment_error` carries them.
+pub fn invalid_request_with_doc(code: &str, message: &str) -> StripeError {
+    let mut error = StripeError::new(ErrorType::InvalidRequestError, message).with_code(code);
+    error.doc_url = Some(format!("https://stripe.com/docs/error-codes/{}", code.replace('_', "-")));
+    error
+}

@@ -4,7 +4,7 @@
 //! cross-origin iframe, as Stripe's does. Run it with `cargo run -p stripe-sim`.
 
 mod api;
-mod auth;
+mod api_keys;
 mod cards;
 mod clock;
 mod error;
@@ -16,7 +16,6 @@ mod store;
 mod stripe_js;
 mod webhooks;
 
-use std::ops::{Deref, DerefMut};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -58,46 +57,27 @@ impl Sim {
         self.webhooks.set_retry_base(delay);
     }
 
-    /// The store, with everything due by now on the stand-in's clock applied first (konbini
-    /// payments made or expired), so every request sees the present. What changes while it is
-    /// held becomes events when it is released.
-    fn store(&self) -> StoreGuard<'_> {
-        // A panic while holding the lock leaves consistent data (every write completes or not
-        // at all), so a poisoned lock is still usable.
-        let mut store = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    /// One API call's work on the store, as Stripe does it, in three visible steps under one
+    /// lock: what became due by now on the stand-in's clock happens first (konbini payments
+    /// made or expired), then `operation`, then every change becomes an event, recorded and
+    /// queued for delivery to the webhook endpoints.
+    fn apply<T>(&self, operation: impl FnOnce(&mut Store) -> T) -> T {
+        let mut store = locked(&self.store);
+        let now = self.clock.now();
         let before = webhooks::Snapshot::of(&store);
-        api::konbini::settle(&mut store, self.clock.now());
-        StoreGuard { store, before, sim: self }
+        api::konbini::settle(&mut store, now);
+        let value = operation(&mut store);
+        let events = webhooks::changes(&before, &mut store, now, self.webhooks.endpoints().len());
+        drop(store);
+        self.webhooks.enqueue(&events);
+        value
     }
 }
 
-/// The locked store; on release, its changes become events, queued for delivery.
-struct StoreGuard<'a> {
-    store: MutexGuard<'a, Store>,
-    before: webhooks::Snapshot,
-    sim: &'a Sim,
-}
-
-impl Deref for StoreGuard<'_> {
-    type Target = Store;
-
-    fn deref(&self) -> &Store {
-        &self.store
-    }
-}
-
-impl DerefMut for StoreGuard<'_> {
-    fn deref_mut(&mut self) -> &mut Store {
-        &mut self.store
-    }
-}
-
-impl Drop for StoreGuard<'_> {
-    fn drop(&mut self) {
-        let endpoints = self.sim.webhooks.endpoints().len();
-        let events = webhooks::changes(&self.before, &mut self.store, self.sim.clock.now(), endpoints);
-        self.sim.webhooks.enqueue(&events);
-    }
+/// A mutex's data even if a thread panicked while holding it: every write here completes or not
+/// at all, so the data is consistent.
+pub(crate) fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The stand-in's routes: `/v1/...` (API), Stripe.js and its iframes, `/_sim/...` (test controls).
@@ -110,7 +90,7 @@ pub fn router(sim: Arc<Sim>) -> Router {
         loop {
             tokio::time::sleep(Duration::from_millis(500)).await;
             match ticker.upgrade() {
-                Some(sim) => drop(sim.store()),
+                Some(sim) => sim.apply(|_| ()),
                 None => break,
             }
         }

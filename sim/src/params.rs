@@ -6,7 +6,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use serde_json::{Map, Value};
 
-use crate::auth::{Key, authenticate};
+use crate::api_keys::{Key, authenticate};
 use crate::error::ApiError;
 
 pub struct StripeRequest {

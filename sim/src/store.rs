@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::objects::{Charge, ConfirmationToken, Customer, CustomerSession, PaymentIntent, PaymentMethod};
+use crate::error::ApiError;
+use crate::objects::{Card, Charge, ConfirmationToken, Customer, CustomerSession, PaymentIntent, PaymentMethod};
 
 /// A konbini voucher: the instructions of one confirmation. Confirming again voids it.
 #[derive(Debug, Clone)]
@@ -29,6 +30,36 @@ pub struct Store {
 }
 
 impl Store {
+    /// A new PaymentMethod (a card, or konbini with `card: None`) with no customer; its id.
+    pub fn new_payment_method(&mut self, now: i64, card: Option<Card>, billing_details: serde_json::Value) -> String {
+        let pm = PaymentMethod {
+            id: crate::ids::new_id("pm"),
+            created: now,
+            card,
+            billing_details,
+            customer: None,
+            allow_redisplay: "unspecified".into(),
+            metadata: Default::default(),
+        };
+        let id = pm.id.clone();
+        self.payment_methods.insert(id.clone(), pm);
+        id
+    }
+
+    /// The PaymentIntent `id` for a caller who must present its client secret (Stripe.js with
+    /// a publishable key); Stripe's errors for an unknown intent and a wrong secret.
+    pub fn payment_intent_for_secret(&self, id: &str, secret: Option<&str>) -> Result<&PaymentIntent, ApiError> {
+        let intent = self.payment_intent(id).ok_or_else(|| ApiError::no_such("payment_intent", id, "intent"))?;
+        match secret {
+            None => Err(ApiError::param_missing("client_secret")),
+            Some(secret) if secret != intent.client_secret => Err(ApiError::param_invalid(
+                "client_secret",
+                "The client_secret provided does not match the client_secret associated with the PaymentIntent.",
+            )),
+            Some(_) => Ok(intent),
+        }
+    }
+
     pub fn payment_intent(&self, id: &str) -> Option<&PaymentIntent> {
         self.payment_intents.iter().find(|pi| pi.id == id)
     }

@@ -1,44 +1,68 @@
 //! The Stripe.js stand-in: `/{release}/stripe.js` (and `/v3`) plus the documents its Elements
 //! load into cross-origin iframes, as js.stripe.com serves them.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use axum::Router;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 
-use crate::Sim;
-use crate::api::{authentication, konbini};
+use crate::api::{konbini, three_d_secure};
+use crate::{Sim, cards};
 
-const STRIPE_JS: &str = include_str!("../assets/stripe.js");
+/// Stripe.js, one script from fragments by concern (in this order, inside one function scope):
+/// constants and errors, the shared form encoder and API calls, messaging with the Element
+/// iframes, modals, `Stripe`, `Elements`, `Element`.
+static STRIPE_JS: LazyLock<String> = LazyLock::new(|| {
+    [
+        include_str!("../assets/stripe-js/prelude.js"),
+        SHARED_JS,
+        include_str!("../assets/stripe-js/rpc.js"),
+        include_str!("../assets/stripe-js/modal.js"),
+        include_str!("../assets/stripe-js/stripe.js"),
+        include_str!("../assets/stripe-js/elements.js"),
+        include_str!("../assets/stripe-js/element.js"),
+    ]
+    .join("\n")
+});
+/// What Stripe.js and the Element iframes both need: Stripe's form encoding and API calls.
+const SHARED_JS: &str = include_str!("../assets/stripe-js/shared.js");
 const PAYMENT_ELEMENT: &str = include_str!("../assets/payment-element.html");
 const ADDRESS_ELEMENT: &str = include_str!("../assets/address-element.html");
-const ELEMENT_FRAME_JS: &str = include_str!("../assets/element-frame.js");
+/// The Element iframes' own script, with the shared part written in.
+static ELEMENT_FRAME_JS: LazyLock<String> =
+    LazyLock::new(|| include_str!("../assets/element-frame.js").replacen("/*SHARED_JS*/", SHARED_JS, 1));
 const ELEMENTS_CSS: &str = include_str!("../assets/elements.css");
 const THREE_D_SECURE: &str = include_str!("../assets/three-d-secure.html");
 const KONBINI_VOUCHER: &str = include_str!("../assets/konbini-voucher.html");
+
+/// The Payment Element's document with the card brands of `cards::BRANDS` written in.
+static PAYMENT_ELEMENT_WITH_BRANDS: LazyLock<String> = LazyLock::new(|| {
+    let brands = serde_json::json!({"known": cards::BRANDS, "unknown": cards::UNKNOWN_BRAND});
+    PAYMENT_ELEMENT.replacen("/*CARD_BRANDS*/ { known: [], unknown: { id: 'unknown', name: 'Card', lengths: [16], cvc: 3, groups: [4, 4, 4, 4] } }", &brands.to_string(), 1)
+});
 
 pub fn router() -> Router<Arc<Sim>> {
     Router::new()
         .route("/v3", get(stripe_js))
         .route("/v3/", get(stripe_js))
         .route("/{release}/stripe.js", get(stripe_js))
-        .route("/elements/payment", get(|| html(PAYMENT_ELEMENT)))
+        .route("/elements/payment", get(|| html(&PAYMENT_ELEMENT_WITH_BRANDS)))
         .route("/elements/address", get(|| html(ADDRESS_ELEMENT)))
-        .route("/elements/element-frame.js", get(|| asset("application/javascript; charset=utf-8", ELEMENT_FRAME_JS)))
+        .route("/elements/element-frame.js", get(|| asset("application/javascript; charset=utf-8", &ELEMENT_FRAME_JS)))
         .route("/elements/elements.css", get(|| asset("text/css; charset=utf-8", ELEMENTS_CSS)))
         // Stripe's test 3-D Secure page: in Stripe.js's modal, or reached by redirect.
         .route("/three_d_secure/{id}", get(|| html(THREE_D_SECURE)))
-        .route("/three_d_secure/{id}/complete", post(authentication::complete))
-        .route("/three_d_secure/{id}/fail", post(authentication::fail))
+        .route("/three_d_secure/{id}/complete", post(three_d_secure::complete))
+        .route("/three_d_secure/{id}/fail", post(three_d_secure::fail))
         // Stripe's hosted konbini voucher (hosted_voucher_url), also shown in Stripe.js's modal.
         .route("/konbini/vouchers/{id}", get(|| html(KONBINI_VOUCHER)))
         .route("/konbini/vouchers/{id}/details", get(konbini::voucher))
 }
 
 async fn stripe_js() -> impl IntoResponse {
-    asset("application/javascript; charset=utf-8", STRIPE_JS).await
+    asset("application/javascript; charset=utf-8", &STRIPE_JS).await
 }
 
 async fn html(page: &'static str) -> impl IntoResponse {

@@ -9,7 +9,9 @@ use stripe_common::{ErrorType, StripeError};
 use crate::cards::{self, Outcome};
 use crate::error::ApiError;
 use crate::ids;
-use crate::objects::{Card, PaymentIntent, PaymentMethod, Status, billing_details_from, shipping_from};
+use crate::objects::{
+    Card, NextAction, PaymentError, PaymentIntent, PaymentMethod, Status, billing_details_from, shipping_from,
+};
 use crate::params::Params;
 use crate::store::Store;
 
@@ -19,7 +21,7 @@ pub struct ConfirmWith {
     confirmation_token: Option<String>,
     payment_method: Option<String>,
     return_url: Option<String>,
-    shipping: Option<Value>,
+    shipping: Option<crate::objects::Shipping>,
 }
 
 impl ConfirmWith {
@@ -98,10 +100,7 @@ pub fn run(store: &mut Store, now: i64, public_url: &str, id: &str, with: Confir
         }
         Outcome::Authenticate => {
             intent.status = Status::RequiresAction;
-            intent.next_action = Some(json!({
-                "type": "use_stripe_sdk",
-                "use_stripe_sdk": {"type": "three_d_secure_redirect", "source": ids::new_id("src")},
-            }));
+            intent.next_action = Some(NextAction::UseStripeSdk { source: ids::new_id("src") });
             Ok(())
         }
         Outcome::AuthenticateByRedirect => {
@@ -113,10 +112,7 @@ pub fn run(store: &mut Store, now: i64, public_url: &str, id: &str, with: Confir
                 intent.client_secret,
                 form_urlencoded::byte_serialize(return_url.as_bytes()).collect::<String>()
             );
-            intent.next_action = Some(json!({
-                "type": "redirect_to_url",
-                "redirect_to_url": {"url": url, "return_url": return_url},
-            }));
+            intent.next_action = Some(NextAction::RedirectToUrl { url, return_url });
             Ok(())
         }
         Outcome::Decline(mut error) => {
@@ -129,10 +125,11 @@ pub fn run(store: &mut Store, now: i64, public_url: &str, id: &str, with: Confir
                 .get(intent.payment_method.as_deref().unwrap_or_default())
                 .map(PaymentMethod::to_json);
             error.param = None;
-            let mut last_error = serde_json::to_value(&error).unwrap_or_default();
-            last_error["charge"] = json!(charge);
-            last_error["payment_method"] = payment_method.clone().unwrap_or(Value::Null);
-            intent.last_payment_error = Some(last_error);
+            intent.last_payment_error = Some(PaymentError {
+                error: error.clone(),
+                charge: Some(charge.clone()),
+                payment_method: payment_method.clone(),
+            });
             intent.payment_method = None;
             Err((error, charge, payment_method))
         }
@@ -265,23 +262,12 @@ fn attach_new_payment_method(
     card: Card,
     billing_details: Value,
 ) -> Card {
-    let pm = PaymentMethod {
-        id: ids::new_id("pm"),
-        created: now,
-        card: Some(card.clone()),
-        billing_details,
-        customer: None,
-        allow_redisplay: "unspecified".into(),
-        metadata: Default::default(),
-    };
-    intent.payment_method = Some(pm.id.clone());
-    store.payment_methods.insert(pm.id.clone(), pm);
+    intent.payment_method = Some(store.new_payment_method(now, Some(card.clone()), billing_details));
     card
 }
 
 fn unexpected_state(intent: &PaymentIntent) -> ApiError {
-    let status =
-        serde_json::to_value(intent.status).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    let status = intent.status.as_str();
     ApiError::new(
         StatusCode::BAD_REQUEST,
         StripeError::new(

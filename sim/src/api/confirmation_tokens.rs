@@ -10,7 +10,7 @@ use chrono::{DateTime, Datelike};
 use serde_json::Value;
 use stripe_common::{ErrorType, StripeError};
 
-use crate::auth::Key;
+use crate::api_keys::Key;
 use crate::cards::{self, CardInput};
 use crate::error::ApiError;
 use crate::objects::{Card, ConfirmationToken, billing_details_from, shipping_from};
@@ -73,22 +73,21 @@ pub async fn create_from_stripe_js(State(sim): State<Arc<Sim>>, req: StripeReque
 
 /// A token for a saved card the CustomerSession lets this page use.
 fn saved_card_token(sim: &Sim, p: &Params, id: &str) -> Result<Json<Value>, ApiError> {
-    let source = {
-        let store = sim.store();
-        let session = super::customer_sessions::session(&store, sim.clock.now(), p)?;
+    let source = sim.apply(|store| {
+        let session = super::customer_sessions::session(store, sim.clock.now(), p)?;
         let (pm, card) = store
             .payment_methods
             .get(id)
             .filter(|pm| pm.customer.as_deref() == Some(session.customer.as_str()))
             .and_then(|pm| Some((pm, pm.card.clone()?)))
             .ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
-        TokenSource {
+        Ok(TokenSource {
             card,
             billing_details: pm.billing_details.clone(),
             allow_redisplay: pm.allow_redisplay.clone(),
             saved: Some((pm.id.clone(), session.customer.clone())),
-        }
-    };
+        })
+    })?;
     insert_token(sim, p, source)
 }
 
@@ -137,7 +136,7 @@ fn insert_token(sim: &Sim, p: &Params, source: TokenSource) -> Result<Json<Value
         payment_intent: None,
     };
     let json = token.to_json();
-    sim.store().confirmation_tokens.insert(token.id.clone(), token);
+    sim.apply(|store| store.confirmation_tokens.insert(token.id.clone(), token));
     Ok(Json(json))
 }
 

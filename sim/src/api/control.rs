@@ -35,6 +35,6 @@ async fn advance_clock(
     Query(advance): Query<Advance>,
 ) -> Result<Json<Value>, (StatusCode, String)> {
     sim.clock.advance(advance.seconds).map_err(|e| (StatusCode::BAD_REQUEST, e))?;
-    drop(sim.store());
+    sim.apply(|_| ());
     Ok(Json(json!({"now": sim.clock.now()})))
 }

@@ -23,19 +23,20 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
     if !payment_element.enabled && components.0.keys().all(|k| k == "payment_element") {
         return Err(ApiError::invalid_request("At least one component must be enabled."));
     }
-    let mut store = sim.store();
-    if !store.customers.contains_key(&customer) {
-        return Err(ApiError::no_such("customer", &customer, "customer"));
-    }
-    let session = CustomerSession {
-        client_secret: format!("cuss_secret_{}", &ids::new_id("x")[2..]),
-        customer,
-        created: sim.clock.now(),
-        payment_element,
-    };
-    let json = session.to_json();
-    store.customer_sessions.insert(session.client_secret.clone(), session);
-    Ok(Json(json))
+    sim.apply(|store| {
+        if !store.customers.contains_key(&customer) {
+            return Err(ApiError::no_such("customer", &customer, "customer"));
+        }
+        let session = CustomerSession {
+            client_secret: format!("cuss_secret_{}", &ids::new_id("x")[2..]),
+            customer,
+            created: sim.clock.now(),
+            payment_element,
+        };
+        let json = session.to_json();
+        store.customer_sessions.insert(session.client_secret.clone(), session);
+        Ok(Json(json))
+    })
 }
 
 fn payment_element_features(params: Option<Params>) -> Result<PaymentElementFeatures, ApiError> {
@@ -85,25 +86,26 @@ pub fn session<'a>(store: &'a Store, now: i64, p: &Params) -> Result<&'a Custome
 /// What the Payment Element needs to offer saved payment methods: those the session may show,
 /// and the session's features.
 pub async fn elements_session(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
-    let store = sim.store();
-    let session = session(&store, sim.clock.now(), &req.params)?;
-    let f = &session.payment_element;
-    let saved: Vec<Value> = if f.enabled && f.redisplay {
-        store
-            .customer_payment_methods(&session.customer)
-            .into_iter()
-            .filter(|pm| pm.card.is_some() && f.allow_redisplay_filters.contains(&pm.allow_redisplay))
-            .take(3)
-            .map(PaymentMethod::to_json)
-            .collect()
-    } else {
-        Vec::new()
-    };
-    Ok(Json(json!({
-        "customer": session.customer,
-        "payment_methods": saved,
-        "features": {"save": f.enabled && f.save, "remove": f.enabled && f.remove, "save_usage": f.save_usage},
-    })))
+    sim.apply(|store| {
+        let session = session(store, sim.clock.now(), &req.params)?;
+        let f = &session.payment_element;
+        let saved: Vec<Value> = if f.enabled && f.redisplay {
+            store
+                .customer_payment_methods(&session.customer)
+                .into_iter()
+                .filter(|pm| pm.card.is_some() && f.allow_redisplay_filters.contains(&pm.allow_redisplay))
+                .take(3)
+                .map(PaymentMethod::to_json)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Ok(Json(json!({
+            "customer": session.customer,
+            "payment_methods": saved,
+            "features": {"save": f.enabled && f.save, "remove": f.enabled && f.remove, "save_usage": f.save_usage},
+        })))
+    })
 }
 
 /// Removing a saved payment method from the Payment Element (the session's `remove` feature).
@@ -112,17 +114,18 @@ pub async fn elements_detach(
     Path(id): Path<String>,
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
-    let mut store = sim.store();
-    let session = session(&store, sim.clock.now(), &req.params)?;
-    if !(session.payment_element.enabled && session.payment_element.remove) {
-        return Err(ApiError::invalid_request("This CustomerSession does not allow removing payment methods."));
-    }
-    let customer = session.customer.clone();
-    let pm = store
-        .payment_methods
-        .get_mut(&id)
-        .filter(|pm| pm.customer.as_deref() == Some(customer.as_str()))
-        .ok_or_else(|| ApiError::no_such("PaymentMethod", &id, "payment_method"))?;
-    pm.customer = None;
-    Ok(Json(pm.to_json()))
+    sim.apply(|store| {
+        let session = session(store, sim.clock.now(), &req.params)?;
+        if !(session.payment_element.enabled && session.payment_element.remove) {
+            return Err(ApiError::invalid_request("This CustomerSession does not allow removing payment methods."));
+        }
+        let customer = session.customer.clone();
+        let pm = store
+            .payment_methods
+            .get_mut(&id)
+            .filter(|pm| pm.customer.as_deref() == Some(customer.as_str()))
+            .ok_or_else(|| ApiError::no_such("PaymentMethod", &id, "payment_method"))?;
+        pm.customer = None;
+        Ok(Json(pm.to_json()))
+    })
 }

@@ -24,7 +24,7 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
         metadata: p.metadata()?,
     };
     let json = customer.to_json();
-    sim.store().customers.insert(customer.id.clone(), customer);
+    sim.apply(|store| store.customers.insert(customer.id.clone(), customer));
     Ok(Json(json))
 }
 
@@ -48,24 +48,25 @@ pub async fn payment_methods(
     req.key.require_secret()?;
     let p = &req.params;
     p.allow_only(&["type", "allow_redisplay", "limit", "expand"])?;
-    let store = sim.store();
-    if !store.customers.contains_key(&id) {
-        return Err(ApiError::no_such("customer", &id, "customer"));
-    }
-    let redisplay = p.str("allow_redisplay")?;
-    let kind = p.str("type")?;
-    let limit = p.list_limit()?;
-    let matching: Vec<&PaymentMethod> = store
-        .customer_payment_methods(&id)
-        .into_iter()
-        .filter(|pm| kind.is_none_or(|k| k == pm.type_()))
-        .filter(|pm| redisplay.is_none_or(|r| pm.allow_redisplay == r))
-        .collect();
-    let data: Vec<Value> = matching.iter().take(limit).map(|pm| pm.to_json()).collect();
-    Ok(Json(json!({
-        "object": "list",
-        "data": data,
-        "has_more": matching.len() > limit,
-        "url": format!("/v1/customers/{id}/payment_methods"),
-    })))
+    sim.apply(|store| {
+        if !store.customers.contains_key(&id) {
+            return Err(ApiError::no_such("customer", &id, "customer"));
+        }
+        let redisplay = p.str("allow_redisplay")?;
+        let kind = p.str("type")?;
+        let limit = p.list_limit()?;
+        let matching: Vec<&PaymentMethod> = store
+            .customer_payment_methods(&id)
+            .into_iter()
+            .filter(|pm| kind.is_none_or(|k| k == pm.type_()))
+            .filter(|pm| redisplay.is_none_or(|r| pm.allow_redisplay == r))
+            .collect();
+        let data: Vec<Value> = matching.iter().take(limit).map(|pm| pm.to_json()).collect();
+        Ok(Json(json!({
+            "object": "list",
+            "data": data,
+            "has_more": matching.len() > limit,
+            "url": format!("/v1/customers/{id}/payment_methods"),
+        })))
+    })
 }

@@ -85,13 +85,13 @@ pub async fn add(State(sim): State<Arc<Sim>>, Json(fault): Json<Fault>) -> Resul
     if fault.delay_ms > 600_000 {
         return refuse("delay_ms must be at most 600000");
     }
-    sim.faults.0.lock().unwrap_or_else(|p| p.into_inner()).push(fault);
+    crate::locked(&sim.faults.0).push(fault);
     Ok(Json(json!({"ok": true})))
 }
 
 /// `DELETE /_sim/faults`: no more faults.
 pub async fn clear(State(sim): State<Arc<Sim>>) -> Json<Value> {
-    sim.faults.0.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    crate::locked(&sim.faults.0).clear();
     Json(json!({"ok": true}))
 }
 
@@ -102,7 +102,7 @@ fn path_matches(pattern: &str, path: &str) -> bool {
 
 /// The first fault for this request that strikes (by its probability), used up by one.
 fn strike(sim: &Sim, request: &Request) -> Option<Fault> {
-    let mut faults = sim.faults.0.lock().unwrap_or_else(|p| p.into_inner());
+    let mut faults = crate::locked(&sim.faults.0);
     let found = faults.iter().position(|f| {
         path_matches(&f.path, request.uri().path())
             && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(request.method().as_str()))

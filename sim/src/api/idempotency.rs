@@ -52,7 +52,7 @@ pub async fn layer(State(sim): State<Arc<Sim>>, request: Request, next: Next) ->
     let now = sim.clock.now();
 
     {
-        let mut entries = sim.idempotency.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let mut entries = crate::locked(&sim.idempotency.entries);
         match entries.get(&slot) {
             Some(Entry::Done { saved_at, .. }) if now - saved_at >= KEY_LIFETIME_SECONDS => {
                 entries.remove(&slot);
@@ -74,7 +74,7 @@ pub async fn layer(State(sim): State<Arc<Sim>>, request: Request, next: Next) ->
     let (mut parts, body) = response.into_parts();
     let body = to_bytes(body, MAX_BODY).await.unwrap_or_default();
     let slot = in_flight.slot.take().expect("set above");
-    let mut entries = sim.idempotency.entries.lock().unwrap_or_else(|p| p.into_inner());
+    let mut entries = crate::locked(&sim.idempotency.entries);
     if parts.status.is_success() || parts.status == StatusCode::PAYMENT_REQUIRED {
         entries.insert(
             slot,
@@ -96,7 +96,7 @@ struct InFlightGuard<'a> {
 impl Drop for InFlightGuard<'_> {
     fn drop(&mut self) {
         if let Some(slot) = self.slot.take() {
-            self.sim.idempotency.entries.lock().unwrap_or_else(|p| p.into_inner()).remove(&slot);
+            crate::locked(&self.sim.idempotency.entries).remove(&slot);
         }
     }
 }

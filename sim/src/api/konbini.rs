@@ -16,7 +16,9 @@ use stripe_common::konbini::{
 use stripe_common::{ErrorType, StripeError};
 
 use crate::error::ApiError;
-use crate::objects::{KonbiniOptions, PaymentIntent, PaymentMethod, Pending, Status, billing_details_from};
+use crate::objects::{
+    KonbiniOptions, NextAction, PaymentError, PaymentIntent, PaymentMethod, Pending, Status, billing_details_from,
+};
 use crate::params::Params;
 use crate::store::{Store, Voucher};
 use crate::{Sim, ids};
@@ -146,7 +148,7 @@ pub fn confirm(store: &mut Store, now: i64, public_url: &str, id: &str, p: &Para
     if !matches!(intent.status, Status::RequiresPaymentMethod | Status::RequiresAction) {
         return Err(ApiError::invalid_request(format!(
             "You cannot confirm this PaymentIntent because it has a status of {}.",
-            serde_json::to_value(intent.status).unwrap_or_default().as_str().unwrap_or_default()
+            intent.status.as_str()
         ))
         .with_code("payment_intent_unexpected_state"));
     }
@@ -190,17 +192,7 @@ pub fn confirm(store: &mut Store, now: i64, public_url: &str, id: &str, p: &Para
         _ => Pending::ExpireAt(expires_at),
     });
 
-    let pm = PaymentMethod {
-        id: ids::new_id("pm"),
-        created: now,
-        card: None,
-        billing_details: billing_details_from(Some(billing))?,
-        customer: None,
-        allow_redisplay: "unspecified".into(),
-        metadata: Default::default(),
-    };
-    intent.payment_method = Some(pm.id.clone());
-    store.payment_methods.insert(pm.id.clone(), pm);
+    intent.payment_method = Some(store.new_payment_method(now, None, billing_details_from(Some(billing))?));
 
     if let Some(old) = intent.voucher.take().and_then(|v| store.vouchers.get_mut(&v)) {
         old.active = false;
@@ -226,7 +218,7 @@ pub fn confirm(store: &mut Store, now: i64, public_url: &str, id: &str, p: &Para
     intent.voucher = Some(voucher_id);
     intent.status = Status::RequiresAction;
     intent.last_payment_error = None;
-    intent.next_action = Some(json!({"type": "konbini_display_details", "konbini_display_details": details}));
+    intent.next_action = Some(NextAction::KonbiniDisplayDetails(details));
     if let Some(stored) = store.payment_intent_mut(id) {
         *stored = intent.clone();
     }
@@ -258,13 +250,14 @@ pub fn settle(store: &mut Store, now: i64) {
                     .map(PaymentMethod::to_json);
                 intent.status = Status::RequiresPaymentMethod;
                 intent.next_action = None;
-                intent.last_payment_error = Some(json!({
-                    "type": "invalid_request_error",
-                    "code": "payment_intent_payment_attempt_expired",
-                    "doc_url": "https://stripe.com/docs/error-codes/payment-intent-payment-attempt-expired",
-                    "message": "The payment attempt for this PaymentIntent has expired: the konbini payment was not made before the deadline.",
-                    "payment_method": payment_method,
-                }));
+                intent.last_payment_error = Some(PaymentError {
+                    error: crate::error::invalid_request_with_doc(
+                        "payment_intent_payment_attempt_expired",
+                        "The payment attempt for this PaymentIntent has expired: the konbini payment was not made before the deadline.",
+                    ),
+                    charge: None,
+                    payment_method,
+                });
             }
             None => {}
         }
@@ -280,19 +273,20 @@ pub fn settle(store: &mut Store, now: i64) {
 /// `GET /konbini/vouchers/{id}/details`: what the hosted voucher page shows. The unguessable id is
 /// the credential, as for Stripe's hosted voucher URLs.
 pub async fn voucher(State(sim): State<Arc<Sim>>, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    let store = sim.store();
-    let voucher = store.vouchers.get(&id).ok_or_else(|| ApiError::no_such("voucher", &id, "voucher"))?;
-    let intent = store
-        .payment_intent(&voucher.intent)
-        .ok_or_else(|| ApiError::no_such("payment_intent", &voucher.intent, "intent"))?;
-    Ok(Json(json!({
-        "active": voucher.active,
-        "amount": intent.amount,
-        "currency": intent.currency,
-        "status": intent.status,
-        "product_description": intent.konbini.as_ref().and_then(|k| k.product_description.clone()),
-        "konbini_display_details": voucher.details,
-    })))
+    sim.apply(|store| {
+        let voucher = store.vouchers.get(&id).ok_or_else(|| ApiError::no_such("voucher", &id, "voucher"))?;
+        let intent = store
+            .payment_intent(&voucher.intent)
+            .ok_or_else(|| ApiError::no_such("payment_intent", &voucher.intent, "intent"))?;
+        Ok(Json(json!({
+            "active": voucher.active,
+            "amount": intent.amount,
+            "currency": intent.currency,
+            "status": intent.status,
+            "product_description": intent.konbini.as_ref().and_then(|k| k.product_description.clone()),
+            "konbini_display_details": voucher.details,
+        })))
+    })
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! Stripe's HTTP API (`/v1`) and the stand-in's own test controls (`/_sim`).
 
-pub mod authentication;
 mod charges;
 mod confirm;
 mod confirmation_tokens;
@@ -12,6 +11,7 @@ pub mod idempotency;
 pub mod konbini;
 mod payment_intents;
 mod payment_methods;
+pub mod three_d_secure;
 
 use std::sync::Arc;
 
@@ -49,13 +49,18 @@ pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
         .route("/v1/customer_sessions", post(customer_sessions::create))
         .route("/v1/elements/sessions", get(customer_sessions::elements_session))
         .route("/v1/elements/payment_methods/{id}/detach", post(customer_sessions::elements_detach))
+        .merge(crate::webhooks::events_api())
         .fallback(unrecognized)
         .layer(middleware::from_fn_with_state(sim.clone(), idempotency::layer))
         .layer(middleware::from_fn_with_state(sim, faults::layer))
         .layer(middleware::from_fn(request_id))
         // api.stripe.com answers browsers (Stripe.js) from any origin.
         .layer(CorsLayer::new().allow_origin(Any).allow_methods(Any).allow_headers(Any));
-    Router::new().merge(v1).merge(control::router()).merge(crate::webhooks::router()).layer(TraceLayer::new_for_http())
+    Router::new()
+        .merge(v1)
+        .merge(control::router())
+        .merge(crate::webhooks::controls())
+        .layer(TraceLayer::new_for_http())
 }
 
 /// `GET /v1/<objects>/{id}` with a secret key: the object `find` renders, or Stripe's
@@ -68,7 +73,7 @@ fn retrieve_with_secret(
     find: impl FnOnce(&Store) -> Option<serde_json::Value>,
 ) -> Result<axum::Json<serde_json::Value>, ApiError> {
     req.key.require_secret()?;
-    find(&sim.store()).map(axum::Json).ok_or_else(|| ApiError::no_such(object, id, param))
+    sim.apply(|store| find(store)).map(axum::Json).ok_or_else(|| ApiError::no_such(object, id, param))
 }
 
 async fn unrecognized(request: Request) -> ApiError {

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use serde_json::{Value, json};
 
 use super::confirm::{self, ConfirmWith};
-use crate::auth::Key;
+use crate::api_keys::Key;
 use crate::error::ApiError;
 use crate::objects::{PaymentIntent, Status, shipping_from};
 use crate::params::{Params, StripeRequest};
@@ -107,22 +107,23 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
         ));
     }
 
-    let mut store = sim.store();
-    let id = intent.id.clone();
-    store.payment_intents.push(intent);
-    match with {
-        Some(with) => match confirm::run(&mut store, sim.clock.now(), sim.public_url(), &id, with) {
-            Ok(intent) => Ok(Json(intent)),
-            // A card decline leaves the PaymentIntent behind (the 402 carries it); an invalid
-            // request has no effect at all, as at Stripe.
-            Err(err) if err.status != axum::http::StatusCode::PAYMENT_REQUIRED => {
-                store.payment_intents.retain(|pi| pi.id != id);
-                Err(err)
-            }
-            Err(err) => Err(err),
-        },
-        None => Ok(Json(store.payment_intent(&id).map(PaymentIntent::to_json).unwrap_or_default())),
-    }
+    sim.apply(|store| {
+        let id = intent.id.clone();
+        store.payment_intents.push(intent);
+        match with {
+            Some(with) => match confirm::run(store, sim.clock.now(), sim.public_url(), &id, with) {
+                Ok(intent) => Ok(Json(intent)),
+                // A card decline leaves the PaymentIntent behind (the 402 carries it); an invalid
+                // request has no effect at all, as at Stripe.
+                Err(err) if err.status != axum::http::StatusCode::PAYMENT_REQUIRED => {
+                    store.payment_intents.retain(|pi| pi.id != id);
+                    Err(err)
+                }
+                Err(err) => Err(err),
+            },
+            None => Ok(Json(store.payment_intent(&id).map(PaymentIntent::to_json).unwrap_or_default())),
+        }
+    })
 }
 
 /// `POST /v1/payment_intents/{id}/confirm`, from a server (secret key) or from Stripe.js
@@ -134,24 +135,24 @@ pub async fn confirm(
 ) -> Result<Json<Value>, ApiError> {
     let p = &req.params;
     p.allow_only(CONFIRM_PARAMS)?;
-    let mut store = sim.store();
-    let intent = store.payment_intent(&id).ok_or_else(|| ApiError::no_such("payment_intent", &id, "intent"))?;
-    let publishable = matches!(req.key, Key::Publishable(_));
-    if publishable && p.str("client_secret")? != Some(intent.client_secret.as_str()) {
-        return Err(ApiError::param_invalid(
-            "client_secret",
-            "The client_secret provided does not match the client_secret associated with the PaymentIntent.",
-        ));
-    }
-    let konbini = p.hash("payment_method_data")?.is_some_and(|d| d.str("type").ok().flatten() == Some("konbini"));
-    let (now, public_url) = (sim.clock.now(), sim.public_url());
-    let intent = if konbini {
-        super::konbini::confirm(&mut store, now, public_url, &id, p)?
-    } else {
-        confirm::run(&mut store, now, public_url, &id, ConfirmWith::from_params(p)?)?;
-        store.payment_intent(&id).cloned().expect("confirmed above")
-    };
-    Ok(Json(if publishable { intent.to_publishable_json() } else { intent.to_json() }))
+    sim.apply(|store| {
+        let publishable = matches!(req.key, Key::Publishable(_));
+        match publishable {
+            true => store.payment_intent_for_secret(&id, p.str("client_secret")?).map(drop)?,
+            false => {
+                store.payment_intent(&id).map(drop).ok_or_else(|| ApiError::no_such("payment_intent", &id, "intent"))?
+            }
+        }
+        let konbini = p.hash("payment_method_data")?.is_some_and(|d| d.str("type").ok().flatten() == Some("konbini"));
+        let (now, public_url) = (sim.clock.now(), sim.public_url());
+        let intent = if konbini {
+            super::konbini::confirm(store, now, public_url, &id, p)?
+        } else {
+            confirm::run(store, now, public_url, &id, ConfirmWith::from_params(p)?)?;
+            store.payment_intent(&id).cloned().expect("confirmed above")
+        };
+        Ok(Json(if publishable { intent.to_publishable_json() } else { intent.to_json() }))
+    })
 }
 
 /// `POST /v1/payment_intents/{id}/cancel`: any status but succeeded and canceled.
@@ -173,30 +174,31 @@ pub async fn cancel(
         }
     };
     let now = sim.clock.now();
-    let mut store = sim.store();
-    let intent = store.payment_intent_mut(&id).ok_or_else(|| ApiError::no_such("payment_intent", &id, "intent"))?;
-    if matches!(intent.status, Status::Succeeded | Status::Canceled) {
-        let status = serde_json::to_value(intent.status).unwrap_or_default();
-        return Err(ApiError::invalid_request(format!(
-            "You cannot cancel this PaymentIntent because it has a status of {}. Only a PaymentIntent with one of the \
-             following statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, \
-             requires_action, processing.",
-            status.as_str().unwrap_or_default()
-        ))
-        .with_code("payment_intent_unexpected_state")
-        .attach("payment_intent", intent.to_json()));
-    }
-    intent.status = Status::Canceled;
-    intent.canceled_at = Some(now);
-    intent.cancellation_reason = reason;
-    intent.next_action = None;
-    // A pending konbini payment can no longer be paid at the store.
-    intent.pending = None;
-    let (json, voucher) = (intent.to_json(), intent.voucher.clone());
-    if let Some(voucher) = voucher.and_then(|v| store.vouchers.get_mut(&v)) {
-        voucher.active = false;
-    }
-    Ok(Json(json))
+    sim.apply(|store| {
+        let intent = store.payment_intent_mut(&id).ok_or_else(|| ApiError::no_such("payment_intent", &id, "intent"))?;
+        if matches!(intent.status, Status::Succeeded | Status::Canceled) {
+            let status = intent.status.as_str();
+            return Err(ApiError::invalid_request(format!(
+                "You cannot cancel this PaymentIntent because it has a status of {}. Only a PaymentIntent with one of the \
+                 following statuses may be canceled: requires_payment_method, requires_capture, requires_confirmation, \
+                 requires_action, processing.",
+                status
+            ))
+            .with_code("payment_intent_unexpected_state")
+            .attach("payment_intent", intent.to_json()));
+        }
+        intent.status = Status::Canceled;
+        intent.canceled_at = Some(now);
+        intent.cancellation_reason = reason;
+        intent.next_action = None;
+        // A pending konbini payment can no longer be paid at the store.
+        intent.pending = None;
+        let (json, voucher) = (intent.to_json(), intent.voucher.clone());
+        if let Some(voucher) = voucher.and_then(|v| store.vouchers.get_mut(&v)) {
+            voucher.active = false;
+        }
+        Ok(Json(json))
+    })
 }
 
 /// With a secret key: the whole object. With a publishable key (Stripe.js's
@@ -206,21 +208,16 @@ pub async fn retrieve(
     Path(id): Path<String>,
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
-    let store = sim.store();
-    let intent = store.payment_intent(&id).ok_or_else(|| ApiError::no_such("payment_intent", &id, "intent"))?;
-    match req.key {
-        Key::Secret(_) => Ok(Json(intent.to_json())),
+    sim.apply(|store| match req.key {
+        Key::Secret(_) => store
+            .payment_intent(&id)
+            .map(|intent| Json(intent.to_json()))
+            .ok_or_else(|| ApiError::no_such("payment_intent", &id, "intent")),
         Key::Publishable(_) => {
-            let secret = req.params.str("client_secret")?.ok_or_else(|| ApiError::param_missing("client_secret"))?;
-            if secret != intent.client_secret {
-                return Err(ApiError::param_invalid(
-                    "client_secret",
-                    "The client_secret provided does not match the client_secret associated with the PaymentIntent.",
-                ));
-            }
+            let intent = store.payment_intent_for_secret(&id, req.params.str("client_secret")?)?;
             Ok(Json(intent.to_publishable_json()))
         }
-    }
+    })
 }
 
 /// `GET /v1/payment_intents`: newest first, `limit` 1..=100 (default 10), `starting_after`,
@@ -230,28 +227,29 @@ pub async fn list(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Jso
     let p = &req.params;
     p.allow_only(&["limit", "starting_after", "customer", "expand"])?;
     let limit = p.list_limit()?;
-    let store = sim.store();
-    let customer = p.str("customer")?;
-    let mut newest_first = store
-        .payment_intents
-        .iter()
-        .rev()
-        .filter(|pi| customer.is_none_or(|c| pi.customer.as_deref() == Some(c)))
-        .peekable();
-    if let Some(after) = p.str("starting_after")? {
-        if store.payment_intent(after).is_none() {
-            return Err(ApiError::no_such("payment_intent", after, "starting_after"));
+    sim.apply(|store| {
+        let customer = p.str("customer")?;
+        let mut newest_first = store
+            .payment_intents
+            .iter()
+            .rev()
+            .filter(|pi| customer.is_none_or(|c| pi.customer.as_deref() == Some(c)))
+            .peekable();
+        if let Some(after) = p.str("starting_after")? {
+            if store.payment_intent(after).is_none() {
+                return Err(ApiError::no_such("payment_intent", after, "starting_after"));
+            }
+            while newest_first.next_if(|pi| pi.id != after).is_some() {}
+            newest_first.next();
         }
-        while newest_first.next_if(|pi| pi.id != after).is_some() {}
-        newest_first.next();
-    }
-    let page: Vec<Value> = newest_first.by_ref().take(limit).map(PaymentIntent::to_json).collect();
-    Ok(Json(json!({
-        "object": "list",
-        "data": page,
-        "has_more": newest_first.next().is_some(),
-        "url": "/v1/payment_intents",
-    })))
+        let page: Vec<Value> = newest_first.by_ref().take(limit).map(PaymentIntent::to_json).collect();
+        Ok(Json(json!({
+            "object": "list",
+            "data": page,
+            "has_more": newest_first.next().is_some(),
+            "url": "/v1/payment_intents",
+        })))
+    })
 }
 
 fn currency(p: &Params) -> Result<String, ApiError> {

@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::error::ApiError;
 use crate::objects::{Card, PaymentMethod, billing_details_from};
 use crate::params::StripeRequest;
-use crate::{Sim, cards, ids};
+use crate::{Sim, cards};
 
 pub async fn retrieve(
     State(sim): State<Arc<Sim>>,
@@ -39,17 +39,20 @@ pub async fn update(
     };
     let billing_details = p.hash("billing_details")?.map(|b| billing_details_from(Some(b))).transpose()?;
     let metadata = p.metadata()?;
-    let mut store = sim.store();
-    let pm =
-        store.payment_methods.get_mut(&id).ok_or_else(|| ApiError::no_such("PaymentMethod", &id, "payment_method"))?;
-    if let Some(value) = allow_redisplay {
-        pm.allow_redisplay = value;
-    }
-    if let Some(details) = billing_details {
-        pm.billing_details = details;
-    }
-    pm.metadata.extend(metadata);
-    Ok(Json(pm.to_json()))
+    sim.apply(|store| {
+        let pm = store
+            .payment_methods
+            .get_mut(&id)
+            .ok_or_else(|| ApiError::no_such("PaymentMethod", &id, "payment_method"))?;
+        if let Some(value) = allow_redisplay {
+            pm.allow_redisplay = value;
+        }
+        if let Some(details) = billing_details {
+            pm.billing_details = details;
+        }
+        pm.metadata.extend(metadata);
+        Ok(Json(pm.to_json()))
+    })
 }
 
 /// `POST /v1/payment_methods/{id}/attach`. A test PaymentMethod id (`pm_card_visa`) makes a new
@@ -63,37 +66,28 @@ pub async fn attach(
     req.params.allow_only(&["customer", "expand"])?;
     let customer = req.params.required_str("customer")?.to_owned();
     let now = sim.clock.now();
-    let mut store = sim.store();
-    if !store.customers.contains_key(&customer) {
-        return Err(ApiError::no_such("customer", &customer, "customer"));
-    }
-    let id = match (store.payment_methods.contains_key(&id), cards::test_payment_method_number(&id)) {
-        (true, _) => id,
-        (false, Some(number)) => {
-            let pm = PaymentMethod {
-                id: ids::new_id("pm"),
-                created: now,
-                card: Some(Card { number: number.into(), exp_month: 12, exp_year: 2034 }),
-                billing_details: billing_details_from(None)?,
-                customer: None,
-                allow_redisplay: "unspecified".into(),
-                metadata: Default::default(),
-            };
-            let new_id = pm.id.clone();
-            store.payment_methods.insert(new_id.clone(), pm);
-            new_id
+    sim.apply(|store| {
+        if !store.customers.contains_key(&customer) {
+            return Err(ApiError::no_such("customer", &customer, "customer"));
         }
-        (false, None) => return Err(ApiError::no_such("PaymentMethod", &id, "payment_method")),
-    };
-    let pm = store.payment_methods.get_mut(&id).expect("present");
-    if pm.customer.as_ref().is_some_and(|c| *c != customer) {
-        return Err(ApiError::invalid_request(format!(
-            "The payment method you provided has already been attached to a customer: {}.",
-            pm.customer.as_deref().unwrap_or_default()
-        )));
-    }
-    pm.customer = Some(customer);
-    Ok(Json(pm.to_json()))
+        let id = match (store.payment_methods.contains_key(&id), cards::test_payment_method_number(&id)) {
+            (true, _) => id,
+            (false, Some(number)) => {
+                let card = Card { number: number.into(), exp_month: 12, exp_year: 2034 };
+                store.new_payment_method(now, Some(card), billing_details_from(None)?)
+            }
+            (false, None) => return Err(ApiError::no_such("PaymentMethod", &id, "payment_method")),
+        };
+        let pm = store.payment_methods.get_mut(&id).expect("present");
+        if pm.customer.as_ref().is_some_and(|c| *c != customer) {
+            return Err(ApiError::invalid_request(format!(
+                "The payment method you provided has already been attached to a customer: {}.",
+                pm.customer.as_deref().unwrap_or_default()
+            )));
+        }
+        pm.customer = Some(customer);
+        Ok(Json(pm.to_json()))
+    })
 }
 
 pub async fn detach(
@@ -102,13 +96,16 @@ pub async fn detach(
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
     req.key.require_secret()?;
-    let mut store = sim.store();
-    let pm =
-        store.payment_methods.get_mut(&id).ok_or_else(|| ApiError::no_such("PaymentMethod", &id, "payment_method"))?;
-    if pm.customer.take().is_none() {
-        return Err(ApiError::invalid_request(
-            "The payment method you provided is not attached to a customer so detachment is impossible.",
-        ));
-    }
-    Ok(Json(pm.to_json()))
+    sim.apply(|store| {
+        let pm = store
+            .payment_methods
+            .get_mut(&id)
+            .ok_or_else(|| ApiError::no_such("PaymentMethod", &id, "payment_method"))?;
+        if pm.customer.take().is_none() {
+            return Err(ApiError::invalid_request(
+                "The payment method you provided is not attached to a customer so detachment is impossible.",
+            ));
+        }
+        Ok(Json(pm.to_json()))
+    })
 }

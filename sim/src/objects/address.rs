@@ -30,15 +30,29 @@ pub fn billing_details_from(params: Option<Params>) -> Result<Value, ApiError> {
     }))
 }
 
+/// A PaymentIntent's (or ConfirmationToken's) `shipping`, as Stripe renders it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Shipping {
+    /// Every address field, `null` where not given.
+    pub address: Value,
+    pub carrier: Option<String>,
+    pub name: String,
+    pub phone: Option<String>,
+    pub tracking_number: Option<String>,
+}
+
 /// `shipping[...]`: name and address are required, as Stripe requires them.
-pub fn shipping_from(params: Option<Params>) -> Result<Option<Value>, ApiError> {
+pub fn shipping_from(params: Option<Params>) -> Result<Option<Shipping>, ApiError> {
     let Some(params) = params else { return Ok(None) };
     params.allow_only(&["address", "name", "phone", "carrier", "tracking_number"])?;
     let name = params.str("name")?.ok_or_else(|| ApiError::param_missing("shipping[name]"))?;
     let address = params.hash("address")?.ok_or_else(|| ApiError::param_missing("shipping[address]"))?;
-    Ok(Some(json!({
-        "address": address_from(Some(address), "shipping[address]")?,
-        "name": name,
-        "phone": params.str("phone")?,
-    })))
+    let text = |field: &str| -> Result<Option<String>, ApiError> { Ok(params.str(field)?.map(str::to_owned)) };
+    Ok(Some(Shipping {
+        address: address_from(Some(address), "shipping[address]")?,
+        carrier: text("carrier")?,
+        name: name.to_owned(),
+        phone: text("phone")?,
+        tracking_number: text("tracking_number")?,
+    }))
 }

@@ -20,7 +20,7 @@ pub struct ConfirmationToken {
     /// ticked "save").
     pub allow_redisplay: String,
     pub return_url: Option<String>,
-    pub shipping: Option<Value>,
+    pub shipping: Option<super::Shipping>,
     pub setup_future_usage: Option<String>,
     /// Set when a PaymentIntent was confirmed with this token; a token is used once.
     pub payment_intent: Option<String>,

@@ -6,13 +6,15 @@ mod charge;
 mod confirmation_token;
 mod customer;
 mod customer_session;
+mod next_step;
 mod payment_intent;
 mod payment_method;
 
-pub use address::{billing_details_from, shipping_from};
+pub use address::{Shipping, billing_details_from, shipping_from};
 pub use charge::{Charge, Refund};
 pub use confirmation_token::ConfirmationToken;
 pub use customer::Customer;
 pub use customer_session::{CustomerSession, PaymentElementFeatures};
+pub use next_step::{NextAction, PaymentError};
 pub use payment_intent::{KonbiniOptions, PaymentIntent, Pending, Status};
 pub use payment_method::{Card, PaymentMethod};

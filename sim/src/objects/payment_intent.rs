@@ -1,6 +1,8 @@
 use serde_json::{Map, Value, json};
 pub use stripe_common::PaymentIntentStatus as Status;
 
+use super::{NextAction, PaymentError};
+
 /// `payment_method_options[konbini]`.
 #[derive(Debug, Clone, Default)]
 pub struct KonbiniOptions {
@@ -39,15 +41,15 @@ pub struct PaymentIntent {
     pub payment_method_types: Vec<String>,
     pub payment_method: Option<String>,
     pub latest_charge: Option<String>,
-    pub last_payment_error: Option<Value>,
-    pub next_action: Option<Value>,
+    pub last_payment_error: Option<PaymentError>,
+    pub next_action: Option<NextAction>,
     pub metadata: Map<String, Value>,
     pub description: Option<String>,
     pub receipt_email: Option<String>,
     pub customer: Option<String>,
     pub capture_method: String,
     pub setup_future_usage: Option<String>,
-    pub shipping: Option<Value>,
+    pub shipping: Option<super::Shipping>,
     pub return_url: Option<String>,
     pub canceled_at: Option<i64>,
     pub cancellation_reason: Option<String>,
@@ -92,12 +94,12 @@ impl PaymentIntent {
             "customer_account": null,
             "description": self.description,
             "excluded_payment_method_types": null,
-            "last_payment_error": self.last_payment_error,
+            "last_payment_error": self.last_payment_error.as_ref().map(PaymentError::to_json),
             "latest_charge": self.latest_charge,
             "livemode": false,
             "managed_payments": {"enabled": false},
             "metadata": self.metadata,
-            "next_action": self.next_action,
+            "next_action": self.next_action.as_ref().map(NextAction::to_json),
             "on_behalf_of": null,
             "payment_method": self.payment_method,
             "payment_method_configuration_details": self.automatic_payment_methods.as_ref().map(|_| json!({"id": "pmc_standin_default", "parent": null})),

@@ -14,10 +14,15 @@ use crate::Sim;
 use crate::error::ApiError;
 use crate::params::StripeRequest;
 
-pub fn router() -> Router<Arc<Sim>> {
+/// `/v1/events`: part of Stripe's API, served with the rest of `/v1` (same keys, errors,
+/// faults and request ids).
+pub fn events_api() -> Router<Arc<Sim>> {
+    Router::new().route("/v1/events", get(list_events)).route("/v1/events/{id}", get(retrieve_event))
+}
+
+/// The test controls of webhook delivery.
+pub fn controls() -> Router<Arc<Sim>> {
     Router::new()
-        .route("/v1/events", get(list_events))
-        .route("/v1/events/{id}", get(retrieve_event))
         .route("/_sim/webhooks/endpoints", post(add_endpoint).get(endpoints))
         .route("/_sim/webhooks/retry", post(retry))
         .route("/_sim/webhooks/pause", post(pause))
@@ -31,14 +36,15 @@ async fn list_events(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<
     req.params.allow_only(&["limit", "type"])?;
     let limit = req.params.list_limit()?;
     let kind = req.params.str("type")?;
-    let store = sim.store();
-    let matching: Vec<&Value> = store.events.iter().rev().filter(|e| kind.is_none_or(|k| e["type"] == k)).collect();
-    Ok(Json(json!({
-        "object": "list",
-        "data": matching.iter().take(limit).collect::<Vec<_>>(),
-        "has_more": matching.len() > limit,
-        "url": "/v1/events",
-    })))
+    sim.apply(|store| {
+        let matching: Vec<&Value> = store.events.iter().rev().filter(|e| kind.is_none_or(|k| e["type"] == k)).collect();
+        Ok(Json(json!({
+            "object": "list",
+            "data": matching.iter().take(limit).collect::<Vec<_>>(),
+            "has_more": matching.len() > limit,
+            "url": "/v1/events",
+        })))
+    })
 }
 
 async fn retrieve_event(
@@ -47,10 +53,14 @@ async fn retrieve_event(
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
     req.key.require_secret()?;
-    let store = sim.store();
-    let event =
-        store.events.iter().find(|e| e["id"] == id.as_str()).ok_or_else(|| ApiError::no_such("event", &id, "id"))?;
-    Ok(Json(event.clone()))
+    sim.apply(|store| {
+        let event = store
+            .events
+            .iter()
+            .find(|e| e["id"] == id.as_str())
+            .ok_or_else(|| ApiError::no_such("event", &id, "id"))?;
+        Ok(Json(event.clone()))
+    })
 }
 
 async fn add_endpoint(State(sim): State<Arc<Sim>>, Json(endpoint): Json<Endpoint>) -> Json<Value> {
@@ -109,15 +119,8 @@ async fn deliver(
     body: Option<Json<Deliver>>,
 ) -> Result<Json<Value>, ApiError> {
     let Json(options) = body.unwrap_or_default();
-    let event = {
-        let store = sim.store();
-        store
-            .events
-            .iter()
-            .find(|e| e["id"] == id.as_str())
-            .cloned()
-            .ok_or_else(|| ApiError::no_such("event", &id, "id"))?
-    };
+    let event = sim.apply(|store| store.events.iter().find(|e| e["id"] == id.as_str()).cloned());
+    let event = event.ok_or_else(|| ApiError::no_such("event", &id, "id"))?;
     let statuses = sim.webhooks.deliver_now(&event, options.signing, options.times.unwrap_or(1).clamp(1, 1000)).await;
     Ok(Json(json!({"statuses": statuses})))
 }

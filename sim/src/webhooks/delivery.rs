@@ -84,17 +84,13 @@ impl Default for Webhooks {
     }
 }
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
-}
-
 impl Webhooks {
     pub fn add_endpoint(&self, endpoint: Endpoint) {
-        lock(&self.endpoints).push(endpoint);
+        crate::locked(&self.endpoints).push(endpoint);
     }
 
     pub fn endpoints(&self) -> Vec<Endpoint> {
-        lock(&self.endpoints).clone()
+        crate::locked(&self.endpoints).clone()
     }
 
     /// First delay between attempts; it doubles with each retry.
@@ -135,7 +131,7 @@ impl Webhooks {
     }
 
     fn submit(&self, job: Job) {
-        let mut held = lock(&self.held);
+        let mut held = crate::locked(&self.held);
         match held.as_mut() {
             Some(held) => held.push(job),
             None => self.send_to_worker(job),
@@ -149,12 +145,12 @@ impl Webhooks {
     }
 
     pub fn pause(&self) {
-        lock(&self.held).get_or_insert_with(Vec::new);
+        crate::locked(&self.held).get_or_insert_with(Vec::new);
     }
 
     /// Sends what was held, reversed or in the order it happened.
     pub fn resume(&self, reverse: bool) -> usize {
-        let mut held = lock(&self.held);
+        let mut held = crate::locked(&self.held);
         let mut jobs = held.take().unwrap_or_default();
         if reverse {
             jobs.reverse();
@@ -167,7 +163,7 @@ impl Webhooks {
     }
 
     pub fn attempts(&self) -> Vec<Attempt> {
-        lock(&self.log).clone()
+        crate::locked(&self.log).clone()
     }
 
     async fn run(self: &Arc<Self>, job: Job) {
@@ -196,7 +192,7 @@ impl Webhooks {
         }
         let sent_at_ms = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0);
         let status = request.send().await.ok().map(|r| r.status().as_u16());
-        lock(&self.log).push(Attempt {
+        crate::locked(&self.log).push(Attempt {
             sent_at_ms,
             event_id: job.event_id.clone(),
             event_type: job.event_type.clone(),

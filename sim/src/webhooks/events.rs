@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde_json::{Value, json};
 
-use crate::objects::Status;
+use crate::objects::{PaymentError, Status};
 use crate::store::Store;
 
 /// The API version of the events the stand-in sends (async-stripe's, the server's).
@@ -13,7 +13,7 @@ pub const API_VERSION: &str = "2026-09-30.endive";
 /// What events are computed from: PaymentIntent status and last error, charge refunds.
 #[derive(Debug, Default)]
 pub struct Snapshot {
-    intents: HashMap<String, (Status, Option<String>)>,
+    intents: HashMap<String, (Status, Option<PaymentError>)>,
     charges: HashMap<String, i64>,
 }
 
@@ -23,7 +23,7 @@ impl Snapshot {
             intents: store
                 .payment_intents
                 .iter()
-                .map(|pi| (pi.id.clone(), (pi.status, pi.last_payment_error.as_ref().map(Value::to_string))))
+                .map(|pi| (pi.id.clone(), (pi.status, pi.last_payment_error.clone())))
                 .collect(),
             charges: store.charges.iter().map(|(id, c)| (id.clone(), c.amount_refunded())).collect(),
         }
@@ -35,7 +35,7 @@ impl Snapshot {
 pub fn changes(before: &Snapshot, store: &mut Store, now: i64, endpoints: usize) -> Vec<Value> {
     let mut types: Vec<(&'static str, Value)> = Vec::new();
     for intent in &store.payment_intents {
-        let error = intent.last_payment_error.as_ref().map(Value::to_string);
+        let error = intent.last_payment_error.clone();
         let mut kinds = Vec::new();
         let (old_status, old_error) = match before.intents.get(&intent.id) {
             None => {

@@ -7,6 +7,6 @@ mod control;
 mod delivery;
 mod events;
 
-pub use control::router;
+pub use control::{controls, events_api};
 pub use delivery::{Endpoint, Webhooks};
 pub use events::{Snapshot, changes};

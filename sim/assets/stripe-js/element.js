@@ -1,0 +1,165 @@
+// A fragment of the Stripe.js stand-in: sim/src/stripe_js.rs joins the fragments into one script.
+
+  // ---- Element -----------------------------------------------------------------------------
+  var frameCounter = 0;
+
+  function Element(group, type, options) {
+    this._group = group;
+    this._type = type;
+    this._options = Object.assign({}, options);
+    this._handlers = {};
+    this._mounted = false;
+    this._destroyed = false;
+    this._queue = [];
+    this._frameId = 'f' + (++frameCounter) + Math.random().toString(36).slice(2, 8);
+  }
+
+  Element.prototype._checkAlive = function () {
+    if (this._destroyed) throw IntegrationError('This Element has already been destroyed. Please create a new one.');
+  };
+
+  Element.prototype.mount = function (target) {
+    this._checkAlive();
+    if (this._mounted) {
+      throw IntegrationError('This Element is already mounted. Use `unmount()` to unmount the Element before re-mounting.');
+    }
+    var node = typeof target === 'string' ? document.querySelector(target) : target;
+    if (!node || typeof node.appendChild !== 'function') {
+      throw IntegrationError('The selector you specified (' + target + ') applies to no DOM elements that are currently on the page. Make sure the element exists on the page before calling mount().');
+    }
+    var wrapper = document.createElement('div');
+    wrapper.className = '__PrivateStripeElement';
+    var iframe = document.createElement('iframe');
+    iframe.name = '__privateStripeFrame' + this._frameId;
+    iframe.title = this._type === 'address' ? 'Secure address input frame' : 'Secure payment input frame';
+    iframe.setAttribute('frameborder', '0');
+    iframe.setAttribute('allowtransparency', 'true');
+    iframe.setAttribute('scrolling', 'no');
+    iframe.setAttribute('allow', 'payment *');
+    iframe.style.cssText = 'border:none;margin:0;padding:0;width:1px;min-width:100%;overflow:hidden;display:block;height:1px;';
+    var config = { frameId: this._frameId, parentOrigin: location.origin, key: this._group._stripe._key,
+      options: this._options, group: this._group._options };
+    iframe.src = ORIGIN + '/elements/' + this._type + '#' + encodeURIComponent(JSON.stringify(config));
+    wrapper.appendChild(iframe);
+    node.appendChild(wrapper);
+    this._wrapper = wrapper;
+    this._iframe = iframe;
+    this._mounted = true;
+    this._ready = false;
+    this._queue = [];
+    frames[this._frameId] = this;
+    this._emit('loaderstart', { elementType: this._type });
+    var element = this;
+    this._loadTimer = setTimeout(function () {
+      if (element._mounted && !element._ready) {
+        element._emit('loaderror', { elementType: element._type, error: { type: 'api_connection_error', message: 'The Payment Element could not be loaded.' } });
+      }
+    }, 15000);
+  };
+
+  Element.prototype.unmount = function () {
+    this._checkAlive();
+    if (!this._mounted) return;
+    clearTimeout(this._loadTimer);
+    abandonAsks(this);
+    this._queue = [];
+    delete frames[this._frameId];
+    if (this._wrapper.parentNode) this._wrapper.parentNode.removeChild(this._wrapper);
+    this._mounted = false;
+    this._wrapper = this._iframe = null;
+  };
+
+  Element.prototype.destroy = function () {
+    this._checkAlive();
+    if (this._mounted) this.unmount();
+    this._destroyed = true;
+    this._handlers = {};
+    if (this._group._elements[this._type] === this) delete this._group._elements[this._type];
+  };
+
+  Element.prototype.on = function (name, handler) {
+    if (EVENTS[this._type].indexOf(name) < 0) {
+      throw IntegrationError('Invalid value for on(): event should be one of ' + EVENTS[this._type].join(', ') + '. You specified: ' + name + '.');
+    }
+    if (typeof handler !== 'function') throw IntegrationError('Invalid value for on(): handler should be a function.');
+    (this._handlers[name] = this._handlers[name] || []).push({ fn: handler, once: false });
+    return this;
+  };
+
+  Element.prototype.once = function (name, handler) {
+    this.on(name, handler);
+    this._handlers[name][this._handlers[name].length - 1].once = true;
+    return this;
+  };
+
+  Element.prototype.off = function (name, handler) {
+    if (!this._handlers[name]) return this;
+    this._handlers[name] = handler ? this._handlers[name].filter(function (h) { return h.fn !== handler; }) : [];
+    return this;
+  };
+
+  Element.prototype.update = function (options) {
+    this._checkAlive();
+    if (!isPlainObject(options)) throw IntegrationError('Invalid value for update(): options should be an object.');
+    Object.assign(this._options, options);
+    if (this._mounted) this._post({ kind: 'request', requestId: 0, method: 'update', args: { options: this._options } });
+  };
+
+  ['focus', 'blur', 'clear', 'collapse'].forEach(function (method) {
+    Element.prototype[method] = function () {
+      this._checkAlive();
+      if (this._mounted) this._post({ kind: 'request', requestId: 0, method: method, args: {} });
+      return this;
+    };
+  });
+
+  // Address Element: `getValue()` resolves with {complete, isNewAddress, value}.
+  Element.prototype.getValue = function () {
+    this._checkAlive();
+    if (this._type !== 'address') throw IntegrationError('getValue() is only available on the Address Element.');
+    if (!this._mounted) return Promise.reject(IntegrationError('getValue(): the Address Element is not mounted.'));
+    return ask(this, 'getValue');
+  };
+
+  // Until the iframe says it is ready its document may not be loaded, and a message posted
+  // now would be lost: queue it.
+  Element.prototype._post = function (message) {
+    message.__stripeStandIn = true;
+    message.frameId = this._frameId;
+    if (!this._ready) { this._queue.push(message); return; }
+    if (this._iframe && this._iframe.contentWindow) this._iframe.contentWindow.postMessage(message, ORIGIN);
+  };
+
+  Element.prototype._emit = function (name, payload) {
+    var handlers = this._handlers[name] || [];
+    this._handlers[name] = handlers.filter(function (h) { return !h.once; });
+    handlers.forEach(function (h) {
+      try { h.fn(payload); } catch (e) { setTimeout(function () { throw e; }); }
+    });
+  };
+
+  Element.prototype._onFrameEvent = function (name, payload) {
+    if (name === 'resize') {
+      this._iframe.style.height = payload.height + 'px';
+      return;
+    }
+    if (name === 'ready') {
+      this._ready = true;
+      clearTimeout(this._loadTimer);
+      var queued = this._queue;
+      this._queue = [];
+      queued.forEach(this._post, this);
+    }
+    if (name === 'submit-request') {
+      // Enter in an Element submits the form around it, as in Stripe's Elements.
+      var form = this._wrapper && this._wrapper.closest('form');
+      if (form) form.requestSubmit();
+      return;
+    }
+    if (name === 'change') this._group._submitted = false;
+    payload.elementType = this._type;
+    this._emit(name, payload);
+  };
+
+  window.Stripe = Stripe;
+})();

@@ -1,0 +1,89 @@
+// A fragment of the Stripe.js stand-in: sim/src/stripe_js.rs joins the fragments into one script.
+
+  // ---- Elements ----------------------------------------------------------------------------
+  function checkElementsOptions(options, method) {
+    if (!options.clientSecret) {
+      if (['payment', 'setup', 'subscription'].indexOf(options.mode) < 0) {
+        throw IntegrationError('Invalid value for ' + method + ': mode should be one of the following strings: payment, setup, subscription. You specified: ' + options.mode + '.');
+      }
+      if (typeof options.currency !== 'string' || !/^[a-z]{3}$/.test(options.currency)) {
+        throw IntegrationError('Invalid value for ' + method + ': currency should be a lowercase three-letter ISO currency code. You specified: ' + options.currency + '.');
+      }
+      if (options.mode !== 'setup' && !(Number.isInteger(options.amount) && options.amount >= 0)) {
+        throw IntegrationError('Invalid value for ' + method + ': amount should be a non-negative integer in the smallest currency unit. You specified: ' + options.amount + '.');
+      }
+    }
+    if (options.paymentMethodCreation !== undefined && options.paymentMethodCreation !== 'manual') {
+      throw IntegrationError('Invalid value for ' + method + ': paymentMethodCreation should be "manual". You specified: ' + options.paymentMethodCreation + '.');
+    }
+  }
+
+  function Elements(stripe, options) {
+    Object.keys(options).forEach(function (key) {
+      if (ELEMENTS_OPTIONS.indexOf(key) < 0) {
+        console.warn('Unrecognized elements() parameter: ' + key + ' is not a recognized parameter. This may cause issues with your integration in the future.');
+      }
+    });
+    checkElementsOptions(options, 'elements()');
+    this._stripe = stripe;
+    this._options = Object.assign({}, options);
+    this._elements = {};
+    this._submitted = false;
+  }
+
+  Elements.prototype.create = function (type, options) {
+    if (ELEMENT_TYPES.indexOf(type) < 0) {
+      throw IntegrationError('A valid Element name must be provided. Valid Elements are: ' + ELEMENT_TYPES.join(', ') + '; you passed: ' + type + '.');
+    }
+    if (this._elements[type]) {
+      throw IntegrationError('Can only create one Element of type ' + type + '.');
+    }
+    if (type === 'address' && ['shipping', 'billing'].indexOf((options || {}).mode) < 0) {
+      throw IntegrationError("Invalid value for create('address'): mode should be one of the following strings: shipping, billing. You specified: " + (options || {}).mode + '.');
+    }
+    var element = new Element(this, type, options || {});
+    this._elements[type] = element;
+    return element;
+  };
+
+  Elements.prototype.getElement = function (type) {
+    return this._elements[type] || null;
+  };
+
+  Elements.prototype.update = function (options) {
+    var elements = this;
+    Object.keys(options || {}).forEach(function (key) {
+      if (UPDATABLE_ELEMENTS_OPTIONS.indexOf(key) < 0) {
+        throw IntegrationError('Invalid value for elements.update(): ' + key + ' is not an accepted parameter.');
+      }
+    });
+    var next = Object.assign({}, this._options, options);
+    checkElementsOptions(next, 'elements.update()');
+    this._options = next;
+    this._submitted = false;
+    var updates = Object.keys(this._elements).map(function (type) {
+      var element = elements._elements[type];
+      return element._mounted ? ask(element, 'updateGroup', { group: next }) : Promise.resolve();
+    });
+    return Promise.all(updates).then(function () { return undefined; });
+  };
+
+  Elements.prototype.fetchUpdates = function () {
+    return Promise.resolve({});
+  };
+
+  Elements.prototype.submit = function () {
+    var elements = this;
+    var mounted = Object.keys(this._elements).map(function (t) { return elements._elements[t]; })
+      .filter(function (e) { return e._mounted; });
+    if (!elements._elements.payment || !elements._elements.payment._mounted) {
+      return Promise.reject(IntegrationError('elements.submit(): a mounted Payment Element is required.'));
+    }
+    return Promise.all(mounted.map(function (e) { return ask(e, 'validate'); })).then(function (results) {
+      var failed = results.filter(function (r) { return r && r.error; })[0];
+      if (failed) return { error: failed.error };
+      elements._submitted = true;
+      var payment = results[mounted.indexOf(elements._elements.payment)];
+      return { selectedPaymentMethod: payment && payment.selectedPaymentMethod || 'card' };
+    });
+  };
