@@ -4,7 +4,7 @@
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addressFields, cardFields, startStack } from './harness.mjs';
+import { addressFields, cardFields, startStack, payButton } from './harness.mjs';
 
 const stacks = [];
 after(async () => { await Promise.all(stacks.map((s) => s.stop())); });
@@ -17,7 +17,7 @@ async function payWithAddress(mode) {
   const page = await stack.browser.newPage();
   await page.goto(`${stack.server}/`);
   await page.getByRole('group', { name: mode === 'shipping' ? 'Shipping address' : 'Billing address' }).waitFor();
-  const pay = page.getByRole('button', { name: 'Pay $50.98' });
+  const pay = payButton(page);
   await pay.waitFor();
 
   // An empty address is caught by elements.submit() at its fields.

@@ -3,22 +3,14 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cardFields, startStack, watchForPageErrors } from './harness.mjs';
+import { cardFields, openCheckout, payButton, startStack } from './harness.mjs';
 
 let stack;
 before(async () => { stack = await startStack(); });
 after(async () => { await stack?.stop(); });
 
-async function openCheckout() {
-  const page = await stack.browser.newPage();
-  const errors = watchForPageErrors(page);
-  await page.goto(`${stack.server}/`);
-  await page.getByRole('button', { name: 'Pay $50.98' }).waitFor();
-  return { page, errors };
-}
-
 test('the order summary shows the cart as the server priced it', async () => {
-  const { page, errors } = await openCheckout();
+  const { page, errors } = await openCheckout(stack);
   const summary = page.getByRole('region', { name: 'Order summary' });
   assert.match(await summary.innerText(), /Lumen organic T-shirt\s+1 × \$25\.00\s+\$25\.00/);
   assert.match(await summary.innerText(), /Ferris enamel mug\s+2 × \$12\.99\s+\$25\.98/);
@@ -32,7 +24,7 @@ test('the order summary shows the cart as the server priced it', async () => {
 });
 
 test('a card payment with 4242 4242 4242 4242 succeeds and charges the server amount once', async () => {
-  const { page, errors } = await openCheckout();
+  const { page, errors } = await openCheckout(stack);
   const before = await stack.stripe.list('payment_intents');
   await cardFields(page).fill('4242 4242 4242 4242');
 
@@ -40,7 +32,7 @@ test('a card payment with 4242 4242 4242 4242 succeeds and charges the server am
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/api/checkout/confirm', async (route) => { await held; await route.continue(); });
-  await page.getByRole('button', { name: 'Pay $50.98' }).click();
+  await payButton(page).click();
   const busy = page.getByRole('button', { name: 'Processing…' });
   await busy.waitFor();
   assert.equal(await busy.isDisabled(), true);
@@ -71,20 +63,20 @@ test('a card payment with 4242 4242 4242 4242 succeeds and charges the server am
 });
 
 test('an incomplete card is caught by elements.submit(): the field says why, nothing is charged', async () => {
-  const { page, errors } = await openCheckout();
+  const { page, errors } = await openCheckout(stack);
   const before = await stack.stripe.list('payment_intents');
   const card = cardFields(page);
   await card.fill('4242 4242 4242', '12 / 34', '123');
-  await page.getByRole('button', { name: 'Pay $50.98' }).click();
+  await payButton(page).click();
   await card.frame.getByText('Your card number is incomplete.').waitFor();
   assert.equal(await card.number.getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('.payment-error').innerText(), '', 'shown at the field, not twice');
-  assert.equal(await page.getByRole('button', { name: 'Pay $50.98' }).isEnabled(), true, 'Pay is usable again');
+  assert.equal(await payButton(page).isEnabled(), true, 'Pay is usable again');
   assert.equal((await stack.stripe.list('payment_intents')).length, before.length, 'no PaymentIntent');
 
   // Fixing the number and paying again works.
   await card.number.fill('4242 4242 4242 4242');
-  await page.getByRole('button', { name: 'Pay $50.98' }).click();
+  await payButton(page).click();
   await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();

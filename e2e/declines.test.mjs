@@ -4,19 +4,15 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cardFields, startStack, watchForPageErrors } from './harness.mjs';
+import { cardFields, openCheckout, startStack } from './harness.mjs';
 
 let stack;
 before(async () => { stack = await startStack(); });
 after(async () => { await stack?.stop(); });
 
 async function open() {
-  const page = await stack.browser.newPage();
-  const errors = watchForPageErrors(page);
-  await page.goto(`${stack.server}/`);
-  const pay = page.getByRole('button', { name: 'Pay $50.98' });
-  await pay.waitFor();
-  return { page, errors, pay, alert: page.locator('.payment-error') };
+  const opened = await openCheckout(stack);
+  return { ...opened, alert: opened.page.locator('.payment-error') };
 }
 
 for (const [card, message] of [

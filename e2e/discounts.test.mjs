@@ -3,7 +3,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cardFields, startStack } from './harness.mjs';
+import { cardFields, openCheckout, payButton, startStack } from './harness.mjs';
 
 let stack;
 before(async () => { stack = await startStack(); });
@@ -32,8 +32,7 @@ function spyOnElementsUpdates() {
 async function open() {
   const page = await stack.browser.newPage();
   await page.addInitScript(spyOnElementsUpdates);
-  await page.goto(`${stack.server}/`);
-  await page.getByRole('button', { name: 'Pay $50.98' }).waitFor();
+  await openCheckout(stack, { page });
   const code = page.getByLabel('Discount code');
   return { page, code, apply: page.getByRole('button', { name: 'Apply' }), error: page.locator('#discount-error') };
 }
@@ -81,7 +80,7 @@ test('removing a discount restores the full price', async () => {
   await apply.click();
   await page.getByRole('button', { name: 'Pay $45.89' }).waitFor();
   await page.getByRole('button', { name: 'Remove' }).click();
-  await page.getByRole('button', { name: 'Pay $50.98' }).waitFor();
+  await payButton(page).waitFor();
   assert.equal(await page.getByTestId('discount-line').count(), 0);
   assert.deepEqual(await page.evaluate(() => window.__elementsUpdates), [{ amount: 4589 }, { amount: 5098 }]);
   await page.close();

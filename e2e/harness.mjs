@@ -220,6 +220,25 @@ export function cardFields(page) {
   };
 }
 
+/** The default cart's total, as the server prices it. */
+export const DEFAULT_TOTAL = '$50.98';
+
+/** The checkout's Pay button for a cart of `total`. */
+export function payButton(page, total = DEFAULT_TOTAL) {
+  return page.getByRole('button', { name: `Pay ${total}` });
+}
+
+/** The checkout at `path` in `page` (a new one by default), once it can be paid: the page, its
+ *  uncaught errors, and the Pay button. */
+export async function openCheckout(stack, { page, path = '/' } = {}) {
+  page ??= await stack.browser.newPage();
+  const errors = watchForPageErrors(page);
+  await page.goto(`${stack.server}${path}`);
+  const pay = payButton(page);
+  await pay.waitFor();
+  return { page, errors, pay };
+}
+
 /** Fails the test on any uncaught page error (a panic in the app shows up here). */
 export function watchForPageErrors(page) {
   const errors = [];

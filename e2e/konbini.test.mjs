@@ -135,8 +135,11 @@ for (const [label, details, wait, shows] of [
     await payAndCloseInstructions(page, details);
     if (wait) await stack.stripe.advance(wait);
     await page.getByText(shows).waitFor();
-    // The status is the stand-in's, and stays settled.
-    await page.waitForTimeout(1200);
+    // The status is the stand-in's: a waiting payment is asked again and still waits; a paid
+    // or expired one is final at the stand-in, so the page has nothing left to ask.
+    const expected = { [PAID]: 'succeeded', [EXPIRED]: 'requires_payment_method', [WAITING]: 'requires_action' }[shows];
+    assert.equal((await latestIntent()).status, expected);
+    if (shows === WAITING) await page.waitForResponse((r) => r.url().includes('/api/konbini/payments/'));
     assert.match(await page.locator('.konbini-status').innerText(), new RegExp(shows));
     await page.close();
   });
@@ -206,8 +209,8 @@ test('a pending payment can be cancelled from the instructions', async () => {
   await page.getByRole('button', { name: 'キャンセル Cancel payment' }).click();
   await page.getByText('お支払いはキャンセルされました。').waitFor();
   assert.equal((await latestIntent()).status, 'canceled');
+  // Moving the clock settles what is due at once: nothing is.
   await stack.stripe.advance(181);
-  await page.waitForTimeout(1200);
   assert.equal((await latestIntent()).status, 'canceled', 'a cancelled payment is never paid');
   await page.close();
 });

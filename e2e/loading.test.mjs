@@ -3,7 +3,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack } from './harness.mjs';
+import { startStack, payButton } from './harness.mjs';
 
 let stack;
 before(async () => { stack = await startStack(); });
@@ -18,7 +18,7 @@ test('a skeleton shows while Stripe.js loads', async () => {
   await page.getByLabel('Loading checkout').waitFor();
   assert.equal(await page.getByLabel('Loading checkout').getAttribute('aria-busy'), 'true');
   release();
-  await page.getByRole('button', { name: 'Pay $50.98' }).waitFor();
+  await payButton(page).waitFor();
   assert.equal(await page.getByLabel('Loading checkout').count(), 0);
   await page.close();
 });
@@ -31,6 +31,6 @@ test('a blocked Stripe.js gives a clear message, and Try again works once it is 
   assert.match(await page.getByRole('alert').innerText(), /Stripe\.js\) could not be loaded/);
   await page.unroute('**/endive/stripe.js');
   await page.getByRole('button', { name: 'Try again' }).click();
-  await page.getByRole('button', { name: 'Pay $50.98' }).waitFor();
+  await payButton(page).waitFor();
   await page.close();
 });

@@ -3,7 +3,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack } from './harness.mjs';
+import { startStack, payButton } from './harness.mjs';
 
 let stack;
 before(async () => { stack = await startStack({ serverEnv: { CHECKOUT_THEME: 'night', CHECKOUT_LAYOUT: 'accordion' } }); });
@@ -12,7 +12,7 @@ after(async () => { await stack?.stop(); });
 test('the night theme and accordion layout reach Elements and the page', async () => {
   const page = await stack.browser.newPage();
   await page.goto(`${stack.server}/`);
-  await page.getByRole('button', { name: 'Pay $50.98' }).waitFor();
+  await payButton(page).waitFor();
   const pageStyle = await page.evaluate(() => {
     const root = getComputedStyle(document.documentElement);
     return { surface: root.getPropertyValue('--color-surface').trim(), theme: document.documentElement.dataset.theme };

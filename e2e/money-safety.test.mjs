@@ -6,20 +6,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, cardFields, freePort, startStack, watchForPageErrors } from './harness.mjs';
+import { ROOT, cardFields, freePort, openCheckout, startStack } from './harness.mjs';
 
 let stack;
 before(async () => { stack = await startStack(); });
 after(async () => { await stack?.stop(); });
-
-async function open(page) {
-  page ??= await stack.browser.newPage();
-  const errors = watchForPageErrors(page);
-  await page.goto(`${stack.server}/`);
-  const pay = page.getByRole('button', { name: 'Pay $50.98' });
-  await pay.waitFor();
-  return { page, errors, pay };
-}
 
 /** The next confirm reaches the server (and Stripe), but the page gets a 504 instead. */
 async function loseTheNextAnswer(page) {
@@ -39,7 +30,7 @@ async function succeededSince(before) {
 }
 
 test('after a lost answer, pressing Pay again charges once and shows the payment', async () => {
-  const { page, errors, pay } = await open();
+  const { page, errors, pay } = await openCheckout(stack);
   const before = await stack.stripe.list('payment_intents');
   await cardFields(page).fill('4242 4242 4242 4242');
   const lost = loseTheNextAnswer(page);
@@ -57,7 +48,7 @@ test('after a lost answer, pressing Pay again charges once and shows the payment
 });
 
 test('after a lost answer and a reload, paying again finds the first payment', async () => {
-  const { page, pay } = await open();
+  const { page, pay } = await openCheckout(stack);
   const before = await stack.stripe.list('payment_intents');
   await cardFields(page).fill('4242 4242 4242 4242');
   const lost = loseTheNextAnswer(page);
@@ -65,7 +56,7 @@ test('after a lost answer and a reload, paying again finds the first payment', a
   await lost;
   await page.locator('.payment-error').filter({ hasText: /./ }).waitFor();
 
-  const reloaded = await open(page);
+  const reloaded = await openCheckout(stack, { page });
   await cardFields(page).fill('5555 5555 5555 4444');
   await reloaded.pay.click();
   await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
@@ -78,7 +69,7 @@ test('after a lost answer and a reload, paying again finds the first payment', a
 
 test('two tabs with the same cart: one charge, and the second tab is told it is already paid', async () => {
   const context = await stack.browser.newContext();
-  const [first, second] = [await open(await context.newPage()), await open(await context.newPage())];
+  const [first, second] = [await openCheckout(stack, { page: await context.newPage() }), await openCheckout(stack, { page: await context.newPage() })];
   const before = await stack.stripe.list('payment_intents');
   await cardFields(first.page).fill('4242 4242 4242 4242');
   await first.pay.click();
@@ -92,7 +83,7 @@ test('two tabs with the same cart: one charge, and the second tab is told it is 
   assert.equal((await succeededSince(before)).length, 1);
 
   // Once paid, the same cart in a new visit is a new purchase.
-  const later = await open(await context.newPage());
+  const later = await openCheckout(stack, { page: await context.newPage() });
   await cardFields(later.page).fill('4242 4242 4242 4242');
   await later.pay.click();
   await later.page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
@@ -102,7 +93,7 @@ test('two tabs with the same cart: one charge, and the second tab is told it is 
 });
 
 test('the checkout runs under its Content-Security-Policy, and a violation would be caught', async () => {
-  const { page } = await open();
+  const { page } = await openCheckout(stack);
   const response = await page.goto(`${stack.server}/`);
   const csp = response.headers()['content-security-policy'];
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' https:\/\/js\.stripe\.com/);

@@ -4,7 +4,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cardFields, startStack } from './harness.mjs';
+import { cardFields, startStack, payButton } from './harness.mjs';
 
 let stack;
 let customer;
@@ -46,7 +46,7 @@ test('the saved card is listed and pays, charged to the customer', async () => {
   await saved.waitFor();
   assert.equal(await saved.isChecked(), true, 'the saved card is preselected');
   assert.equal(await paymentFrame(page).getByLabel('Save payment details for future purchases').isVisible(), false);
-  await page.getByRole('button', { name: 'Pay $50.98' }).click();
+  await payButton(page).click();
   await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
   const [intent] = await stack.stripe.list('payment_intents');
   assert.equal(intent.payment_method, customer.savedCard);
@@ -60,7 +60,7 @@ test('a new card saved at checkout is kept for the customer', async () => {
   await paymentFrame(page).getByRole('radio', { name: 'New card' }).check();
   await cardFields(page).fill('5555 5555 5555 4444');
   await paymentFrame(page).getByLabel('Save payment details for future purchases').check();
-  await page.getByRole('button', { name: 'Pay $50.98' }).click();
+  await payButton(page).click();
   await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
   const methods = await stack.stripe.list(`customers/${customer.id}/payment_methods`);
   const mastercard = methods.find((pm) => pm.card.last4 === '4444');
@@ -83,7 +83,7 @@ test('when the CustomerSession cannot be created, the checkout works without sav
   await cardFields(page).number.waitFor();
   assert.equal(await paymentFrame(page).getByRole('radio').count(), 0, 'no saved cards offered');
   await cardFields(page).fill('4242 4242 4242 4242');
-  await page.getByRole('button', { name: 'Pay $50.98' }).click();
+  await payButton(page).click();
   await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
   await page.close();
 });

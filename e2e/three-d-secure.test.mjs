@@ -4,7 +4,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cardFields, startStack, watchForPageErrors } from './harness.mjs';
+import { cardFields, startStack, watchForPageErrors, payButton } from './harness.mjs';
 
 let stack;
 before(async () => { stack = await startStack(); });
@@ -14,7 +14,7 @@ const modal = (page) => page.frameLocator('iframe[title="Stripe 3D Secure authen
 
 async function payWith(page, card) {
   await cardFields(page).fill(card);
-  await page.getByRole('button', { name: 'Pay $50.98' }).click();
+  await payButton(page).click();
 }
 
 async function newIntents(before) {
@@ -45,7 +45,7 @@ test('failing the challenge explains it, and paying again with 4242 charges once
   await payWith(page, '4000 0025 0000 3155');
   await modal(page).getByRole('button', { name: 'Fail' }).click();
   await page.getByRole('alert').filter({ hasText: 'We are unable to authenticate your payment method' }).waitFor();
-  const pay = page.getByRole('button', { name: 'Pay $50.98' });
+  const pay = payButton(page);
   assert.equal(await pay.isEnabled(), true, 'the form is usable again');
 
   await cardFields(page).number.fill('4242 4242 4242 4242');
@@ -75,7 +75,7 @@ test('closing the authentication modal fails it as Stripe does, and the form wor
   await page.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('alert').filter({ hasText: 'We are unable to authenticate your payment method' }).waitFor();
   assert.equal(await page.locator('iframe[title="Stripe 3D Secure authentication"]').count(), 0, 'the modal is gone');
-  assert.equal(await page.getByRole('button', { name: 'Pay $50.98' }).isEnabled(), true);
+  assert.equal(await payButton(page).isEnabled(), true);
   const [intent] = await newIntents(before);
   assert.equal(intent.status, 'requires_payment_method');
   assert.equal(intent.last_payment_error.code, 'payment_intent_authentication_failure');
@@ -112,7 +112,7 @@ test('the return page tells a failed redirect challenge and offers to try again'
   await page.getByRole('heading', { name: 'Payment failed' }).waitFor();
   assert.match(await page.locator('.payment-result').innerText(), /Your payment was not successful, please try again\./);
   await page.getByRole('link', { name: 'Back to checkout' }).click();
-  await page.getByRole('button', { name: 'Pay $50.98' }).waitFor();
+  await payButton(page).waitFor();
   await page.close();
 });
 

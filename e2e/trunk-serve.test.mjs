@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, assertPortFree, cardFields, freePort, startStack, waitFor } from './harness.mjs';
+import { ROOT, assertPortFree, cardFields, freePort, startStack, waitFor, payButton } from './harness.mjs';
 
 let stack;
 let trunkUrl;
@@ -35,9 +35,9 @@ test('trunk serve proxies /api to the backend', async () => {
 test('a card payment works on the trunk serve page', async () => {
   const page = await stack.browser.newPage();
   await page.goto(`${trunkUrl}/`);
-  await page.getByRole('button', { name: 'Pay $50.98' }).waitFor();
+  await payButton(page).waitFor();
   await cardFields(page).fill('4242 4242 4242 4242');
-  await page.getByRole('button', { name: 'Pay $50.98' }).click();
+  await payButton(page).click();
   await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
   const [intent] = await stack.stripe.list('payment_intents');
   assert.equal(intent.status, 'succeeded');

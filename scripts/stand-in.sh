@@ -24,8 +24,10 @@ start_stand_in() {
 }
 
 stop_stand_in() {
-  [ -n "${STAND_IN_PID:-}" ] && kill "$STAND_IN_PID" 2>/dev/null
-  return 0
+  if [ -n "${STAND_IN_PID:-}" ]; then
+    kill "$STAND_IN_PID" 2>/dev/null || true
+    STAND_IN_PID=
+  fi
 }
 
 # The "id" of a JSON object on stdin (Stripe's answers), read by Node rather than by pattern.

@@ -115,3 +115,18 @@ pub async fn spawn_with(configure: impl FnOnce(&Sim)) -> std::io::Result<(String
     tokio::spawn(async move { axum::serve(listener, app).await });
     Ok((url, sim))
 }
+
+/// The form Stripe.js posts to `/v1/confirmation_tokens` for a card typed into the Payment
+/// Element (any future expiry, any CVC), with the publishable key: for tests and benchmarks
+/// that play the browser.
+pub fn card_token_form<'a>(publishable_key: &'a str, card: &'a str) -> [(&'a str, &'a str); 7] {
+    [
+        ("key", publishable_key),
+        ("payment_method_data[type]", "card"),
+        ("payment_method_data[card][number]", card),
+        ("payment_method_data[card][exp_month]", "12"),
+        ("payment_method_data[card][exp_year]", "2040"),
+        ("payment_method_data[card][cvc]", if cards::brand(card) == "amex" { "1234" } else { "123" }),
+        ("return_url", "http://127.0.0.1:4242/complete"),
+    ]
+}

@@ -216,15 +216,7 @@ async fn shop(
 
 /// What Stripe.js does: a ConfirmationToken from card data and the publishable key.
 async fn confirmation_token(http: &reqwest::Client, sim: &str, card: &str) -> Option<String> {
-    let form = [
-        ("key", PK),
-        ("payment_method_data[type]", "card"),
-        ("payment_method_data[card][number]", card),
-        ("payment_method_data[card][exp_month]", "12"),
-        ("payment_method_data[card][exp_year]", "2040"),
-        ("payment_method_data[card][cvc]", "123"),
-        ("return_url", "http://127.0.0.1/complete"),
-    ];
+    let form = stripe_sim::card_token_form(PK, card);
     let token: Value =
         http.post(format!("{sim}/v1/confirmation_tokens")).form(&form).send().await.ok()?.json().await.ok()?;
     token["id"].as_str().map(str::to_owned)

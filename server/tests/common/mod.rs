@@ -242,15 +242,7 @@ impl Stack {
     /// What Stripe.js does in the browser: a ConfirmationToken from card data and the
     /// publishable key.
     pub async fn confirmation_token(&self, card: &str) -> String {
-        let form = [
-            ("key", PK),
-            ("payment_method_data[type]", "card"),
-            ("payment_method_data[card][number]", card),
-            ("payment_method_data[card][exp_month]", "12"),
-            ("payment_method_data[card][exp_year]", "2040"),
-            ("payment_method_data[card][cvc]", "123"),
-            ("return_url", "http://127.0.0.1:4242/complete"),
-        ];
+        let form = stripe_sim::card_token_form(PK, card);
         let token: Value = self
             .http
             .post(format!("{}/v1/confirmation_tokens", self.sim))

@@ -41,19 +41,9 @@ impl Running {
 
     /// A ConfirmationToken for `card`, created as Stripe.js creates it.
     pub async fn confirmation_token(&self, card: &str) -> String {
-        let (status, token) = self
-            .post_as_stripe_js(
-                "/v1/confirmation_tokens",
-                &[
-                    ("payment_method_data[type]", "card"),
-                    ("payment_method_data[card][number]", card),
-                    ("payment_method_data[card][exp_month]", "12"),
-                    ("payment_method_data[card][exp_year]", "2040"),
-                    ("payment_method_data[card][cvc]", "123"),
-                    ("return_url", "http://127.0.0.1:4242/complete"),
-                ],
-            )
-            .await;
+        let form = stripe_sim::card_token_form(PK, card);
+        let (status, token) =
+            self.send(self.http.post(format!("{}/v1/confirmation_tokens", self.base)).form(&form)).await;
         assert_eq!(status, 200, "{token}");
         token["id"].as_str().unwrap().to_owned()
     }
