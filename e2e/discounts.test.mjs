@@ -3,7 +3,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cardFields, openCheckout, payButton, startStack } from './harness.mjs';
+import { openCheckout, payAndWait, payButton, startStack } from './harness.mjs';
 
 let stack;
 before(async () => { stack = await startStack(); });
@@ -49,9 +49,7 @@ test('WELCOME10 takes 10% off everywhere, and the charge is the discounted total
   assert.deepEqual(await page.evaluate(() => window.__elementsUpdates), [{ amount: 4589 }]);
 
   const before = await stack.stripe.list('payment_intents');
-  await cardFields(page).fill('4242 4242 4242 4242');
-  await pay.click();
-  await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
+  await payAndWait(page, '4242 4242 4242 4242');
   const intents = (await stack.stripe.list('payment_intents')).filter((pi) => !before.some((b) => b.id === pi.id));
   assert.equal(intents.length, 1);
   assert.equal(intents[0].amount, 4589);

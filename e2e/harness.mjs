@@ -2,7 +2,7 @@
 // the Trunk-built dist/), each on a free loopback port, and Debian's Chromium via
 // playwright-core. Each process is recorded and only those processes are stopped.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -127,7 +127,7 @@ export async function startStack({ serverPort, serverEnv = {} } = {}) {
       STRIPE_API_BASE: sim,
       STRIPE_JS_URL: `${sim}/endive/stripe.js`,
       STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-      CHECKOUT_DB_PATH: path.join(await mkdtemp(path.join(tmpdir(), 'checkout-e2e-')), 'orders.sqlite3'),
+      ...(await database()),
       CHECKOUT_STATUS_POLL_SECONDS: '1',
       // Every test shopper comes from 127.0.0.1: limits for many shoppers, not one.
       CHECKOUT_RATE_LIMIT_CONFIRM: '200/m',
@@ -150,6 +150,16 @@ export async function startStack({ serverPort, serverEnv = {} } = {}) {
     await stop();
     throw error;
   }
+}
+
+/** Where the server keeps its orders: a fresh SQLite file, or with CHECKOUT_E2E_POSTGRES_URL (an
+ *  admin URL of a PostgreSQL cluster, as scripts/postgres.sh gives) a fresh database there. */
+async function database() {
+  const admin = process.env.CHECKOUT_E2E_POSTGRES_URL;
+  if (!admin) return { CHECKOUT_DB_PATH: path.join(await mkdtemp(path.join(tmpdir(), 'checkout-e2e-')), 'orders.sqlite3') };
+  const name = `checkout_e2e_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  execFileSync('psql', ['-q', admin, '-c', `CREATE DATABASE ${name}`]);
+  return { DATABASE_URL: `${admin.slice(0, admin.lastIndexOf('/'))}/${name}` };
 }
 
 /** The stand-in's API with a secret key: to set up Stripe objects, and to check what Stripe
@@ -237,6 +247,14 @@ export async function openCheckout(stack, { page, path = '/' } = {}) {
   const pay = payButton(page);
   await pay.waitFor();
   return { page, errors, pay };
+}
+
+/** Pays the open checkout with `card` and waits for the success: the PaymentIntent shown. */
+export async function payAndWait(page, card = '4242 4242 4242 4242') {
+  await cardFields(page).fill(card);
+  await payButton(page).click();
+  await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
+  return page.getByTestId('payment-intent-id').innerText();
 }
 
 /** Fails the test on any uncaught page error (a panic in the app shows up here). */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, assertPortFree, cardFields, freePort, startStack, waitFor, payButton } from './harness.mjs';
+import { ROOT, assertPortFree, freePort, payAndWait, payButton, startStack, waitFor } from './harness.mjs';
 
 let stack;
 let trunkUrl;
@@ -36,9 +36,7 @@ test('a card payment works on the trunk serve page', async () => {
   const page = await stack.browser.newPage();
   await page.goto(`${trunkUrl}/`);
   await payButton(page).waitFor();
-  await cardFields(page).fill('4242 4242 4242 4242');
-  await payButton(page).click();
-  await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
+  await payAndWait(page, '4242 4242 4242 4242');
   const [intent] = await stack.stripe.list('payment_intents');
   assert.equal(intent.status, 'succeeded');
   assert.equal(intent.amount, 5098);

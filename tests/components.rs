@@ -11,16 +11,10 @@ use leptos::prelude::*;
 use leptos_stripe::Elements;
 use leptos_stripe::stripe_wasm::{ElementsOptions, LayoutType, PaymentIntent, Stripe};
 use wasm_bindgen::JsCast;
+use browser_test_support::container;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn container() -> web_sys::HtmlElement {
-    let document = leptos::prelude::document();
-    let div = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
 
 fn cart(currency: &str, unit: i64, quantity: u32) -> Cart {
     let line = CartLine {
@@ -92,7 +86,7 @@ async fn a_load_failure_explains_and_offers_a_retry() {
 
 #[wasm_bindgen_test]
 async fn pay_waits_for_the_payment_element_then_names_the_total() {
-    let stripe = Stripe::load(&format!("{}/endive/stripe.js", env!("STRIPE_SIM_URL")), "pk_test_app").await.unwrap();
+    let stripe = Stripe::load(&browser_test_support::stripe_js_url(), "pk_test_app").await.unwrap();
     let node = container();
     let _view = leptos::mount::mount_to(node.clone(), move || {
         let cart = cart("usd", 2549, 2);

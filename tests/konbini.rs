@@ -9,7 +9,6 @@ use checkout_app::konbini::time::format_jst;
 use checkout_app::konbini::{KonbiniInstructions, KonbiniStarted};
 use leptos::prelude::*;
 use leptos_stripe::stripe_wasm::Stripe;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -26,7 +25,7 @@ fn deadlines_read_as_japanese_dates_in_jst() {
 
 #[wasm_bindgen_test]
 async fn the_instructions_list_every_store_with_its_codes_and_the_deadline() {
-    let stripe = Stripe::load(&format!("{}/endive/stripe.js", env!("STRIPE_SIM_URL")), "pk_test_app").await.unwrap();
+    let stripe = Stripe::load(&browser_test_support::stripe_js_url(), "pk_test_app").await.unwrap();
     let store =
         |code: &str| Some(KonbiniStore { confirmation_number: Some("09012345678".into()), payment_code: code.into() });
     let details = KonbiniDisplayDetails {
@@ -68,9 +67,7 @@ async fn the_instructions_list_every_store_with_its_codes_and_the_deadline() {
             phone: "09012345678".into(),
         },
     });
-    let document = leptos::prelude::document();
-    let node: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&node).unwrap();
+    let node = browser_test_support::container();
     let _view =
         leptos::mount::mount_to(node.clone(), move || view! { <KonbiniInstructions payment stripe poll_seconds=60 /> });
     leptos::task::tick().await;

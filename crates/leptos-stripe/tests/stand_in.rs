@@ -6,32 +6,13 @@ use std::sync::{Arc, Mutex};
 use leptos::prelude::*;
 use leptos_stripe::{AddressElement, Elements, PaymentElement, use_elements, use_stripe};
 use stripe_wasm::{AddressChangeEvent, AddressElementOptions, AddressMode, ElementEvent, ElementsOptions, Stripe};
-use wasm_bindgen::JsCast;
+use browser_test_support::{container, stripe_js_url, until};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn stripe() -> Stripe {
-    Stripe::load(&format!("{}/endive/stripe.js", env!("STRIPE_SIM_URL")), "pk_test_components").await.unwrap()
-}
-
-fn container() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let div = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
-
-async fn until(ms: u32, mut done: impl FnMut() -> bool) -> bool {
-    let mut waited = 0;
-    while !done() {
-        if waited >= ms {
-            return false;
-        }
-        gloo_timers::future::TimeoutFuture::new(20).await;
-        waited += 20;
-    }
-    true
+    Stripe::load(&stripe_js_url(), "pk_test_components").await.unwrap()
 }
 
 fn iframe_count(node: &web_sys::HtmlElement) -> u32 {

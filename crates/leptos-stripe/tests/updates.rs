@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_stripe::{Elements, PaymentElement};
 use stripe_wasm::{ElementsOptions, LayoutType, PaymentElementOptions, Stripe};
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -47,9 +46,7 @@ async fn signal_changes_become_updates_and_cleanup_destroys() {
     let stripe = Stripe::new("pk_test_double").unwrap();
     let amount = RwSignal::new(5098_i64);
     let layout = RwSignal::new(LayoutType::Tabs);
-    let document = web_sys::window().unwrap().document().unwrap();
-    let node: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&node).unwrap();
+    let node = browser_test_support::container();
 
     let handle = leptos::mount::mount_to(node, move || {
         let options = Signal::derive(move || ElementsOptions::payment(amount.get(), "usd"));
