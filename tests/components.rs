@@ -2,6 +2,7 @@
 
 use std::sync::{Arc, Mutex};
 
+use browser_test_support::container;
 use checkout_api::stripe_common::PaymentIntentStatus;
 use checkout_api::{AddressCollection, Cart, CartLine, Discount};
 use checkout_app::checkout::{CheckoutForm, Paid, PaymentSucceeded};
@@ -11,7 +12,6 @@ use leptos::prelude::*;
 use leptos_stripe::Elements;
 use leptos_stripe::stripe_wasm::{ElementsOptions, LayoutType, PaymentIntent, Stripe};
 use wasm_bindgen::JsCast;
-use browser_test_support::container;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

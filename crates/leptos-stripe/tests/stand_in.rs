@@ -3,10 +3,10 @@
 
 use std::sync::{Arc, Mutex};
 
+use browser_test_support::{container, stripe_js_url, until};
 use leptos::prelude::*;
 use leptos_stripe::{AddressElement, Elements, PaymentElement, use_elements, use_stripe};
 use stripe_wasm::{AddressChangeEvent, AddressElementOptions, AddressMode, ElementEvent, ElementsOptions, Stripe};
-use browser_test_support::{container, stripe_js_url, until};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -65,7 +65,7 @@ pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
 
 /// `GET /v1/<objects>/{id}` with a secret key: the object `find` renders, or Stripe's
 /// "No such <object>" naming `param`.
-fn retrieve_with_secret(
+pub(crate) fn retrieve_with_secret(
     sim: &Sim,
     req: &StripeRequest,
     id: &str,

@@ -52,14 +52,8 @@ async fn retrieve_event(
     Path(id): Path<String>,
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
-    req.key.require_secret()?;
-    sim.apply(|store| {
-        let event = store
-            .events
-            .iter()
-            .find(|e| e["id"] == id.as_str())
-            .ok_or_else(|| ApiError::no_such("event", &id, "id"))?;
-        Ok(Json(event.clone()))
+    crate::api::retrieve_with_secret(&sim, &req, &id, ("event", "id"), |store| {
+        store.events.iter().find(|e| e["id"] == id.as_str()).cloned()
     })
 }
 

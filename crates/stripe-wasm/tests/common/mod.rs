@@ -12,7 +12,6 @@ pub use browser_test_support::{container, iframes_in, stripe_js_url, until};
 
 pub const PK: &str = "pk_test_browser_tests";
 
-
 /// Records every `event` the element emits.
 pub fn record<E: DeserializeOwned + 'static>(
     element: &Element,
@@ -23,6 +22,3 @@ pub fn record<E: DeserializeOwned + 'static>(
     let listener = element.on(event, move |e: E| sink.borrow_mut().push(e)).unwrap();
     (seen, listener)
 }
-
-
-
