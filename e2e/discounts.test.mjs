@@ -44,12 +44,11 @@ test('WELCOME10 takes 10% off everywhere, and the charge is the discounted total
   await page.getByTestId('discount-line').waitFor();
   assert.match(await page.getByTestId('discount-line').innerText(), /WELCOME10.*-\$5\.09/s);
   assert.equal(await page.getByTestId('order-total').innerText(), '$45.89');
-  const pay = page.getByRole('button', { name: 'Pay $45.89' });
-  await pay.waitFor();
+  await payButton(page, '$45.89').waitFor();
   assert.deepEqual(await page.evaluate(() => window.__elementsUpdates), [{ amount: 4589 }]);
 
   const before = await stack.stripe.list('payment_intents');
-  await payAndWait(page, '4242 4242 4242 4242');
+  await payAndWait(page, '4242 4242 4242 4242', '$45.89');
   const intents = (await stack.stripe.list('payment_intents')).filter((pi) => !before.some((b) => b.id === pi.id));
   assert.equal(intents.length, 1);
   assert.equal(intents[0].amount, 4589);
@@ -76,7 +75,7 @@ test('removing a discount restores the full price', async () => {
   const { page, code, apply } = await open();
   await code.fill('WELCOME10');
   await apply.click();
-  await page.getByRole('button', { name: 'Pay $45.89' }).waitFor();
+  await payButton(page, '$45.89').waitFor();
   await page.getByRole('button', { name: 'Remove' }).click();
   await payButton(page).waitFor();
   assert.equal(await page.getByTestId('discount-line').count(), 0);

@@ -249,10 +249,11 @@ export async function openCheckout(stack, { page, path = '/' } = {}) {
   return { page, errors, pay };
 }
 
-/** Pays the open checkout with `card` and waits for the success: the PaymentIntent shown. */
-export async function payAndWait(page, card = '4242 4242 4242 4242') {
+/** Pays the open checkout (a cart of `total`) with `card` and waits for the success: the
+ *  PaymentIntent shown. */
+export async function payAndWait(page, card = '4242 4242 4242 4242', total = DEFAULT_TOTAL) {
   await cardFields(page).fill(card);
-  await payButton(page).click();
+  await payButton(page, total).click();
   await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
   return page.getByTestId('payment-intent-id').innerText();
 }
