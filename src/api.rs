@@ -5,7 +5,7 @@
 use checkout_api::stripe_common::{ErrorType, StripeError};
 use checkout_api::{
     ApiErrorBody, Cart, ConfigResponse, ConfirmRequest, ConfirmResponse, KonbiniCancelRequest, KonbiniPaymentRequest,
-    KonbiniPaymentResponse, KonbiniStatus, OrderView, PriceRequest, SessionView,
+    KonbiniPaymentResponse, KonbiniStatus, OrderView, PriceRequest, SessionState, SessionView,
 };
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
@@ -39,6 +39,12 @@ pub async fn order_for_payment(payment_intent: &str, client_secret: &str) -> Res
         .send()
         .await
         .map_err(unreachable)?;
+    read(response).await
+}
+
+/// Who is signed in, and their CustomerSession (saved cards).
+pub async fn session() -> Result<SessionState, StripeError> {
+    let response = Request::get("/api/session").send().await.map_err(unreachable)?;
     read(response).await
 }
 

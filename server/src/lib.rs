@@ -4,6 +4,7 @@
 //! `webhooks`), and serves the Trunk-built app with security headers. Stripe is reached
 //! through async-stripe, at api.stripe.com or at the offline stand-in (`STRIPE_API_BASE`).
 
+mod assets;
 mod catalog;
 mod checkout;
 mod client;
@@ -28,9 +29,12 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::handler::HandlerWithoutStateExt;
+use axum::http::HeaderMap;
 use axum::middleware::from_fn_with_state;
+use axum::routing::get;
 use axum_extra::extract::cookie::Key;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 
 pub use catalog::Catalog;
 pub use checkout::order_key;
@@ -52,6 +56,8 @@ pub struct AppState {
     limits: Limits,
     session_key: Key,
     security: SecurityHeaders,
+    /// `index.html` with the shared configuration filled in.
+    index: Arc<assets::Index>,
 }
 
 impl AppState {
@@ -59,9 +65,13 @@ impl AppState {
     pub async fn new(config: Config) -> Result<Self, String> {
         let payments = Payments::new(&config.stripe)?;
         let db = db::Db::connect(&config.database_url).await?;
+        let catalog = Arc::new(Catalog::demo(&config.currency)?);
+        let konbini_catalog = Arc::new(Catalog::demo("jpy")?);
+        let shared = routes::shared_config(&config, &catalog, &konbini_catalog);
         Ok(Self {
-            catalog: Arc::new(Catalog::demo(&config.currency)?),
-            konbini_catalog: Arc::new(Catalog::demo("jpy")?),
+            index: Arc::new(assets::Index::from_dist(&config.dist_dir, &shared, &config.stripe)?),
+            catalog,
+            konbini_catalog,
             orders: Orders::new(db, config.crash_before_commit.clone()),
             limits: Limits::new(&config.limits),
             session_key: session::key(config.session_secret.as_deref()),
@@ -72,17 +82,27 @@ impl AppState {
     }
 }
 
-/// `/api/...`, and the app itself for every other path (the SPA's routes fall back to
-/// `index.html`).
+/// `/api/...`, the built assets, and `index.html` for every other path (the SPA's routes).
 pub fn app(state: AppState) -> Router {
-    let dist = &state.config.dist_dir;
-    let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+    let index = state.index.clone();
+    let page = move |headers: HeaderMap| {
+        let index = index.clone();
+        async move { index.respond(&headers) }
+    };
+    let static_files = ServeDir::new(&state.config.dist_dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(false)
+        .fallback(page.clone().into_service());
     let api = routes::api(&state)
         .layer(from_fn_with_state(state.config.request_timeout, telemetry::time_limit))
         .layer(axum::middleware::from_fn(telemetry::server_timing));
     Router::new()
         .nest("/api", api)
-        .fallback_service(spa)
+        .route("/", get(page.clone()))
+        .route("/index.html", get(page))
+        .fallback_service(static_files)
+        .layer(axum::middleware::from_fn(assets::cache_headers))
         .layer(from_fn_with_state(state.security.clone(), security::add))
         .layer(telemetry::trace_layer())
         .with_state(state)

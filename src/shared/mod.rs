@@ -16,3 +16,10 @@ pub use poll::poll;
 pub use ready::{Loading, Ready, load};
 pub use skeleton::CheckoutSkeleton;
 pub use summary::OrderSummary;
+
+/// Removes the skeleton the server wrote into `index.html`, once the app shows its own.
+pub fn remove_boot_skeleton() {
+    if let Some(skeleton) = leptos::prelude::document().get_element_by_id("boot-skeleton") {
+        skeleton.remove();
+    }
+}

@@ -1,4 +1,5 @@
 use checkout_api::ConfigResponse;
+use futures_util::future::join;
 use leptos::prelude::*;
 use leptos_stripe::stripe_wasm::Stripe;
 
@@ -9,20 +10,37 @@ pub struct Ready {
     pub stripe: Stripe,
 }
 
-/// Loads the configuration, then Stripe.js from the URL it names. The error is the message
-/// to show the shopper.
+/// The configuration (written into the page by the server, or asked for when the page was
+/// served by `trunk serve`), then at once and side by side: Stripe.js (already preloading since
+/// the HTML arrived) and who is signed in. The error is the message to show the shopper.
 pub async fn load() -> Result<Ready, String> {
-    let config = crate::api::config()
-        .await
-        .map_err(|_| "We could not reach the shop. Check your connection and try again.".to_owned())?;
-    let stripe = Stripe::load(&config.stripe_js_url, &config.publishable_key).await.map_err(|err| {
+    let mut config = match inline_config() {
+        Some(config) => config,
+        None => crate::api::config()
+            .await
+            .map_err(|_| "We could not reach the shop. Check your connection and try again.".to_owned())?,
+    };
+    crate::look::apply_to_page(&config.look);
+    let (stripe, session) =
+        join(Stripe::load(&config.stripe_js_url, &config.publishable_key), crate::api::session()).await;
+    let stripe = stripe.map_err(|err| {
         leptos::logging::error!("{err}");
         "The secure payment form (Stripe.js) could not be loaded. If an ad or script blocker is active, \
          allow js.stripe.com and try again."
             .to_owned()
     })?;
-    crate::look::apply_to_page(&config.look);
+    // Without an answer about the session, the shopper pays as a guest.
+    if let Ok(session) = session {
+        config.session = session.session;
+        config.customer_session_client_secret = session.customer_session_client_secret;
+    }
     Ok(Ready { config, stripe })
+}
+
+/// `<script type="application/json" id="checkout-config">` of the server's `index.html`.
+fn inline_config() -> Option<ConfigResponse> {
+    let text = document().get_element_by_id("checkout-config")?.text_content()?;
+    serde_json::from_str(&text).ok()
 }
 
 /// The app-wide loading state, shared by the pages.

@@ -28,6 +28,15 @@ pub struct ConfigResponse {
     pub konbini: KonbiniConfig,
 }
 
+/// `GET /api/session`: the shopper's session, and a signed-in customer's CustomerSession.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionState {
+    pub session: SessionView,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_session_client_secret: Option<String>,
+}
+
 /// The shopper's session as the page may show it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -16,7 +16,7 @@ mod order;
 
 pub use cart::{Cart, CartItem, CartLine, Discount, MAX_LINES, MAX_QUANTITY, PriceRequest, validate_items};
 pub use checkout::{ConfirmRequest, ConfirmResponse, is_attempt_id};
-pub use config::{AddressCollection, ConfigResponse, SessionView};
+pub use config::{AddressCollection, ConfigResponse, SessionState, SessionView};
 pub use error::{ApiErrorBody, ValidationError};
 pub use konbini::{
     FormProblem, KonbiniCancelRequest, KonbiniConfig, KonbiniPaymentRequest, KonbiniPaymentResponse, KonbiniStatus,

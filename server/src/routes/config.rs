@@ -1,15 +1,50 @@
 use axum::extract::State;
-use checkout_api::{ConfigResponse, KonbiniConfig, SessionView};
+use checkout_api::{ConfigResponse, KonbiniConfig, SessionState, SessionView};
 
-use crate::AppState;
 use crate::error::AppJson;
 use crate::session::SignedIn;
+use crate::{AppState, Catalog, Config};
 
-/// `GET /api/config`: keys and Stripe.js location, the cart priced by the server, the look,
-/// and for a signed-in customer a fresh CustomerSession (saved payment methods). Creating the
-/// session may fail; the checkout then works without saved payment methods. No customer, no
-/// CustomerSession: saved cards are only ever shown to their owner.
-pub async fn get_config(State(state): State<AppState>, SignedIn(customer): SignedIn) -> AppJson<ConfigResponse> {
+/// What every visitor's page is configured with: keys and Stripe.js location, the carts priced
+/// by the server, the look. Written into `index.html` at start (no round trip before the
+/// checkout starts) and served at `GET /api/config` (development, other clients).
+pub fn shared_config(config: &Config, catalog: &Catalog, konbini_catalog: &Catalog) -> ConfigResponse {
+    ConfigResponse {
+        publishable_key: config.stripe.publishable_key.clone(),
+        stripe_js_url: config.stripe.js_url.clone(),
+        cart: catalog.default_cart(),
+        look: config.look.clone(),
+        address: config.address,
+        customer_session_client_secret: None,
+        session: SessionView { signed_in: false, demo_sign_in: demo_sign_in(config) },
+        poll_seconds: config.status_poll_seconds,
+        konbini: KonbiniConfig { cart: konbini_catalog.default_cart() },
+    }
+}
+
+fn demo_sign_in(config: &Config) -> bool {
+    config.demo_customer.is_some() && config.stripe.offline()
+}
+
+/// `GET /api/config`: the shared configuration, and for a signed-in customer a fresh
+/// CustomerSession (saved payment methods).
+pub async fn get_config(State(state): State<AppState>, signed_in: SignedIn) -> AppJson<ConfigResponse> {
+    let session = session_state(&state, signed_in).await;
+    let mut config = shared_config(&state.config, &state.catalog, &state.konbini_catalog);
+    config.session = session.session;
+    config.customer_session_client_secret = session.customer_session_client_secret;
+    AppJson(config)
+}
+
+/// `GET /api/session`: who is signed in, and their CustomerSession. The page asks it beside
+/// loading Stripe.js, since its configuration came with the HTML.
+pub async fn get_session(State(state): State<AppState>, signed_in: SignedIn) -> AppJson<SessionState> {
+    AppJson(session_state(&state, signed_in).await)
+}
+
+/// Creating the CustomerSession may fail; the checkout then works without saved payment
+/// methods. No customer, no CustomerSession: saved cards are only ever shown to their owner.
+async fn session_state(state: &AppState, SignedIn(customer): SignedIn) -> SessionState {
     let customer_session_client_secret = match &customer {
         Some(customer) => match state.payments.create_customer_session(customer, state.config.saved_cards_remove).await
         {
@@ -21,19 +56,8 @@ pub async fn get_config(State(state): State<AppState>, SignedIn(customer): Signe
         },
         None => None,
     };
-    let session = SessionView {
-        signed_in: customer.is_some(),
-        demo_sign_in: state.config.demo_customer.is_some() && state.config.stripe.offline(),
-    };
-    AppJson(ConfigResponse {
-        publishable_key: state.config.stripe.publishable_key.clone(),
-        stripe_js_url: state.config.stripe.js_url.clone(),
-        cart: state.catalog.default_cart(),
-        look: state.config.look.clone(),
-        address: state.config.address,
+    SessionState {
+        session: SessionView { signed_in: customer.is_some(), demo_sign_in: demo_sign_in(&state.config) },
         customer_session_client_secret,
-        session,
-        poll_seconds: state.config.status_poll_seconds,
-        konbini: KonbiniConfig { cart: state.konbini_catalog.default_cart() },
-    })
+    }
 }

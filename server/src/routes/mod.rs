@@ -9,11 +9,13 @@ mod orders;
 mod payment_secret;
 mod session;
 
+pub use config::shared_config;
+
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::handler::Handler;
 use axum::middleware::from_fn_with_state;
-use axum::routing::{MethodRouter, delete, get, post};
+use axum::routing::{MethodRouter, get, post};
 
 use crate::AppState;
 use crate::error::AppError;
@@ -38,7 +40,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/konbini/payments/{id}", limited(Kind::Lookup, get(konbini::status)))
         .route("/konbini/payments/{id}/cancel", limited(Kind::Lookup, post(konbini::cancel)))
         .route("/session/demo", post(session::demo_sign_in))
-        .route("/session", delete(session::sign_out))
+        .route("/session", get(config::get_session).delete(session::sign_out))
         .fallback(unknown)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
 }
