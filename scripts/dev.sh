@@ -10,7 +10,7 @@ scripts/setup.sh
 source scripts/env.sh
 source scripts/stand-in.sh
 
-trunk build --release
+scripts/build-app.sh
 cargo build -p checkout-server -p stripe-sim
 
 checkout_addr="${CHECKOUT_ADDR:-127.0.0.1:4242}"

@@ -26,7 +26,7 @@ cargo test --target wasm32-unknown-unknown --tests -p stripe-wasm -p leptos-stri
 stop_stand_in
 
 step "end-to-end tests (release build, real server and stand-in, Chromium)"
-trunk build --release
+scripts/build-app.sh
 cargo build -p checkout-server -p stripe-sim
 # One file at a time: they share dist/ (rebuilt by the dev command's and trunk serve's tests) and
 # Trunk.toml's fixed backend port. A hung test fails instead of holding CI until its limit.

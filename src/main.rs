@@ -1,6 +1,7 @@
+//! The card checkout, `/`.
+
+use leptos::prelude::*;
+
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(checkout_app::App);
-    // The server's static skeleton held the page's shape until now.
-    checkout_app::shared::remove_boot_skeleton();
+    checkout_app::shared::start(|ready| view! { <checkout_app::checkout::CheckoutPage ready /> }.into_any());
 }

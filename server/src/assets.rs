@@ -64,12 +64,6 @@ impl Index {
         })
     }
 
-    /// Reads `dist/index.html`; a missing build is an empty page (the API still works).
-    pub fn from_dist(dist: &Path, config: &ConfigResponse, stripe: &StripeConfig) -> Result<Self, String> {
-        let template = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
-        Self::render(&template, config, stripe)
-    }
-
     /// The page for a request: 304 if the browser has it, else the best encoding it takes.
     pub fn respond(&self, headers: &HeaderMap) -> Response {
         let mut response = if headers.get(IF_NONE_MATCH).is_some_and(|tag| tag == self.etag) {
@@ -92,6 +86,63 @@ impl Index {
         set.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
         set.insert(VARY, HeaderValue::from_static("accept-encoding"));
         response
+    }
+}
+
+/// The pages of the app, each an entry of its own (`scripts/build-app.sh`): the card checkout
+/// at `/` from `dist/index.html`, and each other page at `/<page>` from `dist/<page>/`.
+#[derive(Debug, Clone)]
+pub struct Pages {
+    checkout: Index,
+    others: Vec<(&'static str, Index)>,
+}
+
+/// The pages besides the card checkout, by path.
+pub const OTHER_PAGES: [&str; 2] = ["konbini", "complete"];
+
+impl Pages {
+    /// Reads the built pages; a page missing from the build is served by the checkout's
+    /// document (development builds), a missing build by an empty page (the API still works).
+    pub fn from_dist(dist: &Path, config: &ConfigResponse, stripe: &StripeConfig) -> Result<Self, String> {
+        let read = |path: std::path::PathBuf| std::fs::read_to_string(path).ok();
+        let root = read(dist.join("index.html")).unwrap_or_default();
+        let mut others = Vec::new();
+        for page in OTHER_PAGES {
+            let template = read(dist.join(page).join("index.html")).unwrap_or_else(|| root.clone());
+            others.push((page, Index::render(&template, config, stripe)?));
+        }
+        Ok(Self { checkout: Index::render(&root, config, stripe)?, others })
+    }
+
+    /// The document for `path`: `/` (and `/index.html`), `/<page>` and below; `None` for any
+    /// other path.
+    pub fn for_path(&self, path: &str) -> Option<&Index> {
+        if path == "/" || path == "/index.html" {
+            return Some(&self.checkout);
+        }
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+        self.others.iter().find(|(page, _)| *page == first).map(|(_, index)| index)
+    }
+}
+
+/// Every built page's document template (for the Content-Security-Policy's script hashes).
+pub fn templates(dist: &Path) -> Vec<String> {
+    std::iter::once(dist.join("index.html"))
+        .chain(OTHER_PAGES.iter().map(|page| dist.join(page).join("index.html")))
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .collect()
+}
+
+/// A page of the app, or 404 for a path that is none of them.
+pub async fn page(pages: std::sync::Arc<Pages>, request: Request) -> Response {
+    match pages.for_path(request.uri().path()) {
+        Some(index) => index.respond(request.headers()),
+        None => (
+            StatusCode::NOT_FOUND,
+            [(CONTENT_TYPE, "text/html; charset=utf-8")],
+            "<!doctype html><title>Not found</title><p>This page does not exist. <a href=\"/\">Go to the checkout</a></p>",
+        )
+            .into_response(),
     }
 }
 

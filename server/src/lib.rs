@@ -30,7 +30,6 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::handler::HandlerWithoutStateExt;
-use axum::http::HeaderMap;
 use axum::middleware::from_fn_with_state;
 use axum::routing::get;
 use axum_extra::extract::cookie::Key;
@@ -56,8 +55,8 @@ pub struct AppState {
     limits: Limits,
     session_key: Key,
     security: SecurityHeaders,
-    /// `index.html` with the shared configuration filled in.
-    index: Arc<assets::Index>,
+    /// The app's pages with the shared configuration filled in.
+    pages: Arc<assets::Pages>,
 }
 
 impl AppState {
@@ -69,7 +68,7 @@ impl AppState {
         let konbini_catalog = Arc::new(Catalog::demo("jpy")?);
         let shared = routes::shared_config(&config, &catalog, &konbini_catalog);
         Ok(Self {
-            index: Arc::new(assets::Index::from_dist(&config.dist_dir, &shared, &config.stripe)?),
+            pages: Arc::new(assets::Pages::from_dist(&config.dist_dir, &shared, &config.stripe)?),
             catalog,
             konbini_catalog,
             orders: Orders::new(db, config.crash_before_commit.clone()),
@@ -84,11 +83,8 @@ impl AppState {
 
 /// `/api/...`, the built assets, and `index.html` for every other path (the SPA's routes).
 pub fn app(state: AppState) -> Router {
-    let index = state.index.clone();
-    let page = move |headers: HeaderMap| {
-        let index = index.clone();
-        async move { index.respond(&headers) }
-    };
+    let pages = state.pages.clone();
+    let page = move |request: axum::extract::Request| assets::page(pages.clone(), request);
     let static_files = ServeDir::new(&state.config.dist_dir)
         .precompressed_br()
         .precompressed_gzip()
@@ -97,10 +93,16 @@ pub fn app(state: AppState) -> Router {
     let api = routes::api(&state)
         .layer(from_fn_with_state(state.config.request_timeout, telemetry::time_limit))
         .layer(axum::middleware::from_fn(telemetry::server_timing));
-    Router::new()
+    // Each page's document is always the filled-in one, never the built template.
+    let documents = ["/", "/index.html"].into_iter().map(str::to_owned).chain(
+        assets::OTHER_PAGES.iter().flat_map(|p| [format!("/{p}"), format!("/{p}/"), format!("/{p}/index.html")]),
+    );
+    let mut router = Router::new();
+    for path in documents {
+        router = router.route(&path, get(page.clone()));
+    }
+    router
         .nest("/api", api)
-        .route("/", get(page.clone()))
-        .route("/index.html", get(page))
         .fallback_service(static_files)
         .layer(axum::middleware::from_fn(assets::cache_headers))
         .layer(from_fn_with_state(state.security.clone(), security::add))

@@ -1,8 +1,8 @@
 //! Security headers on every answer. The Content-Security-Policy allows exactly what Stripe
 //! documents for Stripe.js and Elements (scripts from js.stripe.com, frames from js.stripe.com
 //! and hooks.stripe.com, calls to api.stripe.com), the stand-in's origin when offline, the
-//! page's own files, WebAssembly compilation, and the inline bootstrap Trunk writes into
-//! index.html by its SHA-256 (computed here from the built file): nothing else inline.
+//! page's own files, WebAssembly compilation, and the inline bootstrap Trunk writes into each
+//! page's index.html by its SHA-256 (computed here from the built files): nothing else inline.
 //! frame-ancestors comes from `CHECKOUT_EMBED_ORIGINS` ('none' by default: no clickjacking).
 
 use axum::extract::{Request, State};
@@ -26,8 +26,9 @@ pub struct SecurityHeaders {
 
 impl SecurityHeaders {
     pub fn new(config: &Config) -> Result<Self, String> {
-        let index = std::fs::read_to_string(config.dist_dir.join("index.html")).unwrap_or_default();
-        let csp = policy(&config.stripe.stand_in_origins(), &inline_script_hashes(&index), &config.embed_origins);
+        let hashes: Vec<String> =
+            crate::assets::templates(&config.dist_dir).iter().flat_map(|page| inline_script_hashes(page)).collect();
+        let csp = policy(&config.stripe.stand_in_origins(), &hashes, &config.embed_origins);
         let csp = HeaderValue::from_str(&csp).map_err(|e| format!("Content-Security-Policy: {e}"))?;
         Ok(Self { csp, deny_frames: config.embed_origins.is_empty() })
     }

@@ -17,6 +17,12 @@ fn built_app() -> std::path::PathBuf {
         "<!doctype html><html><head><title>Checkout</title></head><body></body></html>",
     )
     .unwrap();
+    std::fs::create_dir_all(dist.join("konbini")).unwrap();
+    std::fs::write(
+        dist.join("konbini/index.html"),
+        "<!doctype html><html><head><title>Konbini</title></head><body></body></html>",
+    )
+    .unwrap();
     std::fs::write(dist.join(WASM), b"\0asm plain").unwrap();
     std::fs::write(dist.join(format!("{WASM}.br")), b"brotli bytes").unwrap();
     std::fs::write(dist.join(format!("{WASM}.gz")), b"gzip bytes").unwrap();
@@ -77,4 +83,17 @@ async fn index_html_carries_the_configuration_starts_stripe_js_and_is_revalidate
     let again =
         stack.http.get(format!("{}/", stack.server)).header(IF_NONE_MATCH, headers[ETAG].clone()).send().await.unwrap();
     assert_eq!(again.status(), 304);
+}
+
+#[tokio::test]
+async fn each_page_is_its_own_document_and_other_paths_are_404() {
+    let stack = stack().await;
+    for path in ["/konbini", "/konbini/", "/konbini/index.html"] {
+        let html = stack.http.get(format!("{}{path}", stack.server)).send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("<title>Konbini</title>") && html.contains("checkout-config"), "{path}: {html}");
+    }
+    let checkout = stack.http.get(format!("{}/", stack.server)).send().await.unwrap().text().await.unwrap();
+    assert!(checkout.contains("<title>Checkout</title>"));
+    let missing = stack.http.get(format!("{}/nope", stack.server)).send().await.unwrap();
+    assert_eq!(missing.status(), 404);
 }

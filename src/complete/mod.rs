@@ -7,7 +7,6 @@ mod status;
 
 use checkout_api::stripe_common::PaymentIntentStatus;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 pub use status::PaymentStatus;
 
@@ -15,7 +14,7 @@ use crate::shared::{OrderStatusForPayment, Ready, attempt};
 
 #[component]
 pub fn CompletePage(ready: Ready) -> impl IntoView {
-    let secret = use_query_map().with_untracked(|q| q.get("payment_intent_client_secret"));
+    let secret = query_parameter("payment_intent_client_secret");
     let poll_seconds = ready.config.poll_seconds;
     let stripe = ready.stripe;
     let intent = LocalResource::new({
@@ -52,4 +51,10 @@ pub fn CompletePage(ready: Ready) -> impl IntoView {
             .into_any()
         }
     }
+}
+
+/// A parameter of the page's own URL (Stripe appends them to the `return_url`).
+fn query_parameter(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
 }

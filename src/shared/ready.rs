@@ -42,6 +42,3 @@ fn inline_config() -> Option<ConfigResponse> {
     let text = document().get_element_by_id("checkout-config")?.text_content()?;
     serde_json::from_str(&text).ok()
 }
-
-/// The app-wide loading state, shared by the pages.
-pub type Loading = LocalResource<Result<Ready, String>>;
