@@ -83,7 +83,8 @@ pub async fn konbini_cancel(id: &str, client_secret: &str) -> Result<KonbiniStat
 
 async fn post<B: serde::Serialize, T: DeserializeOwned>(url: &str, body: &B) -> Result<T, StripeError> {
     let response = Request::post(url)
-        .json(body)
+        .header("Content-Type", "application/json")
+        .body(crate::json::stringify(body).map_err(|e| StripeError::new(ErrorType::IntegrationError, e))?)
         .map_err(|e| StripeError::new(ErrorType::IntegrationError, e.to_string()))?
         .send()
         .await
@@ -92,13 +93,12 @@ async fn post<B: serde::Serialize, T: DeserializeOwned>(url: &str, body: &B) -> 
 }
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, StripeError> {
+    let text = response.text().await.map_err(unreachable)?;
     if response.ok() {
-        return response
-            .json()
-            .await
+        return crate::json::parse(&text)
             .map_err(|e| StripeError::new(ErrorType::ApiError, format!("unexpected answer: {e}")));
     }
-    match response.json::<ApiErrorBody>().await {
+    match crate::json::parse::<ApiErrorBody>(&text) {
         Ok(body) => Err(body.error),
         Err(_) => Err(StripeError::new(ErrorType::ApiError, format!("the server answered {}", response.status()))),
     }

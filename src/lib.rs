@@ -7,6 +7,7 @@
 pub mod api;
 pub mod checkout;
 pub mod complete;
+mod json;
 pub mod konbini;
 pub mod look;
 pub mod shared;

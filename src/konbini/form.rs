@@ -41,24 +41,11 @@ pub fn KonbiniForm(cart: Cart, stripe: Stripe, #[prop(into)] on_started: Callbac
             pay.dispatch(request.get_untracked());
         }
     };
-    // A field's messages: our rules once the shopper tried to pay (notes that are not blocking
-    // show at once), then what the server or Stripe said about it until it changes.
-    let messages = move |field: &'static str| {
-        Signal::derive(move || {
-            let mut out: Vec<(String, bool)> = notes.with(|n| {
-                n.iter()
-                    .filter(|p| p.field() == field && (submitted.get() || !p.blocking()))
-                    .map(|p| (describe(p), p.blocking()))
-                    .collect()
-            });
-            if let Some(Err(KonbiniFailure::Field { field: f, message })) = pay.value().get()
-                && f == field
-            {
-                out.push((message, true));
-            }
-            out
-        })
-    };
+    let refused = Signal::derive(move || match pay.value().get() {
+        Some(Err(KonbiniFailure::Field { field, message })) => Some((field, message)),
+        _ => None,
+    });
+    let messages = move |field| field_messages(field, notes, submitted, refused);
     let edited = move |field: &'static str| {
         move |()| {
             if matches!(pay.value().get_untracked(), Some(Err(KonbiniFailure::Field { field: ref f, .. })) if f == field)
@@ -91,4 +78,24 @@ pub fn KonbiniForm(cart: Cart, stripe: Stripe, #[prop(into)] on_started: Callbac
             {failure}
         </form>
     }
+}
+
+/// A field's messages: our rules once the shopper tried to pay (notes that are not blocking
+/// show at once), then what the server or Stripe `refused` about it, until it changes.
+fn field_messages(
+    field: &'static str,
+    notes: Memo<Vec<FormProblem>>,
+    submitted: RwSignal<bool>,
+    refused: Signal<Option<(String, String)>>,
+) -> Signal<Vec<(String, bool)>> {
+    Signal::derive(move || {
+        let mut out: Vec<(String, bool)> = notes.with(|n| {
+            n.iter()
+                .filter(|p| p.field() == field && (submitted.get() || !p.blocking()))
+                .map(|p| (describe(p), p.blocking()))
+                .collect()
+        });
+        out.extend(refused.get().filter(|(f, _)| f == field).map(|(_, message)| (message, true)));
+        out
+    })
 }

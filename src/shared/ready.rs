@@ -40,5 +40,5 @@ pub async fn load() -> Result<Ready, String> {
 /// `<script type="application/json" id="checkout-config">` of the server's `index.html`.
 fn inline_config() -> Option<ConfigResponse> {
     let text = document().get_element_by_id("checkout-config")?.text_content()?;
-    serde_json::from_str(&text).ok()
+    crate::json::parse(&text).ok()
 }

@@ -25,6 +25,8 @@ pub fn Shell(page: fn(Ready) -> AnyView) -> impl IntoView {
 
 /// Mounts `page` in the shop's shell, in place of the skeleton the server wrote into the HTML.
 pub fn start(page: fn(Ready) -> AnyView) {
+    // Panics as readable console errors while developing; a release build saves the bytes.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(move || view! { <Shell page /> });
     if let Some(skeleton) = document().get_element_by_id("boot-skeleton") {
