@@ -147,3 +147,22 @@ async fn the_return_page_words_each_status_as_stripe_suggests() {
         assert_eq!(node.query_selector("a.retry").unwrap().is_some(), retry, "{status:?}");
     }
 }
+
+#[wasm_bindgen_test]
+fn an_attempt_is_kept_per_cart_across_changes_until_the_payment_is_done() {
+    use checkout_app::shared::attempt;
+    attempt::finish();
+    let (plain, discounted) = (cart("usd", 1299, 2), {
+        let mut c = cart("usd", 1299, 2);
+        c.discount = Some(Discount { code: "WELCOME10".into(), label: "10% off".into(), amount: 259 });
+        c
+    });
+    let first = attempt::for_cart(&plain);
+    assert!(checkout_api::is_attempt_id(&first), "{first}");
+    assert_eq!(attempt::for_cart(&plain), first, "the same cart, the same attempt (presses, reloads, tabs)");
+    let other = attempt::for_cart(&discounted);
+    assert_ne!(other, first, "another cart is another attempt");
+    assert_eq!(attempt::for_cart(&plain), first, "the code removed again: back on the first cart's attempt");
+    attempt::finish();
+    assert_ne!(attempt::for_cart(&plain), first, "once paid, the same cart is a new purchase");
+}

@@ -27,20 +27,22 @@ pub fn CheckoutForm(
     Effect::new(move |_| attempt.set(attempt::for_cart(&cart.read())));
     let ready = RwSignal::new(false);
     let load_error = RwSignal::new(None::<String>);
+    // The payment in flight: `paying` for the page (which locks the cart meanwhile), and on
+    // success the attempt ends and the page shows the result.
     let payment = Action::new_local(move |order: &Order| {
         let order = order.clone();
         let handles = handles.get_value();
         let return_url = format!("{}/complete", window().location().origin().unwrap_or_default());
+        paying.set(true);
         async move {
             let (stripe, elements) = handles.expect("the form is inside <Elements>");
-            pay(&stripe, &elements, order, return_url).await
-        }
-    });
-    Effect::new(move |_| paying.set(payment.pending().get()));
-    Effect::new(move |_| {
-        if let Some(Ok(paid)) = payment.value().get() {
-            attempt::finish();
-            on_paid.run(paid);
+            let paid = pay(&stripe, &elements, order, return_url).await;
+            paying.set(false);
+            if let Ok(paid) = &paid {
+                attempt::finish();
+                on_paid.run(paid.clone());
+            }
+            paid
         }
     });
     // Stripe shows validation errors at the field itself.

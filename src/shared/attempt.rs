@@ -1,26 +1,32 @@
 //! The page's checkout attempt: one id per cart, made when the cart is first shown and kept in
 //! localStorage, so that pressing Pay again (after a lost answer, after a reload, or in another
 //! tab showing the same cart) names the same order at the server, which then finds the first
-//! payment instead of making a second. A finished payment ends the attempt: the next visit is a
-//! new purchase.
+//! payment instead of making a second. The attempts of the last few carts are kept (a shopper
+//! who applies a code and removes it again is back on the first cart's attempt). A finished
+//! payment ends them: the next visit is a new purchase.
 
 use checkout_api::Cart;
 
 const KEY: &str = "checkout.attempt";
+/// How many carts' attempts are kept.
+const KEPT: usize = 8;
 
 /// The attempt for `cart`: the one kept for it, or a new one, kept.
 pub fn for_cart(cart: &Cart) -> String {
     let cart = cart_key(cart);
     let storage = storage();
-    let kept = storage.as_ref().and_then(|s| s.get_item(KEY).ok().flatten());
-    if let Some((kept_cart, id)) = kept.as_deref().and_then(|k| k.split_once('\n'))
-        && kept_cart == cart
-    {
-        return id.to_owned();
+    // One line per cart, newest first: `cart \t attempt`.
+    let kept = storage.as_ref().and_then(|s| s.get_item(KEY).ok().flatten()).unwrap_or_default();
+    let mut lines: Vec<(&str, &str)> = kept.lines().filter_map(|line| line.split_once('\t')).collect();
+    if let Some((_, id)) = lines.iter().find(|(kept_cart, _)| *kept_cart == cart) {
+        return (*id).to_owned();
     }
     let id = new_id();
+    lines.insert(0, (&cart, &id));
+    lines.truncate(KEPT);
     if let Some(storage) = storage {
-        let _ = storage.set_item(KEY, &format!("{cart}\n{id}"));
+        let text: Vec<String> = lines.iter().map(|(c, a)| format!("{c}\t{a}")).collect();
+        let _ = storage.set_item(KEY, &text.join("\n"));
     }
     id
 }
