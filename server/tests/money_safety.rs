@@ -295,3 +295,37 @@ async fn pending_orders_are_swept_as_abandoned_and_still_payable() {
         assert_eq!(scalar(&database, "SELECT COUNT(*) FROM orders WHERE amount = 5098").await, 1, "the same order");
     }
 }
+
+/// Stripe charged, the answer was lost, and the server restarted before the shopper pressed Pay
+/// again: the order and its first token are in the database, so the retry still finds the
+/// payment.
+#[tokio::test]
+async fn a_restart_between_a_lost_answer_and_the_retry_charges_once() {
+    for database in databases().await {
+        let port = common::free_port();
+        let (sim, _) = stripe_sim::spawn_with(|sim| {
+            sim.add_webhook_endpoint(format!("http://127.0.0.1:{port}/api/webhooks/stripe"), common::WEBHOOK_SECRET);
+            sim.set_webhook_retry(Duration::from_millis(100));
+        })
+        .await
+        .unwrap();
+        let timeout = [("STRIPE_TIMEOUT_SECONDS", "1")];
+        let mut first = common::server_process(port, &sim, &database, &timeout, None).await;
+        let stack = Stack::new(format!("http://127.0.0.1:{port}"), sim.clone());
+        let attempt = common::attempt_id();
+        stack.fault(json!({"path": "/v1/payment_intents", "method": "POST", "delay_ms": 1500, "after": true})).await;
+        let token = stack.confirmation_token("4242424242424242").await;
+        assert_eq!(stack.post_json("/api/checkout/confirm", &dear(&attempt, &token)).await.0, 504);
+        first.kill().await.unwrap();
+
+        let _second = common::server_process(port, &sim, &database, &timeout, None).await;
+        tokio::time::sleep(Duration::from_millis(600)).await; // the held answer is long gone
+        let again = stack.confirmation_token("4242424242424242").await;
+        let (status, paid) = stack.post_json("/api/checkout/confirm", &dear(&attempt, &again)).await;
+        assert_eq!((status, paid["status"].as_str()), (200, Some("succeeded")), "{database}: {paid}");
+        let intents = stack.stripe_payment_intents().await;
+        assert_eq!(intents.len(), 1, "{database}");
+        stack.wait_for_status(paid["orderId"].as_str().unwrap(), "paid").await;
+        assert_books_agree(&stack).await;
+    }
+}
