@@ -61,3 +61,40 @@ test('the card form accepts what the API accepts: 14-digit Diners Club and 15-di
     await page.close();
   }
 });
+
+test('confirmCardPayment confirms a PaymentIntent with a PaymentMethod id, as Stripe.js does', async () => {
+  const page = await pageWithStripe();
+  const intent = await stack.stripe.post('/v1/payment_intents', { amount: '1000', currency: 'usd', 'payment_method_types[]': 'card' });
+  const result = await page.evaluate(([key, secret]) => Stripe(key).confirmCardPayment(secret, { payment_method: 'pm_card_visa' }),
+    [PUBLISHABLE_KEY, intent.client_secret]);
+  assert.equal(result.paymentIntent?.status, 'succeeded', JSON.stringify(result));
+  assert.equal((await stack.stripe.get(`/v1/payment_intents/${intent.id}`)).status, 'succeeded');
+  const declined = await stack.stripe.post('/v1/payment_intents', { amount: '1000', currency: 'usd', 'payment_method_types[]': 'card' });
+  const refused = await page.evaluate(([key, secret]) => Stripe(key).confirmCardPayment(secret, { payment_method: 'pm_card_chargeDeclined' }),
+    [PUBLISHABLE_KEY, declined.client_secret]);
+  assert.equal(refused.error?.type, 'card_error', JSON.stringify(refused));
+  await page.close();
+});
+
+test('what needs a Card Element fails as an IntegrationError, and wrappers can register', async () => {
+  const page = await pageWithStripe();
+  const results = await page.evaluate(async (key) => {
+    const stripe = Stripe(key);
+    stripe.registerAppInfo({ name: 'shop-plugin', version: '1.0.0' });
+    stripe._registerWrapper({ name: 'react-stripe-js', version: '7.0.1' });
+    const { elements, element } = window.fresh();
+    const message = (promise) => promise.then(() => 'resolved', (e) => `${e.name}: ${e.message}`);
+    return {
+      token: await message(stripe.createToken(element)),
+      method: await message(stripe.createPaymentMethod({ type: 'card', card: element })),
+      card: await message(stripe.confirmCardPayment('pi_1_secret_2', { payment_method: { card: element } })),
+      badInfo: (() => { try { stripe.registerAppInfo({}); return 'accepted'; } catch (e) { return e.name; } })(),
+      elements: typeof elements.submit,
+    };
+  }, PUBLISHABLE_KEY);
+  assert.match(results.token, /^IntegrationError: .*payment Element/, results.token);
+  assert.match(results.method, /^IntegrationError: /, results.method);
+  assert.match(results.card, /^IntegrationError: .*Card Element/, results.card);
+  assert.equal(results.badInfo, 'IntegrationError');
+  await page.close();
+});

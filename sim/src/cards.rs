@@ -11,7 +11,7 @@ pub enum Outcome {
     /// 3-D Secure on a page the shopper is redirected to (`next_action.redirect_to_url`), and
     /// back to the `return_url`. Which card does this is the stand-in's choice.
     AuthenticateByRedirect,
-    Decline(StripeError),
+    Decline(Box<StripeError>),
 }
 
 /// The outcome for a card number (digits only).
@@ -83,10 +83,10 @@ pub fn test_payment_method_number(id: &str) -> Option<&'static str> {
     })
 }
 
-fn decline(code: &str, decline_code: &str, message: &str) -> StripeError {
+fn decline(code: &str, decline_code: &str, message: &str) -> Box<StripeError> {
     let mut err = StripeError::new(ErrorType::CardError, message).with_code(code).with_decline_code(decline_code);
     err.doc_url = Some(format!("https://stripe.com/docs/error-codes/{}", code.replace('_', "-")));
-    err
+    Box::new(err)
 }
 
 /// A card brand as both the API and the Payment Element's card form know it: one table, served

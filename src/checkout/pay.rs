@@ -68,6 +68,6 @@ fn outcome(confirmed: ConfirmResponse, status: PaymentIntentStatus) -> Result<Pa
             ErrorType::CardError,
             "Your payment could not be completed. Please try again or use another payment method.",
         )),
-        other => Err(StripeError::new(ErrorType::ApiError, format!("unexpected payment status {other:?}"))),
+        other => Err(StripeError::new(ErrorType::ApiError, format!("unexpected payment status {}", other.as_str()))),
     }
 }

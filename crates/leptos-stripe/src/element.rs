@@ -6,8 +6,8 @@
 use leptos::html::Div;
 use leptos::logging::error;
 use leptos::prelude::*;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use stripe_wasm::ElementOptions;
 use stripe_wasm::{Element, ElementEvent, Listener, LoadErrorEvent, StripeError};
 
 use crate::context::StripeContext;
@@ -58,7 +58,7 @@ pub(crate) fn element_view<O, C>(
     class: Option<String>,
 ) -> AnyView
 where
-    O: Serialize + Clone + PartialEq + Send + Sync + 'static,
+    O: ElementOptions + PartialEq + Send + Sync + 'static,
     C: DeserializeOwned + Send + Sync + 'static,
 {
     let Some(context) = use_context::<StripeContext>() else {

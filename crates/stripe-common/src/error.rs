@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The `type` of a Stripe error, as in Stripe's API and Stripe.js.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorType {
     ApiConnectionError,
@@ -16,13 +16,32 @@ pub enum ErrorType {
     /// before `elements.submit()`. Not an API error type; the bindings report it with this type.
     IntegrationError,
     /// A type this crate does not know yet.
+    #[default]
     #[serde(other)]
     Unknown,
 }
 
+impl ErrorType {
+    /// Stripe's name for it (`card_error`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ApiConnectionError => "api_connection_error",
+            Self::ApiError => "api_error",
+            Self::AuthenticationError => "authentication_error",
+            Self::CardError => "card_error",
+            Self::IdempotencyError => "idempotency_error",
+            Self::InvalidRequestError => "invalid_request_error",
+            Self::RateLimitError => "rate_limit_error",
+            Self::ValidationError => "validation_error",
+            Self::IntegrationError => "integration_error",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
 /// A Stripe error object: what the API returns under `"error"` and what Stripe.js resolves
 /// as `{error}`. Unknown fields are ignored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StripeError {
     #[serde(rename = "type")]
     pub type_: ErrorType,
@@ -36,6 +55,22 @@ pub struct StripeError {
     pub param: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_url: Option<String>,
+    /// The charge a card error is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charge: Option<String>,
+    /// The request in the Dashboard's logs (for the merchant, never for the shopper).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_log_url: Option<String>,
+    /// The PaymentIntent as the failure left it (Stripe.js sends it with confirm and
+    /// next-action errors): its status says whether to ask for another payment method.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_intent: Option<Box<crate::PaymentIntent>>,
+    /// The SetupIntent as the failure left it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setup_intent: Option<crate::IdOrObject>,
+    /// The payment method that failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_method: Option<crate::IdOrObject>,
 }
 
 /// Shown to a shopper when the error's own message is not meant for them.
@@ -43,7 +78,7 @@ pub const GENERIC_MESSAGE: &str = "Something went wrong while processing your pa
 
 impl StripeError {
     pub fn new(type_: ErrorType, message: impl Into<String>) -> Self {
-        Self { type_, code: None, decline_code: None, message: Some(message.into()), param: None, doc_url: None }
+        Self { type_, message: Some(message.into()), ..Self::default() }
     }
 
     pub fn with_code(mut self, code: impl Into<String>) -> Self {
@@ -80,7 +115,7 @@ impl StripeError {
 
 impl std::fmt::Display for StripeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:?}", self.type_)?;
+        f.write_str(self.type_.as_str())?;
         if let Some(code) = &self.code {
             write!(f, " ({code})")?;
         }
@@ -106,6 +141,24 @@ mod tests {
         assert_eq!(err.type_, ErrorType::CardError);
         assert_eq!(err.decline_code.as_deref(), Some("insufficient_funds"));
         assert_eq!(err.shopper_message(), "Your card has insufficient funds.");
+    }
+
+    #[test]
+    fn keeps_what_stripe_js_sends_with_an_error() {
+        // Stripe.js's StripeError: the PaymentIntent, the payment method, the charge and the
+        // request's log with a decline after handleNextAction.
+        let body = r#"{"type":"card_error","code":"card_declined","message":"Your card was declined.",
+            "charge":"ch_1","request_log_url":"https://dashboard.stripe.com/test/logs/req_1",
+            "payment_method":{"id":"pm_1","object":"payment_method","type":"card"},
+            "payment_intent":{"id":"pi_1","object":"payment_intent","amount":5098,"currency":"usd",
+              "status":"requires_payment_method","client_secret":"pi_1_secret_2","next_action":null,"payment_method":null}}"#;
+        let err: StripeError = serde_json::from_str(body).unwrap();
+        assert_eq!(err.charge.as_deref(), Some("ch_1"));
+        assert_eq!(err.request_log_url.as_deref(), Some("https://dashboard.stripe.com/test/logs/req_1"));
+        assert_eq!(err.payment_method.as_ref().map(|pm| pm.id()), Some("pm_1"));
+        let intent = err.payment_intent.unwrap();
+        assert_eq!((intent.id.as_str(), intent.status), ("pi_1", crate::PaymentIntentStatus::RequiresPaymentMethod));
+        assert!(err.setup_intent.is_none());
     }
 
     #[test]

@@ -33,7 +33,7 @@ impl PaymentIntentStatus {
 
 /// `PaymentIntent.next_action`. Only the types this project acts on are typed; every other
 /// type deserializes with `type_` set and nothing else, so it never fails a page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NextAction {
     #[serde(rename = "type")]
     pub type_: String,
@@ -51,7 +51,7 @@ pub struct RedirectToUrl {
 
 /// The parts of a PaymentIntent a checkout page reads (what Stripe.js resolves with a
 /// publishable key). Unknown fields are ignored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaymentIntent {
     pub id: String,
     pub amount: i64,

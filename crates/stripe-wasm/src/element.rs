@@ -5,7 +5,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::Closure;
 
 use crate::interop::{changed_options, from_js, thrown, to_js};
-use crate::{AddressChangeEvent, ChangeEvent, ElementEvent, LoadErrorEvent, StripeError, sys};
+use crate::{AddressChangeEvent, ChangeEvent, ElementEvent, ElementOptions, LoadErrorEvent, StripeError, sys};
 
 /// One Element (the Payment Element, the Address Element, ...).
 #[derive(Clone)]
@@ -43,9 +43,10 @@ impl Element {
         self.inner.update(&to_js(options)?).map_err(thrown)
     }
 
-    /// `element.update()` with only the options that differ between `old` and `new`.
-    pub fn update_changed<O: Serialize>(&self, old: &O, new: &O) -> Result<(), StripeError> {
-        match changed_options(old, new)? {
+    /// `element.update()` with only the options that differ between `old` and `new`, and
+    /// only those `update()` takes (options set at creation only are not sent again).
+    pub fn update_changed<O: ElementOptions>(&self, old: &O, new: &O) -> Result<(), StripeError> {
+        match changed_options(&old.updatable(), &new.updatable())? {
             Some((patch, _)) => self.inner.update(&patch).map_err(thrown),
             None => Ok(()),
         }

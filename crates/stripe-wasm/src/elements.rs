@@ -2,7 +2,9 @@ use serde::Serialize;
 
 use wasm_bindgen::JsCast;
 
-use crate::interop::{changed_options, resolve_unit, thrown, to_js};
+use serde::Deserialize;
+
+use crate::interop::{changed_options, from_js, property, thrown, to_js};
 use crate::options::UPDATABLE_ELEMENTS_OPTIONS;
 use crate::{AddressElementOptions, Element, ElementsOptions, ErrorType, PaymentElementOptions, StripeError, sys};
 
@@ -45,9 +47,14 @@ impl Elements {
 
     /// `elements.submit()`: validates every Element (showing errors at the fields) and collects
     /// wallet data. Call it as soon as the shopper presses pay, before any other async work.
-    pub async fn submit(&self) -> Result<(), StripeError> {
+    /// Resolves with the payment method type the shopper chose.
+    pub async fn submit(&self) -> Result<SubmitResult, StripeError> {
         let promise = self.inner.submit().map_err(thrown)?;
-        resolve_unit(promise).await
+        let value = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(thrown)?;
+        if let Some(error) = property(&value, "error") {
+            return Err(from_js(error, "error")?);
+        }
+        from_js(value, "submit result")
     }
 
     /// `elements.update(options)`: only the options Stripe lets you change after creation
@@ -72,9 +79,43 @@ impl Elements {
         wasm_bindgen_futures::JsFuture::from(promise).await.map(drop).map_err(thrown)
     }
 
-    /// `elements.fetchUpdates()`: reloads the state of the associated intent.
-    pub async fn fetch_updates(&self) -> Result<(), StripeError> {
-        let promise = self.inner.fetch_updates().map_err(thrown)?;
-        resolve_unit(promise).await
+    /// `elements.fetchUpdates()`: reloads the state of the associated intent. Its error is
+    /// Stripe.js's `{message, status?}`, not a StripeError.
+    pub async fn fetch_updates(&self) -> Result<(), FetchUpdatesError> {
+        let as_error =
+            |thrown: StripeError| FetchUpdatesError { message: thrown.message.unwrap_or_default(), status: None };
+        let promise = self.inner.fetch_updates().map_err(|e| as_error(thrown(e)))?;
+        let value = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|e| as_error(thrown(e)))?;
+        match property(&value, "error") {
+            Some(error) => Err(from_js(error, "fetchUpdates error").map_err(as_error)?),
+            None => Ok(()),
+        }
     }
 }
+
+/// What `elements.submit()` resolves with when the form is valid.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SubmitResult {
+    /// The payment method type the shopper chose (`card`, `konbini`, ...).
+    pub selected_payment_method: Option<String>,
+}
+
+/// Why `elements.fetchUpdates()` failed.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct FetchUpdatesError {
+    pub message: String,
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+impl std::fmt::Display for FetchUpdatesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.status {
+            Some(status) => write!(f, "{} ({status})", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for FetchUpdatesError {}

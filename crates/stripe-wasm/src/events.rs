@@ -72,6 +72,6 @@ pub struct AddressValue {
 impl AddressValue {
     /// As `shipping` for `createConfirmationToken`.
     pub fn to_shipping(&self) -> crate::Shipping {
-        crate::Shipping { name: self.name.clone(), address: self.address.clone(), phone: self.phone.clone() }
+        crate::Shipping { name: Some(self.name.clone()), address: self.address.clone(), phone: self.phone.clone() }
     }
 }

@@ -41,15 +41,6 @@ pub async fn resolve<T: DeserializeOwned>(promise: Promise, field: &str) -> Resu
     from_js(data, field)
 }
 
-/// Awaits a promise that resolves to `{error?}` and nothing else of interest.
-pub async fn resolve_unit(promise: Promise) -> Result<(), StripeError> {
-    let value = JsFuture::from(promise).await.map_err(thrown)?;
-    match property(&value, "error") {
-        Some(error) => Err(from_js(error, "error")?),
-        None => Ok(()),
-    }
-}
-
 /// `value[name]` unless missing, `undefined` or `null`.
 pub fn property(value: &JsValue, name: &str) -> Option<JsValue> {
     if !value.is_object() {

@@ -22,16 +22,17 @@ mod sys;
 mod types;
 
 pub use element::{Element, Listener};
-pub use elements::Elements;
+pub use elements::{Elements, FetchUpdatesError, SubmitResult};
 pub use events::{
     AddressChangeEvent, AddressValue, ChangeEvent, ChangeValue, ElementEvent, LoadErrorEvent, SavedPaymentMethod,
 };
 pub use loader::{LoadError, load};
 pub use options::{
     AddressDefaults, AddressElementOptions, AddressFields, AddressMode, Appearance, ConfirmKonbiniData,
-    ConfirmKonbiniOptions, ConfirmationTokenParams, ElementsOptions, KonbiniBillingDetails, KonbiniConfirmationNumber,
-    KonbiniPaymentMethod, KonbiniPaymentMethodOptions, Layout, LayoutType, Mode, PaymentElementOptions,
-    PaymentMethodCreation, Theme, UPDATABLE_ELEMENTS_OPTIONS,
+    ConfirmKonbiniOptions, ConfirmationTokenParams, DefaultAddress, ElementOptions, ElementsOptions,
+    HandleNextActionOptions, KonbiniBillingDetails, KonbiniConfirmationNumber, KonbiniPaymentMethod,
+    KonbiniPaymentMethodOptions, Layout, LayoutType, LogoPosition, Mode, PaymentElementOptions, PaymentMethodCreation,
+    Radios, Theme, UPDATABLE_ELEMENTS_OPTIONS,
 };
 pub use stripe::{LoadOrKeyError, Stripe};
 pub use stripe_common::konbini::{KonbiniDisplayDetails, KonbiniStore, KonbiniStores};

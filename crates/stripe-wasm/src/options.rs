@@ -116,25 +116,70 @@ pub struct Appearance {
 pub enum LayoutType {
     Tabs,
     Accordion,
+    /// Stripe picks tabs or accordion for the space the Element has.
+    Auto,
 }
 
-/// `layout: 'tabs' | 'accordion' | {type, defaultCollapsed, radios, spacedAccordionItems}`.
+/// `layout.radios`: radio buttons beside the accordion's payment methods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Radios {
+    Auto,
+    Always,
+    Never,
+    /// Only when there is more than one payment method to choose from.
+    IfMultiple,
+}
+
+/// `layout.paymentMethodLogoPosition`: where the accordion shows each method's logo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogoPosition {
+    Start,
+    End,
+}
+
+/// `layout: {type, defaultCollapsed, radios, spacedAccordionItems, visibleAccordionItemsCount,
+/// paymentMethodLogoPosition}` (Stripe.js's `LayoutObject`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Layout {
     #[serde(rename = "type")]
     pub type_: LayoutType,
+    /// Set at creation only: `update()` cannot change it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_collapsed: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub radios: Option<bool>,
+    pub radios: Option<Radios>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spaced_accordion_items: Option<bool>,
+    /// How many accordion items show before "More"; 0 shows them all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visible_accordion_items_count: Option<u32>,
+    /// Set at creation only: `update()` cannot change it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_method_logo_position: Option<LogoPosition>,
 }
 
 impl From<LayoutType> for Layout {
     fn from(type_: LayoutType) -> Self {
-        Self { type_, default_collapsed: None, radios: None, spaced_accordion_items: None }
+        Self {
+            type_,
+            default_collapsed: None,
+            radios: None,
+            spaced_accordion_items: None,
+            visible_accordion_items_count: None,
+            payment_method_logo_position: None,
+        }
+    }
+}
+
+/// An Element's options, and the part of them `element.update()` accepts: Stripe.js rejects
+/// (or ignores) keys that can only be set at creation, so updates never send them.
+pub trait ElementOptions: Serialize + Clone {
+    /// These options without what only creation may set.
+    fn updatable(&self) -> Self {
+        self.clone()
     }
 }
 
@@ -144,6 +189,19 @@ impl From<LayoutType> for Layout {
 pub struct PaymentElementOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub layout: Option<Layout>,
+}
+
+impl ElementOptions for PaymentElementOptions {
+    /// Stripe.js's `StripePaymentElementUpdateOptions`: `layout` without `defaultCollapsed` and
+    /// `paymentMethodLogoPosition`.
+    fn updatable(&self) -> Self {
+        let layout = self.layout.clone().map(|layout| Layout {
+            default_collapsed: None,
+            payment_method_logo_position: None,
+            ..layout
+        });
+        Self { layout }
+    }
 }
 
 /// `params` of `stripe.createConfirmationToken({elements, params})`, in API (snake_case)
@@ -178,6 +236,8 @@ pub struct AddressElementOptions {
     pub fields: Option<AddressFields>,
 }
 
+impl ElementOptions for AddressElementOptions {}
+
 impl AddressElementOptions {
     pub fn new(mode: AddressMode) -> Self {
         Self { mode, allowed_countries: None, default_values: None, fields: None }
@@ -189,9 +249,33 @@ pub struct AddressDefaults {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub address: Option<crate::Address>,
+    pub address: Option<DefaultAddress>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+}
+
+/// `defaultValues.address` of the Address Element: the country is required, the rest may be
+/// left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DefaultAddress {
+    pub country: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line1: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line2: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+}
+
+impl DefaultAddress {
+    /// Just the country: the Element starts on that country's form.
+    pub fn country(country: impl Into<String>) -> Self {
+        Self { country: country.into(), line1: None, line2: None, city: None, state: None, postal_code: None }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -258,4 +342,11 @@ impl Default for ConfirmKonbiniOptions {
     fn default() -> Self {
         Self { handle_actions: true }
     }
+}
+
+/// The options of `stripe.handleNextAction(options)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HandleNextActionOptions {
+    pub client_secret: String,
 }

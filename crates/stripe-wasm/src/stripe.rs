@@ -1,11 +1,10 @@
 use js_sys::{Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use crate::interop::{resolve, thrown, to_js};
 use crate::{
     ConfirmKonbiniData, ConfirmKonbiniOptions, ConfirmationToken, ConfirmationTokenParams, Elements, ElementsOptions,
-    LoadError, PaymentIntent, StripeError, sys,
+    HandleNextActionOptions, LoadError, PaymentIntent, StripeError, sys,
 };
 
 /// A Stripe.js instance for one publishable key. Cloning shares the instance.
@@ -49,12 +48,8 @@ impl Stripe {
     /// `stripe.handleNextAction({clientSecret})`: 3-D Secure, redirects and other next actions
     /// of a PaymentIntent the server confirmed.
     pub async fn handle_next_action(&self, client_secret: &str) -> Result<PaymentIntent, StripeError> {
-        #[derive(Serialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Options<'a> {
-            client_secret: &'a str,
-        }
-        let promise = self.inner.handle_next_action(&to_js(&Options { client_secret })?).map_err(thrown)?;
+        let options = HandleNextActionOptions { client_secret: client_secret.to_owned() };
+        let promise = self.inner.handle_next_action(&to_js(&options)?).map_err(thrown)?;
         resolve(promise, "paymentIntent").await
     }
 
@@ -84,6 +79,8 @@ fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), StripeError> {
 }
 
 /// Why [`Stripe::load`] failed: Stripe.js did not load, or it refused the key.
+// Made at most once per page load: the size of a StripeError costs nothing here.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadOrKeyError {
     Load(LoadError),

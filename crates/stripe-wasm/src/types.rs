@@ -2,25 +2,24 @@
 
 use serde::{Deserialize, Serialize};
 
+/// An address as Stripe's API has it: every field present, `null` when unknown.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Address {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line1: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line2: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 }
 
+/// `shipping`, as a ConfirmationToken carries it and `createConfirmationToken` takes it. Stripe
+/// may send it without a name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Shipping {
-    pub name: String,
+    #[serde(default)]
+    pub name: Option<String>,
     pub address: Address,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,

@@ -44,7 +44,10 @@ export function install_double() {
           getElement(type) { return created[type] || null; },
           submit() { return Promise.resolve({ selectedPaymentMethod: 'card' }); },
           update(opts) { calls.push(['update', JSON.stringify(opts)]); return Promise.resolve(); },
-          fetchUpdates() { calls.push(['fetchUpdates']); return Promise.resolve({}); },
+          fetchUpdates() {
+            calls.push(['fetchUpdates']);
+            return Promise.resolve(window.__fetchUpdatesError ? { error: window.__fetchUpdatesError } : {});
+          },
         };
         window.__group = group;
         return group;
@@ -117,7 +120,7 @@ async fn a_confirmation_token_is_decoded_and_gets_the_elements_group_and_params(
     let params = ConfirmationTokenParams {
         return_url: Some("https://shop.example/complete".into()),
         shipping: Some(Shipping {
-            name: "Jenny Rosen".into(),
+            name: Some("Jenny Rosen".into()),
             address: Address { country: Some("US".into()), ..Default::default() },
             phone: None,
         }),
@@ -129,7 +132,11 @@ async fn a_confirmation_token_is_decoded_and_gets_the_elements_group_and_params(
     let calls = calls();
     assert!(calls.contains(r#"["createConfirmationToken",true,"#), "the group itself is passed: {calls}");
     assert!(calls.contains(r#"\"return_url\":\"https://shop.example/complete\""#), "{calls}");
-    assert!(calls.contains(r#"\"shipping\":{\"name\":\"Jenny Rosen\",\"address\":{\"country\":\"US\"}}"#), "{calls}");
+    // An API address: every field there, null when unknown (Stripe.js's `Address`).
+    assert!(
+        calls.contains(r#"\"shipping\":{\"name\":\"Jenny Rosen\",\"address\":{\"line1\":null,\"line2\":null,\"city\":null,\"state\":null,\"postal_code\":null,\"country\":\"US\"}}"#),
+        "{calls}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -224,6 +231,33 @@ async fn element_and_group_methods_reach_stripe_js() {
     ] {
         assert!(calls.contains(expected), "{expected} in {calls}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn submit_says_which_payment_method_was_chosen() {
+    let stripe = stripe();
+    let elements = stripe.elements(&ElementsOptions::payment(1099, "usd")).unwrap();
+    let submitted = elements.submit().await.unwrap();
+    assert_eq!(submitted.selected_payment_method.as_deref(), Some("card"));
+}
+
+#[wasm_bindgen(
+    inline_js = "export function fail_fetch_updates(message, status) { window.__fetchUpdatesError = message ? { message, status } : null; }"
+)]
+extern "C" {
+    fn fail_fetch_updates(message: &str, status: &str);
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_fetch_updates_is_its_message_and_status_not_a_stripe_error() {
+    // Stripe.js declares `fetchUpdates(): Promise<{error?: {message: string; status?: string}}>`.
+    let stripe = stripe();
+    let elements = stripe.elements(&ElementsOptions::payment(1099, "usd")).unwrap();
+    fail_fetch_updates("The PaymentIntent could not be loaded.", "404");
+    let err = elements.fetch_updates().await.unwrap_err();
+    fail_fetch_updates("", "");
+    assert_eq!(err.message, "The PaymentIntent could not be loaded.");
+    assert_eq!(err.status.as_deref(), Some("404"));
 }
 
 #[wasm_bindgen_test]

@@ -6,7 +6,7 @@ mod common;
 
 use common::{PK, container, iframes_in, record, stripe_js_url, until};
 use stripe_wasm::{
-    Address, AddressDefaults, AddressElementOptions, AddressMode, ConfirmationTokenParams, ElementEvent,
+    AddressDefaults, AddressElementOptions, AddressMode, ConfirmationTokenParams, DefaultAddress, ElementEvent,
     ElementsOptions, ErrorType, PaymentElementOptions, Stripe,
 };
 use wasm_bindgen_test::*;
@@ -125,13 +125,12 @@ async fn the_address_element_gives_its_value_with_get_value() {
     let mut options = AddressElementOptions::new(AddressMode::Shipping);
     options.default_values = Some(AddressDefaults {
         name: Some("Jenny Rosen".into()),
-        address: Some(Address {
+        address: Some(DefaultAddress {
             line1: Some("1234 Fake Street".into()),
             city: Some("San Francisco".into()),
             state: Some("CA".into()),
             postal_code: Some("94102".into()),
-            country: Some("US".into()),
-            line2: None,
+            ..DefaultAddress::country("US")
         }),
         phone: None,
     });

@@ -154,6 +154,8 @@ fn upstream_error(err: stripe::StripeError) -> AppError {
                 message: api.message.clone(),
                 param: api.param.clone(),
                 doc_url: api.doc_url.clone(),
+                charge: api.charge.clone(),
+                ..StripeError::default()
             };
             match error.type_ {
                 ErrorType::CardError => AppError::new(StatusCode::PAYMENT_REQUIRED, card_error(error)),

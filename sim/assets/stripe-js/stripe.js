@@ -125,6 +125,56 @@
     });
   };
 
+  // What wrappers and plugins tell Stripe.js about themselves (react-stripe-js calls the
+  // private _registerWrapper); kept, as Stripe.js does, for its own logs.
+  Stripe.prototype.registerAppInfo = function (info) {
+    if (!info || typeof info.name !== 'string' || info.name === '') {
+      throw IntegrationError('Invalid value for registerAppInfo: name should be a string. You specified: ' + (info && info.name) + '.');
+    }
+    this._appInfo = info;
+  };
+  Stripe.prototype._registerWrapper = function (wrapper) {
+    this._wrapper = wrapper;
+  };
+
+  // Card Element calls. The stand-in has no Card Element (only the Payment and Address
+  // Elements), so what needs one fails as Stripe.js fails for an Element that cannot do it;
+  // what works without one (confirming with a saved PaymentMethod id) works.
+  Stripe.prototype.createToken = function (elementOrType) {
+    var what = elementOrType instanceof Element ? 'the ' + elementOrType._type + ' Element' : "'" + elementOrType + "' tokens";
+    return Promise.reject(IntegrationError('createToken: the Stripe stand-in cannot create a token from ' + what +
+      '. Use createConfirmationToken with the Payment Element.'));
+  };
+
+  Stripe.prototype.createPaymentMethod = function (options) {
+    if (options && options.elements instanceof Elements) {
+      return Promise.reject(IntegrationError('createPaymentMethod: the Stripe stand-in does not create PaymentMethods from Elements yet. Use createConfirmationToken.'));
+    }
+    return Promise.reject(IntegrationError('createPaymentMethod: the Stripe stand-in has no Card Element; pass {elements} of a Payment Element.'));
+  };
+
+  Stripe.prototype.confirmCardPayment = function (clientSecret, data, options) {
+    var key = this._key;
+    return new Promise(function (resolve, reject) {
+      var id = intentId(clientSecret, 'confirmCardPayment');
+      var method = data && data.payment_method;
+      if (method !== undefined && typeof method !== 'string') {
+        return reject(IntegrationError('confirmCardPayment: the Stripe stand-in has no Card Element; pass payment_method as a PaymentMethod id.'));
+      }
+      var body = { key: key, client_secret: clientSecret };
+      if (method) body.payment_method = method;
+      if (data && data.return_url) body.return_url = data.return_url;
+      api('POST', ORIGIN + '/v1/payment_intents/' + id + '/confirm', encodeForm(body)).then(function (res) {
+        if (res.error) return resolve({ error: res.error });
+        var intent = res.body;
+        if (intent.status !== 'requires_action' || (options && options.handleActions === false)) return resolve(outcomeOf(res));
+        openModal(ORIGIN + '/three_d_secure/' + id, { client_secret: clientSecret }, 'Stripe 3D Secure authentication', 300, true)
+          .then(function () { return retrieve(key, clientSecret); })
+          .then(function (after) { resolve(outcomeOf(after)); });
+      });
+    });
+  };
+
   Stripe.prototype.confirmKonbiniPayment = function (clientSecret, data, options) {
     var key = this._key;
     return new Promise(function (resolve, reject) {

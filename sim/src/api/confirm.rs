@@ -115,7 +115,8 @@ pub fn run(store: &mut Store, now: i64, public_url: &str, id: &str, with: Confir
             intent.next_action = Some(NextAction::RedirectToUrl { url, return_url });
             Ok(())
         }
-        Outcome::Decline(mut error) => {
+        Outcome::Decline(error) => {
+            let mut error = *error;
             let failure = (error.code.clone().unwrap_or_default(), error.message.clone().unwrap_or_default());
             let charge = store.charge(now, &intent, Some(failure));
             intent.status = Status::RequiresPaymentMethod;

@@ -1,0 +1,312 @@
+//! The bindings against Stripe's own declarations (@stripe/stripe-js, pinned in the root
+//! package-lock.json), checked by `tsc`, so nobody here can tune the answer by hand:
+//!
+//! - what the bindings send: every options and params struct, serialised from Rust as the
+//!   bindings serialise it (serde-wasm-bindgen's JSON-compatible serializer gives the same
+//!   values as serde_json), written as `const x: <Stripe.js type> = <json>;` and type-checked in
+//!   strict mode, where an unknown property is an error;
+//! - what the bindings decode: the samples of `tests/conformance/results.json`, each typed in
+//!   the same .ts file as the Stripe.js result type it claims to be (so each is something Stripe
+//!   may really send, nullable fields included), and each decoded by the Rust type that reads
+//!   it.
+//!
+//! Native (not wasm): `cargo test -p stripe-wasm --test conformance`. Needs `npm ci` at the root
+//! (scripts/setup.sh) for typescript and @stripe/stripe-js.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use stripe_wasm::*;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// A sample the bindings send, and the Stripe.js call it is passed to (`%` stands for the
+/// sample), so overloads resolve as they do for a caller and excess properties are errors.
+struct Sent {
+    name: &'static str,
+    call: &'static str,
+    json: Value,
+}
+
+fn sent(name: &'static str, call: &'static str, value: &impl Serialize) -> Sent {
+    Sent { name, call, json: serde_json::to_value(value).unwrap() }
+}
+
+fn address() -> Address {
+    Address {
+        line1: Some("1 Harbour Way".into()),
+        line2: Some("Unit 2".into()),
+        city: Some("San Francisco".into()),
+        state: Some("CA".into()),
+        postal_code: Some("94107".into()),
+        country: Some("US".into()),
+    }
+}
+
+fn full_elements_options() -> ElementsOptions {
+    ElementsOptions {
+        payment_method_creation: Some(PaymentMethodCreation::Manual),
+        appearance: Some(full_appearance()),
+        locale: Some("ja".into()),
+        setup_future_usage: Some("off_session".into()),
+        capture_method: Some("manual".into()),
+        allowed_payment_method_types: Some(vec!["card".into(), "konbini".into()]),
+        excluded_payment_method_types: Some(vec!["paypal".into()]),
+        on_behalf_of: Some("acct_123".into()),
+        customer_session_client_secret: Some("cuss_secret_123".into()),
+        ..ElementsOptions::payment(5098, "usd")
+    }
+}
+
+fn full_appearance() -> Appearance {
+    Appearance {
+        theme: Some(Theme::Night),
+        variables: BTreeMap::from([
+            ("colorPrimary".into(), "#5b3cc4".into()),
+            ("fontFamily".into(), "system-ui".into()),
+            ("borderRadius".into(), "8px".into()),
+        ]),
+        rules: BTreeMap::from([(".Input".into(), BTreeMap::from([("border".into(), "1px solid #ccc".into())]))]),
+    }
+}
+
+fn full_layout() -> Layout {
+    Layout {
+        default_collapsed: Some(false),
+        radios: Some(Radios::IfMultiple),
+        spaced_accordion_items: Some(true),
+        visible_accordion_items_count: Some(3),
+        payment_method_logo_position: Some(LogoPosition::End),
+        ..LayoutType::Accordion.into()
+    }
+}
+
+fn full_address_element_options() -> AddressElementOptions {
+    AddressElementOptions {
+        allowed_countries: Some(vec!["US".into(), "JP".into()]),
+        default_values: Some(AddressDefaults {
+            name: Some("Jenny Rosen".into()),
+            address: Some(DefaultAddress {
+                line1: Some("1 Harbour Way".into()),
+                line2: Some("Unit 2".into()),
+                city: Some("San Francisco".into()),
+                state: Some("CA".into()),
+                postal_code: Some("94107".into()),
+                ..DefaultAddress::country("US")
+            }),
+            phone: Some("+15555550100".into()),
+        }),
+        fields: Some(AddressFields { phone: "always".into() }),
+        ..AddressElementOptions::new(AddressMode::Shipping)
+    }
+}
+
+fn full_confirmation_token_params() -> ConfirmationTokenParams {
+    ConfirmationTokenParams {
+        return_url: Some("https://shop.example/complete".into()),
+        shipping: Some(Shipping {
+            name: Some("Jenny Rosen".into()),
+            address: address(),
+            phone: Some("+15555550100".into()),
+        }),
+    }
+}
+
+fn full_konbini_data() -> ConfirmKonbiniData {
+    let mut konbini = ConfirmKonbiniData::new("山田太郎", "taro@example.jp", Some("09012345678".into()));
+    konbini.return_url = Some("https://shop.example/complete".into());
+    konbini.payment_method.billing_details.phone = Some("09012345678".into());
+    konbini
+}
+
+/// Every options and params struct the bindings pass to Stripe.js.
+fn sent_samples() -> Vec<Sent> {
+    let full = full_elements_options();
+    // What `elements.update()` gets: the updatable options (the bindings refuse the others).
+    let mut update = serde_json::to_value(&full).unwrap();
+    update.as_object_mut().unwrap().retain(|key, _| UPDATABLE_ELEMENTS_OPTIONS.contains(&key.as_str()));
+    let payment_element = PaymentElementOptions { layout: Some(full_layout()) };
+    let address_element = full_address_element_options();
+    vec![
+        sent("elements_options_minimal", "stripe.elements(%)", &ElementsOptions::payment(5098, "usd")),
+        sent("elements_options_full", "stripe.elements(%)", &full),
+        Sent { name: "elements_update_options", call: "elements.update(%)", json: update },
+        sent(
+            "appearance",
+            "stripe.elements({mode: 'payment', amount: 5098, currency: 'usd', appearance: %})",
+            &full_appearance(),
+        ),
+        sent("payment_element_options_minimal", "elements.create('payment', %)", &PaymentElementOptions::default()),
+        sent(
+            "payment_element_options_tabs",
+            "elements.create('payment', %)",
+            &PaymentElementOptions { layout: Some(LayoutType::Tabs.into()) },
+        ),
+        sent("payment_element_options_full", "elements.create('payment', %)", &payment_element),
+        sent(
+            "payment_element_options_auto",
+            "elements.create('payment', %)",
+            &PaymentElementOptions { layout: Some(LayoutType::Auto.into()) },
+        ),
+        // What `update_changed` sends.
+        sent("payment_element_update_options", "paymentElement.update(%)", &payment_element.updatable()),
+        sent("address_element_update_options", "addressElement.update(%)", &address_element.updatable()),
+        sent(
+            "address_element_options_minimal",
+            "elements.create('address', %)",
+            &AddressElementOptions::new(AddressMode::Billing),
+        ),
+        sent("address_element_options_full", "elements.create('address', %)", &address_element),
+        sent(
+            "confirmation_token_params_minimal",
+            "stripe.createConfirmationToken({elements, params: %})",
+            &ConfirmationTokenParams::default(),
+        ),
+        sent(
+            "confirmation_token_params_full",
+            "stripe.createConfirmationToken({elements, params: %})",
+            &full_confirmation_token_params(),
+        ),
+        sent(
+            "konbini_data_minimal",
+            "stripe.confirmKonbiniPayment('pi_1_secret_2', %)",
+            &ConfirmKonbiniData::new("Taro", "t@example.jp", None),
+        ),
+        sent("konbini_data_full", "stripe.confirmKonbiniPayment('pi_1_secret_2', %)", &full_konbini_data()),
+        sent(
+            "konbini_options",
+            "stripe.confirmKonbiniPayment('pi_1_secret_2', undefined, %)",
+            &ConfirmKonbiniOptions::default(),
+        ),
+        sent(
+            "handle_next_action_options",
+            "stripe.handleNextAction(%)",
+            &HandleNextActionOptions { client_secret: "pi_123_secret_456".into() },
+        ),
+    ]
+}
+
+/// Decodes `value` as the Rust type named `rust`: the types the bindings read Stripe.js's
+/// answers into.
+fn decode(rust: &str, value: &Value) -> Result<(), String> {
+    fn as_<T: DeserializeOwned>(value: &Value) -> Result<(), String> {
+        serde_json::from_value::<T>(value.clone()).map(drop).map_err(|e| e.to_string())
+    }
+    match rust {
+        "ConfirmationToken" => as_::<ConfirmationToken>(value),
+        "PaymentIntent" => as_::<PaymentIntent>(value),
+        "StripeError" => as_::<StripeError>(value),
+        "ChangeEvent" => as_::<ChangeEvent>(value),
+        "AddressChangeEvent" => as_::<AddressChangeEvent>(value),
+        "ElementEvent" => as_::<ElementEvent>(value),
+        "LoadErrorEvent" => as_::<LoadErrorEvent>(value),
+        other => Err(format!("no Rust type {other} in the conformance test")),
+    }
+}
+
+/// `{"<group>": {"ts": <Stripe.js type>, "rust": <Rust type>, "samples": [...]}}`.
+fn result_samples() -> BTreeMap<String, (String, String, Vec<Value>)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/results.json");
+    let file: BTreeMap<String, Value> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    file.into_iter()
+        .map(|(group, entry)| {
+            let text = |key: &str| entry[key].as_str().unwrap_or_else(|| panic!("{group}.{key}")).to_owned();
+            let samples = entry["samples"].as_array().unwrap_or_else(|| panic!("{group}.samples")).clone();
+            let (ts, rust) = (text("ts"), text("rust"));
+            (group, (ts, rust, samples))
+        })
+        .collect()
+}
+
+fn typescript(sent: &[Sent], results: &BTreeMap<String, (String, String, Vec<Value>)>) -> String {
+    let mut ts = String::from(
+        "import type * as S from '@stripe/stripe-js';\n\n\
+         declare const stripe: S.Stripe;\n\
+         declare const elements: S.StripeElements;\n\
+         declare const paymentElement: S.StripePaymentElement;\n\
+         declare const addressElement: S.StripeAddressElement;\n\n\
+         // What the bindings send.\n",
+    );
+    for sample in sent {
+        let call = sample.call.replace('%', &sample.json.to_string());
+        ts.push_str(&format!("export const {} = () => {call};\n", sample.name));
+    }
+    ts.push_str("\n// What the bindings decode.\n");
+    for (group, (ts_type, _, samples)) in results {
+        for (n, sample) in samples.iter().enumerate() {
+            // A type, or a statement in which `%` is the sample (an event handler's parameter).
+            match ts_type.contains('%') {
+                true => ts.push_str(&format!(
+                    "export const {group}_{n} = () => {};\n",
+                    ts_type.replace('%', &sample.to_string())
+                )),
+                false => ts.push_str(&format!("export const {group}_{n}: {ts_type} = {sample};\n")),
+            }
+        }
+    }
+    ts
+}
+
+/// `tsc --strict --noEmit` on `file`; the compiler's complaints if any.
+fn type_check(file: &Path) -> Result<(), String> {
+    let root = root();
+    let tsc = root.join("node_modules/typescript/bin/tsc");
+    assert!(tsc.exists(), "{} is missing: run `npm ci` at the repository root (scripts/setup.sh does)", tsc.display());
+    let output = Command::new("node")
+        .arg(tsc)
+        .args(["--strict", "--noEmit", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler"])
+        .args(["--exactOptionalPropertyTypes", "--skipLibCheck", "--lib", "es2022,dom"])
+        .arg(file)
+        .current_dir(&root)
+        .output()
+        .expect("node runs tsc");
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)))
+    }
+}
+
+#[test]
+fn what_the_bindings_send_and_read_matches_stripe_js_declarations() {
+    let sent = sent_samples();
+    let results = result_samples();
+    let dir = root().join("target/conformance");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("stripe-js-conformance.ts");
+    std::fs::write(&file, typescript(&sent, &results)).unwrap();
+    let mut problems = Vec::new();
+    if let Err(complaints) = type_check(&file) {
+        problems.push(format!("tsc ({}):\n{complaints}", file.display()));
+    }
+    for (group, (_, rust, samples)) in &results {
+        for (n, sample) in samples.iter().enumerate() {
+            if let Err(error) = decode(rust, sample) {
+                problems.push(format!("{group}_{n} does not decode as {rust}: {error}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+#[test]
+fn the_full_samples_set_every_optional_field() {
+    // An optional field added to a struct and left out of its full sample would go unchecked.
+    let full = [
+        format!("{:?}", full_elements_options()),
+        format!("{:?}", full_layout()),
+        format!("{:?}", full_address_element_options()),
+        format!("{:?}", full_confirmation_token_params()),
+        format!("{:?}", full_konbini_data()),
+    ];
+    for debug in full {
+        assert!(!debug.contains("None"), "a full sample leaves a field unset: {debug}");
+    }
+}
