@@ -4,7 +4,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdtemp } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -53,8 +53,12 @@ export async function assertPortFree(port, why) {
   throw new Error(`port ${port} is in use; ${why}`);
 }
 
+/** Where the stand-in's and server's binaries are: the debug build, or CHECKOUT_BIN_DIR (the
+ *  benchmarks use the release build). */
+const BIN_DIR = process.env.CHECKOUT_BIN_DIR ?? path.join(ROOT, 'target', 'debug');
+
 function start(binary, env, name) {
-  const child = spawn(path.join(ROOT, 'target', 'debug', binary), [], {
+  const child = spawn(path.join(BIN_DIR, binary), [], {
     cwd: ROOT,
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -96,7 +100,8 @@ export function launchChromium() {
 /** The stand-in, the checkout server and a browser. Call `stop()` when done.
  *  `serverPort`: a fixed port for the server (default: a free one).
  *  `serverEnv`: more environment for the server (CHECKOUT_ADDRESS, ...), or a function of the
- *  stand-in's API (`stripe`) that returns it, for set-up that needs Stripe objects first. */
+ *  stand-in's API (`stripe`) and origin (`sim`) that returns it, for set-up that needs Stripe
+ *  objects first. */
 export async function startStack({ serverPort, serverEnv = {} } = {}) {
   const simPort = await freePort();
   serverPort ??= await freePort();
@@ -118,7 +123,7 @@ export async function startStack({ serverPort, serverEnv = {} } = {}) {
     processes.push(simProcess);
     await waitFor(`${sim}/_sim/health`, simProcess, 'stripe-sim');
     const stripe = stripeApi(sim);
-    const extraEnv = typeof serverEnv === 'function' ? await serverEnv(stripe) : serverEnv;
+    const extraEnv = typeof serverEnv === 'function' ? await serverEnv(stripe, sim) : serverEnv;
     const serverProcess = start('checkout-server', {
       CHECKOUT_ADDR: `127.0.0.1:${serverPort}`,
       CHECKOUT_DIST: path.join(ROOT, 'dist'),
@@ -263,4 +268,17 @@ export function watchForPageErrors(page) {
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/** The React reference (bench/react-reference, built by its build.sh) as a dist/ for the server,
+ *  with the stand-in's Stripe.js put before its bundle: deferred, so it runs first and
+ *  @stripe/stripe-js's loadStripe finds `window.Stripe`, as it finds js.stripe.com's script. */
+export async function reactReferenceDist(sim) {
+  const from = path.join(ROOT, 'bench', 'react-reference', 'dist');
+  const to = await mkdtemp(path.join(tmpdir(), 'react-reference-'));
+  for (const name of await readdir(from)) await copyFile(path.join(from, name), path.join(to, name));
+  const html = await readFile(path.join(from, 'index.html'), 'utf8');
+  const tag = `<script defer src="${sim}/endive/stripe.js"></script>\n  `;
+  await writeFile(path.join(to, 'index.html'), html.replace('<script type="module"', `${tag}<script type="module"`));
+  return to;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the dev and test commands need, each only when missing (safe to run again):
-# the wasm32 target, trunk, wasm-bindgen-cli of the version in Cargo.lock, Debian's
+# the wasm32 target, the pinned nightly (with rust-src) the release wasm is built with, trunk,
+# wasm-bindgen-cli of the version in Cargo.lock, Debian's
 # chromium + chromium-driver, Debian's postgresql, and the npm packages of package-lock.json (binaryen's wasm-opt,
 # playwright-core).
 set -euo pipefail
@@ -16,6 +17,13 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+
+# scripts/build-app.sh builds the release wasm on this nightly, std included (see there why).
+if ! rustup run "$WASM_RELEASE_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 \
+  || [ ! -d "$(rustup run "$WASM_RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  step "rustup toolchain install $WASM_RELEASE_TOOLCHAIN (minimal, with rust-src)"
+  rustup toolchain install "$WASM_RELEASE_TOOLCHAIN" --profile minimal --component rust-src
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
@@ -45,7 +53,7 @@ fi
 
 # npm records what it installed in node_modules/.package-lock.json.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm ci (binaryen for wasm-opt, playwright-core)"
+  step "npm ci (binaryen for wasm-opt, playwright-core, typescript and @stripe/stripe-js for the conformance test)"
   npm ci --no-audit --no-fund
 fi
 

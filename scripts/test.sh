@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every test suite:
 #   1. native: unit and HTTP tests of the shared crates, the Stripe stand-in and the server
-#      (orders and webhooks on SQLite and on PostgreSQL);
+#      (orders and webhooks on SQLite and on PostgreSQL), and the bindings' conformance to
+#      Stripe.js's TypeScript declarations;
 #   2. browser: wasm-bindgen-test in headless Chromium for the bindings, components and app;
 #   3. end-to-end: the Trunk release build, server and stand-in driven by playwright-core.
 set -euo pipefail
@@ -17,6 +18,8 @@ source scripts/postgres.sh
 trap 'stop_postgres' EXIT
 # test-hooks: the crash hook of the recovery test (never in the binary the e2e tests run).
 cargo test -p stripe-common -p checkout-api -p stripe-sim -p checkout-server --features checkout-server/test-hooks
+# The bindings' options and results type-checked by tsc against @stripe/stripe-js's declarations.
+cargo test -p stripe-wasm --test conformance
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 # The Stripe.js stand-in the browser tests load (STRIPE_SIM_URL in .cargo/config.toml).
@@ -27,6 +30,8 @@ stop_stand_in
 
 step "end-to-end tests (release build, real server and stand-in, Chromium)"
 scripts/build-app.sh
+# The React reference: react-stripe-js judges the stand-in's Stripe.js (e2e/react-stripe-js.test.mjs).
+bench/react-reference/build.sh
 cargo build -p checkout-server -p stripe-sim
 # One file at a time: they share dist/ (rebuilt by the dev command's and trunk serve's tests) and
 # Trunk.toml's fixed backend port. A hung test fails instead of holding CI until its limit.
