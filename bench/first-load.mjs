@@ -98,7 +98,7 @@ function report(apps) {
       ['to card number field', (r) => r[visitKind].ms, ms],
       ['bytes, the app', (r) => r[visitKind].bytes.app, kb],
       ['bytes, in all (with Stripe.js)', (r) => r[visitKind].bytes.all, kb],
-      ['wasm compile after last byte', (r) => r[visitKind].wasmCompileMs, ms],
+      ['wasm ready after its last byte', (r) => r[visitKind].wasmCompileMs, ms],
     ];
     console.log(`\n${visitKind === 'cold' ? 'First visit (cold cache)' : 'Repeat visit (warm cache)'}, medians of ${RUNS}:`);
     console.log(`  ${''.padEnd(32)}${'Leptos'.padStart(12)}${'React'.padStart(12)}${'Leptos/React'.padStart(15)}`);

@@ -14,18 +14,13 @@
 //! `LOAD_CONCURRENCY` (50).
 
 use std::collections::HashMap;
-use std::process::Stdio;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use checkout_load::{SK, Stack, confirmation_token, percentile, rand_u128, server_own_ms};
 use serde_json::{Value, json};
 use sqlx::Row;
-use tokio::process::{Child, Command};
 use tokio::sync::Semaphore;
-
-const SK: &str = "sk_test_load";
-const PK: &str = "pk_test_load";
-const WEBHOOK_SECRET: &str = "whsec_load";
 
 #[derive(Debug, Default, Clone)]
 struct Timing {
@@ -49,42 +44,9 @@ async fn main() {
     let shoppers: usize = env("LOAD_SHOPPERS", "200").parse().expect("LOAD_SHOPPERS");
     let concurrency: usize = env("LOAD_CONCURRENCY", "50").parse().expect("LOAD_CONCURRENCY");
     let database = std::env::var("LOAD_DATABASE_URL").expect("LOAD_DATABASE_URL");
-    let (sim_port, server_port) = (free_port(), free_port());
-    let sim = format!("http://127.0.0.1:{sim_port}");
-    let server = format!("http://127.0.0.1:{server_port}");
-    let _sim = spawn(
-        &env("LOAD_SIM_BIN", "target/release/stripe-sim"),
-        &[
-            ("STRIPE_SIM_ADDR", format!("127.0.0.1:{sim_port}")),
-            ("STRIPE_SIM_WEBHOOK_URL", format!("{server}/api/webhooks/stripe")),
-            ("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET.into()),
-            ("STRIPE_SIM_WEBHOOK_RETRY_MS", "200".into()),
-            ("RUST_LOG", "error".into()),
-        ],
-    );
-    wait_for(&format!("{sim}/_sim/health")).await;
-    let dist = std::env::temp_dir().join("checkout-load-dist");
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), "<!doctype html>").unwrap();
-    let _server = spawn(
-        &env("LOAD_SERVER_BIN", "target/release/checkout-server"),
-        &[
-            ("CHECKOUT_ADDR", format!("127.0.0.1:{server_port}")),
-            ("STRIPE_SECRET_KEY", SK.into()),
-            ("STRIPE_PUBLISHABLE_KEY", PK.into()),
-            ("STRIPE_API_BASE", sim.clone()),
-            ("STRIPE_JS_URL", format!("{sim}/endive/stripe.js")),
-            ("STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET.into()),
-            ("STRIPE_TIMEOUT_SECONDS", "1".into()),
-            ("DATABASE_URL", database.clone()),
-            ("CHECKOUT_DIST", dist.display().to_string()),
-            // One machine plays every shopper: per-client limits would measure themselves.
-            ("CHECKOUT_RATE_LIMIT_CONFIRM", "off".into()),
-            ("CHECKOUT_DECLINE_LIMIT", "off".into()),
-            ("RUST_LOG", "error".into()),
-        ],
-    );
-    wait_for(&format!("{server}/api/config")).await;
+    // A Stripe call that takes longer than a second is a lost answer (the faults' timeouts).
+    let stack = Stack::start(&database, &[("STRIPE_TIMEOUT_SECONDS", "1")]).await;
+    let (sim, server) = (stack.sim.clone(), stack.server.clone());
     let http = reqwest::Client::builder().pool_max_idle_per_host(concurrency).build().unwrap();
     inject_faults(&http, &sim).await;
 
@@ -214,23 +176,6 @@ async fn shop(
     Outcome::GaveUp
 }
 
-/// What Stripe.js does: a ConfirmationToken from card data and the publishable key.
-async fn confirmation_token(http: &reqwest::Client, sim: &str, card: &str) -> Option<String> {
-    let form = stripe_sim::card_token_form(PK, card);
-    let token: Value =
-        http.post(format!("{sim}/v1/confirmation_tokens")).form(&form).send().await.ok()?.json().await.ok()?;
-    token["id"].as_str().map(str::to_owned)
-}
-
-/// `Server-Timing: app;dur=X, stripe;dur=Y` → X − Y.
-fn server_own_ms(headers: &reqwest::header::HeaderMap) -> Option<f64> {
-    let timing = headers.get("server-timing")?.to_str().ok()?;
-    let value = |name: &str| -> Option<f64> {
-        timing.split(',').find_map(|part| part.trim().strip_prefix(name)?.strip_prefix(";dur=")?.parse().ok())
-    };
-    Some(value("app")? - value("stripe")?)
-}
-
 async fn check_books(http: &reqwest::Client, sim: &str, database: &str, told_paid: &[&String]) -> Vec<String> {
     // Webhooks settle the orders: wait until every payment is reflected (or give up).
     let mut problems = Vec::new();
@@ -348,40 +293,4 @@ async fn orders(database: &str) -> HashMap<String, OrderRow> {
             )
         })
         .collect()
-}
-
-fn percentile(values: &mut [f64], p: f64) -> f64 {
-    if values.is_empty() {
-        return f64::NAN;
-    }
-    values.sort_by(f64::total_cmp);
-    values[((p / 100.0) * (values.len() - 1) as f64).round() as usize]
-}
-
-fn spawn(binary: &str, env: &[(&str, String)]) -> Child {
-    let mut command = Command::new(binary);
-    command.envs(env.iter().map(|(k, v)| (*k, v.as_str()))).stdout(Stdio::null()).kill_on_drop(true);
-    command.spawn().unwrap_or_else(|e| panic!("cannot start {binary}: {e}"))
-}
-
-async fn wait_for(url: &str) {
-    for _ in 0..300 {
-        if reqwest::get(url).await.is_ok_and(|r| r.status().is_success()) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{url} did not answer");
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn rand_u128() -> u128 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_u128(Instant::now().elapsed().as_nanos());
-    (u128::from(hasher.finish()) << 64)
-        | u128::from(std::collections::hash_map::RandomState::new().build_hasher().finish())
 }

@@ -64,7 +64,15 @@ impl Element {
         self.inner.clear().map_err(thrown)
     }
 
+    /// Collapses the Payment Element's accordion. Stripe.js has `collapse()` on the Payment
+    /// Element only; on any other Element this is an IntegrationError, not a call.
     pub fn collapse(&self) -> Result<(), StripeError> {
+        if self.kind != "payment" {
+            return Err(StripeError::new(
+                crate::ErrorType::IntegrationError,
+                format!("collapse() exists on the Payment Element only, not on the {} Element", self.kind),
+            ));
+        }
         self.inner.collapse().map_err(thrown)
     }
 

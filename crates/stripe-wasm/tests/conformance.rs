@@ -207,6 +207,8 @@ fn decode(rust: &str, value: &Value) -> Result<(), String> {
         "AddressChangeEvent" => as_::<AddressChangeEvent>(value),
         "ElementEvent" => as_::<ElementEvent>(value),
         "LoadErrorEvent" => as_::<LoadErrorEvent>(value),
+        "SubmitResult" => as_::<SubmitResult>(value),
+        "FetchUpdatesError" => as_::<FetchUpdatesError>(value),
         other => Err(format!("no Rust type {other} in the conformance test")),
     }
 }

@@ -5,8 +5,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use stripe_wasm::{
-    Address, ChangeEvent, ConfirmationTokenParams, ElementsOptions, ErrorType, LayoutType, PaymentElementOptions,
-    PaymentIntentStatus, Shipping, Stripe,
+    Address, AddressElementOptions, AddressMode, ChangeEvent, ConfirmationTokenParams, ElementsOptions, ErrorType,
+    LayoutType, PaymentElementOptions, PaymentIntentStatus, Shipping, Stripe,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -231,6 +231,16 @@ async fn element_and_group_methods_reach_stripe_js() {
     ] {
         assert!(calls.contains(expected), "{expected} in {calls}");
     }
+}
+
+#[wasm_bindgen_test]
+fn collapse_is_the_payment_elements_only() {
+    let stripe = stripe();
+    let elements = stripe.elements(&ElementsOptions::payment(1099, "usd")).unwrap();
+    let address = elements.create_address_element(&AddressElementOptions::new(AddressMode::Shipping)).unwrap();
+    let err = address.collapse().unwrap_err();
+    assert_eq!(err.type_, ErrorType::IntegrationError);
+    assert!(!calls().contains(r#"["collapse","address"]"#), "nothing reached Stripe.js");
 }
 
 #[wasm_bindgen_test]
