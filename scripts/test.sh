@@ -19,7 +19,8 @@ trap 'stop_postgres' EXIT
 # test-hooks: the crash hook of the recovery test (never in the binary the e2e tests run).
 cargo test -p stripe-common -p checkout-api -p stripe-sim -p checkout-server --features checkout-server/test-hooks
 # The bindings' options and results type-checked by tsc against @stripe/stripe-js's declarations.
-cargo test -p stripe-wasm --test conformance
+# (and the bindings' pure logic, e.g. which Stripe.js URLs are js.stripe.com's).
+cargo test -p stripe-wasm --lib --test conformance
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 # The Stripe.js stand-in the browser tests load (STRIPE_SIM_URL in .cargo/config.toml).

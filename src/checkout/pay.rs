@@ -48,7 +48,7 @@ pub async fn pay(stripe: &Stripe, elements: &Elements, order: Order, return_url:
     };
     let confirmed = crate::api::confirm(&request).await?;
     let status = match confirmed.status {
-        PaymentIntentStatus::RequiresAction => stripe.handle_next_action(&confirmed.client_secret).await?.status,
+        PaymentIntentStatus::RequiresAction => stripe.handle_next_action(&confirmed.client_secret).await?.status(),
         status => status,
     };
     outcome(confirmed, status)

@@ -67,7 +67,7 @@ pub struct StripeError {
     pub payment_intent: Option<Box<crate::PaymentIntent>>,
     /// The SetupIntent as the failure left it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub setup_intent: Option<crate::IdOrObject>,
+    pub setup_intent: Option<Box<crate::SetupIntent>>,
     /// The payment method that failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_method: Option<crate::IdOrObject>,
@@ -159,6 +159,11 @@ mod tests {
         let intent = err.payment_intent.unwrap();
         assert_eq!((intent.id.as_str(), intent.status), ("pi_1", crate::PaymentIntentStatus::RequiresPaymentMethod));
         assert!(err.setup_intent.is_none());
+        let seti: StripeError = serde_json::from_str(
+            r#"{"type":"card_error","setup_intent":{"id":"seti_1","status":"requires_payment_method"}}"#,
+        )
+        .unwrap();
+        assert_eq!(seti.setup_intent.unwrap().id, "seti_1");
     }
 
     #[test]

@@ -9,7 +9,9 @@ mod currency;
 mod error;
 pub mod konbini;
 mod payment_intent;
+mod setup_intent;
 
 pub use currency::minor_unit_exponent;
 pub use error::{ErrorType, GENERIC_MESSAGE, StripeError};
 pub use payment_intent::{IdOrObject, NextAction, PaymentIntent, PaymentIntentStatus, RedirectToUrl};
+pub use setup_intent::SetupIntent;

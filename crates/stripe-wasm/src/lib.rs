@@ -26,7 +26,7 @@ pub use elements::{Elements, FetchUpdatesError, SubmitResult};
 pub use events::{
     AddressChangeEvent, AddressValue, ChangeEvent, ChangeValue, ElementEvent, LoadErrorEvent, SavedPaymentMethod,
 };
-pub use loader::{LoadError, load};
+pub use loader::{LoadError, LoadOptions, load, load_with};
 pub use options::{
     AddressDefaults, AddressElementOptions, AddressFields, AddressMode, Appearance, ConfirmKonbiniData,
     ConfirmKonbiniOptions, ConfirmationTokenParams, DefaultAddress, ElementOptions, ElementsOptions,
@@ -34,7 +34,7 @@ pub use options::{
     KonbiniPaymentMethodOptions, Layout, LayoutType, LogoPosition, Mode, PaymentElementOptions, PaymentMethodCreation,
     Radios, Theme, UPDATABLE_ELEMENTS_OPTIONS,
 };
-pub use stripe::{LoadOrKeyError, Stripe};
+pub use stripe::{LoadOrKeyError, NextActionResult, Stripe};
 pub use stripe_common::konbini::{KonbiniDisplayDetails, KonbiniStore, KonbiniStores};
-pub use stripe_common::{ErrorType, NextAction, PaymentIntent, PaymentIntentStatus, StripeError};
+pub use stripe_common::{ErrorType, NextAction, PaymentIntent, PaymentIntentStatus, SetupIntent, StripeError};
 pub use types::{Address, BillingDetails, CardPreview, ConfirmationToken, PaymentMethodPreview, Shipping};

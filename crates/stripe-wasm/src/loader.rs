@@ -34,32 +34,60 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+/// How to load Stripe.js, as `loadStripe.setLoadParameters` and a CSP take it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Stripe.js's fraud signals (on by default, as Stripe recommends); `false` loads it with
+    /// `?advancedFraudSignals=false`.
+    pub advanced_fraud_signals: bool,
+    /// The page's CSP nonce, for a `script-src 'nonce-…'` policy.
+    pub nonce: Option<String>,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self { advanced_fraud_signals: true, nonce: None }
+    }
+}
+
 /// Makes `window.Stripe` available, loading Stripe.js from `url` if needed.
 pub async fn load(url: &str) -> Result<(), LoadError> {
+    load_with(url, &LoadOptions::default()).await
+}
+
+/// [`load`] with options. A Stripe.js already on the page (any of js.stripe.com's release
+/// trains, or v3) is used, never a second copy.
+pub async fn load_with(url: &str, options: &LoadOptions) -> Result<(), LoadError> {
     let window = web_sys::window().ok_or(LoadError::NoDocument)?;
     if stripe_defined(&window) {
         return Ok(());
     }
+    let url = &script_url(url, options);
     let document = window.document().ok_or(LoadError::NoDocument)?;
-    let first = attempt(&document, url).await;
+    let first = attempt(&document, url, options).await;
     let result = match first {
-        Err(LoadError::Network { .. }) => attempt(&document, url).await,
+        Err(LoadError::Network { .. }) => attempt(&document, url, options).await,
         other => other,
     };
     result?;
     if stripe_defined(&window) { Ok(()) } else { Err(LoadError::NotStripeJs { url: url.to_owned() }) }
 }
 
-async fn attempt(document: &Document, url: &str) -> Result<(), LoadError> {
+async fn attempt(document: &Document, url: &str, options: &LoadOptions) -> Result<(), LoadError> {
     let script = match find_script(document, url) {
         Some(script) if script.get_attribute(STATE_ATTRIBUTE).as_deref() == Some("loaded") => return Ok(()),
         Some(script) if script.get_attribute(STATE_ATTRIBUTE).as_deref() == Some("loading") => script,
-        // A failed script, or one whose state we cannot know: start again with our own.
+        // The page's own Stripe.js tag, still loading (Stripe is not defined yet): wait for it.
+        Some(script) if script.get_attribute(STATE_ATTRIBUTE).is_none() => {
+            let _ = script.set_attribute(STATE_ATTRIBUTE, "loading");
+            script
+        }
+        // A failed script: start again with our own.
         Some(stale) => {
             stale.remove();
-            inject(document, url)?
+            inject(document, url, options)?
         }
-        None => inject(document, url)?,
+        None => inject(document, url, options)?,
     };
     // Listeners are attached before yielding to the event loop, so no load event is missed.
     let settled = Promise::new(&mut |resolve: Function, reject: Function| {
@@ -78,18 +106,50 @@ async fn attempt(document: &Document, url: &str) -> Result<(), LoadError> {
     }
 }
 
+/// The script for `url`, or for js.stripe.com's Stripe.js of any train when `url` is one.
 fn find_script(document: &Document, url: &str) -> Option<HtmlScriptElement> {
     let scripts = document.query_selector_all("script[src]").ok()?;
     (0..scripts.length())
         .filter_map(|i| scripts.item(i)?.dyn_into::<HtmlScriptElement>().ok())
-        .find(|script| script.get_attribute("src").as_deref() == Some(url))
+        .find(|script| script.get_attribute("src").is_some_and(|src| same_stripe_js(&src, url)))
 }
 
-fn inject(document: &Document, url: &str) -> Result<HtmlScriptElement, LoadError> {
+/// Whether `src` loads the Stripe.js `url` asks for: the same URL, or both js.stripe.com's.
+pub(crate) fn same_stripe_js(src: &str, url: &str) -> bool {
+    src == url || (is_stripe_hosted(src) && is_stripe_hosted(url))
+}
+
+/// js.stripe.com's Stripe.js as @stripe/stripe-js recognises it: `/v3` (with or without a
+/// trailing slash or query) or `/<train>/stripe.js` (`/clover/stripe.js`, ...).
+pub(crate) fn is_stripe_hosted(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://js.stripe.com/") else { return false };
+    let path = rest.split('?').next().unwrap_or_default();
+    match path.split_once('/') {
+        None => path == "v3",
+        Some((train, "")) => train == "v3",
+        Some((train, "stripe.js")) => {
+            !train.is_empty() && train.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        }
+        Some(_) => false,
+    }
+}
+
+/// `url` with `?advancedFraudSignals=false` when fraud signals are off.
+fn script_url(url: &str, options: &LoadOptions) -> String {
+    match options.advanced_fraud_signals {
+        true => url.to_owned(),
+        false => format!("{url}{}advancedFraudSignals=false", if url.contains('?') { '&' } else { '?' }),
+    }
+}
+
+fn inject(document: &Document, url: &str, options: &LoadOptions) -> Result<HtmlScriptElement, LoadError> {
     let script: HtmlScriptElement =
         document.create_element("script").ok().and_then(|e| e.dyn_into().ok()).ok_or(LoadError::NoDocument)?;
     script.set_src(url);
     script.set_async(true);
+    if let Some(nonce) = &options.nonce {
+        let _ = script.set_attribute("nonce", nonce);
+    }
     let _ = script.set_attribute(STATE_ATTRIBUTE, "loading");
     let parent = document.head().map(web_sys::Element::from).or_else(|| document.body().map(Into::into));
     parent.ok_or(LoadError::NoDocument)?.append_child(&script).map_err(|_| LoadError::NoDocument)?;
@@ -98,4 +158,47 @@ fn inject(document: &Document, url: &str) -> Result<HtmlScriptElement, LoadError
 
 fn stripe_defined(window: &web_sys::Window) -> bool {
     Reflect::get(window, &JsValue::from_str("Stripe")).is_ok_and(|v| v.is_function())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn js_stripe_com_of_any_train_is_the_same_stripe_js() {
+        for url in [
+            "https://js.stripe.com/v3",
+            "https://js.stripe.com/v3/",
+            "https://js.stripe.com/v3?advancedFraudSignals=false",
+            "https://js.stripe.com/clover/stripe.js",
+            "https://js.stripe.com/basil/stripe.js?advancedFraudSignals=false",
+        ] {
+            assert!(is_stripe_hosted(url), "{url}");
+            assert!(same_stripe_js(url, "https://js.stripe.com/clover/stripe.js"), "{url}");
+        }
+        for url in [
+            "http://js.stripe.com/v3",
+            "https://js.stripe.com/v2",
+            "https://js.stripe.com/v3/elements.js",
+            "https://js.stripe.com/clover/other.js",
+            "https://evil.example/js.stripe.com/v3",
+            "http://127.0.0.1:12111/endive/stripe.js",
+        ] {
+            assert!(!is_stripe_hosted(url), "{url}");
+        }
+        // Another host's Stripe.js (the stand-in) is only ever itself.
+        assert!(same_stripe_js("http://127.0.0.1:12111/endive/stripe.js", "http://127.0.0.1:12111/endive/stripe.js"));
+        assert!(!same_stripe_js("http://127.0.0.1:12111/endive/stripe.js", "https://js.stripe.com/v3"));
+    }
+
+    #[test]
+    fn fraud_signals_off_is_a_query_parameter() {
+        let off = LoadOptions { advanced_fraud_signals: false, nonce: None };
+        assert_eq!(
+            script_url("https://js.stripe.com/clover/stripe.js", &off),
+            "https://js.stripe.com/clover/stripe.js?advancedFraudSignals=false"
+        );
+        assert_eq!(script_url("https://x/stripe.js?a=1", &off), "https://x/stripe.js?a=1&advancedFraudSignals=false");
+        assert_eq!(script_url("https://js.stripe.com/v3", &LoadOptions::default()), "https://js.stripe.com/v3");
+    }
 }

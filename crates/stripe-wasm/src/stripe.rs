@@ -1,10 +1,10 @@
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use crate::interop::{resolve, thrown, to_js};
+use crate::interop::{from_js, property, resolve, thrown, to_js};
 use crate::{
     ConfirmKonbiniData, ConfirmKonbiniOptions, ConfirmationToken, ConfirmationTokenParams, Elements, ElementsOptions,
-    HandleNextActionOptions, LoadError, PaymentIntent, StripeError, sys,
+    HandleNextActionOptions, LoadError, PaymentIntent, PaymentIntentStatus, SetupIntent, StripeError, sys,
 };
 
 /// A Stripe.js instance for one publishable key. Cloning shares the instance.
@@ -46,11 +46,25 @@ impl Stripe {
     }
 
     /// `stripe.handleNextAction({clientSecret})`: 3-D Secure, redirects and other next actions
-    /// of a PaymentIntent the server confirmed.
-    pub async fn handle_next_action(&self, client_secret: &str) -> Result<PaymentIntent, StripeError> {
+    /// of a PaymentIntent or SetupIntent the server confirmed; resolves with the intent the
+    /// client secret is of.
+    pub async fn handle_next_action(&self, client_secret: &str) -> Result<NextActionResult, StripeError> {
         let options = HandleNextActionOptions { client_secret: client_secret.to_owned() };
         let promise = self.inner.handle_next_action(&to_js(&options)?).map_err(thrown)?;
-        resolve(promise, "paymentIntent").await
+        let value = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(thrown)?;
+        if let Some(error) = property(&value, "error") {
+            return Err(from_js(error, "error")?);
+        }
+        if let Some(intent) = property(&value, "paymentIntent") {
+            return Ok(NextActionResult::PaymentIntent(from_js(intent, "paymentIntent")?));
+        }
+        match property(&value, "setupIntent") {
+            Some(intent) => Ok(NextActionResult::SetupIntent(from_js(intent, "setupIntent")?)),
+            None => Err(StripeError::new(
+                crate::ErrorType::ApiError,
+                "Stripe.js resolved handleNextAction without `paymentIntent`, `setupIntent` or `error`",
+            )),
+        }
     }
 
     /// `stripe.confirmKonbiniPayment(clientSecret, data, options)`: confirms a konbini
@@ -97,3 +111,20 @@ impl std::fmt::Display for LoadOrKeyError {
 }
 
 impl std::error::Error for LoadOrKeyError {}
+
+/// What `handleNextAction` resolves with: the intent of the client secret it was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextActionResult {
+    PaymentIntent(PaymentIntent),
+    SetupIntent(SetupIntent),
+}
+
+impl NextActionResult {
+    /// The intent's status, either kind.
+    pub fn status(&self) -> PaymentIntentStatus {
+        match self {
+            Self::PaymentIntent(intent) => intent.status,
+            Self::SetupIntent(intent) => intent.status,
+        }
+    }
+}

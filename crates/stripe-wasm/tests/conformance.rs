@@ -209,6 +209,12 @@ fn decode(rust: &str, value: &Value) -> Result<(), String> {
         "LoadErrorEvent" => as_::<LoadErrorEvent>(value),
         "SubmitResult" => as_::<SubmitResult>(value),
         "FetchUpdatesError" => as_::<FetchUpdatesError>(value),
+        // handleNextAction's answer: the bindings read whichever intent it has.
+        "NextActionAnswer" => match (value.get("paymentIntent"), value.get("setupIntent")) {
+            (Some(intent), None) => as_::<PaymentIntent>(intent),
+            (None, Some(intent)) => as_::<SetupIntent>(intent),
+            _ => Err("neither paymentIntent nor setupIntent".into()),
+        },
         other => Err(format!("no Rust type {other} in the conformance test")),
     }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use stripe_wasm::{
     Address, AddressElementOptions, AddressMode, ChangeEvent, ConfirmationTokenParams, ElementsOptions, ErrorType,
-    LayoutType, PaymentElementOptions, PaymentIntentStatus, Shipping, Stripe,
+    LayoutType, NextActionResult, PaymentElementOptions, PaymentIntentStatus, Shipping, Stripe,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -64,6 +64,10 @@ export function install_double() {
       },
       handleNextAction(options) {
         calls.push(['handleNextAction', JSON.stringify(options)]);
+        if (options.clientSecret.startsWith('seti_')) {
+          return Promise.resolve({ setupIntent: { id: 'seti_1', object: 'setup_intent', status: 'succeeded',
+            client_secret: options.clientSecret, next_action: null, payment_method: 'pm_2', usage: 'off_session' } });
+        }
         return Promise.resolve({ paymentIntent: { id: 'pi_1', object: 'payment_intent', amount: 1099, currency: 'usd',
           status: 'succeeded', next_action: { type: 'some_new_action', some_new_action: {} }, payment_method: 'pm_1' } });
       },
@@ -153,10 +157,23 @@ async fn a_resolved_error_becomes_a_stripe_error() {
 #[wasm_bindgen_test]
 async fn next_actions_send_the_client_secret_and_tolerate_unknown_action_types() {
     let stripe = stripe();
-    let intent = stripe.handle_next_action("pi_1_secret_abc").await.unwrap();
+    let Ok(NextActionResult::PaymentIntent(intent)) = stripe.handle_next_action("pi_1_secret_abc").await else {
+        panic!("a PaymentIntent's next action resolves with the PaymentIntent")
+    };
     assert_eq!(intent.status, PaymentIntentStatus::Succeeded);
     assert_eq!(intent.next_action.unwrap().type_, "some_new_action");
     assert!(calls().contains(r#"{\"clientSecret\":\"pi_1_secret_abc\"}"#));
+}
+
+#[wasm_bindgen_test]
+async fn a_setup_intents_next_action_resolves_with_the_setup_intent() {
+    // Stripe.js: `handleNextAction` resolves `{paymentIntent}` or `{setupIntent}`.
+    let stripe = stripe();
+    let result = stripe.handle_next_action("seti_1_secret_abc").await.unwrap();
+    assert_eq!(result.status(), PaymentIntentStatus::Succeeded);
+    let NextActionResult::SetupIntent(intent) = result else { panic!("a SetupIntent: {result:?}") };
+    assert_eq!(intent.id, "seti_1");
+    assert_eq!(intent.usage.as_deref(), Some("off_session"));
 }
 
 #[wasm_bindgen_test]
