@@ -66,14 +66,23 @@ impl Elements {
 
     /// Sends `elements.update()` with only the options that differ between `old` and `new`.
     /// Options Stripe does not allow to update are refused (nothing is sent), since Stripe.js
-    /// would otherwise ignore them silently; that needs a new Elements group.
+    /// would otherwise ignore them silently; that needs a new Elements group. An option Stripe
+    /// lets you unset (`setupFutureUsage`) and `new` leaves out is sent as `null`.
     pub async fn update_changed(&self, old: &ElementsOptions, new: &ElementsOptions) -> Result<(), StripeError> {
-        let Some((patch, keys)) = changed_options(old, new)? else { return Ok(()) };
+        let unset_future_usage = old.setup_future_usage.is_some() && new.setup_future_usage.is_none();
+        let (patch, keys) = match changed_options(old, new)? {
+            Some(changed) => changed,
+            None if unset_future_usage => (js_sys::Object::new(), Vec::new()),
+            None => return Ok(()),
+        };
         if let Some(key) = keys.iter().find(|k| !UPDATABLE_ELEMENTS_OPTIONS.contains(&k.as_str())) {
             return Err(StripeError::new(
                 ErrorType::IntegrationError,
                 format!("elements.update() cannot change `{key}`; create a new Elements group instead"),
             ));
+        }
+        if unset_future_usage {
+            js_sys::Reflect::set(&patch, &"setupFutureUsage".into(), &wasm_bindgen::JsValue::NULL).map_err(thrown)?;
         }
         let promise = self.inner.update_group(&patch).map_err(thrown)?;
         wasm_bindgen_futures::JsFuture::from(promise).await.map(drop).map_err(thrown)

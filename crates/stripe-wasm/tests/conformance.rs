@@ -138,6 +138,12 @@ fn sent_samples() -> Vec<Sent> {
         sent("elements_options_minimal", "stripe.elements(%)", &ElementsOptions::payment(5098, "usd")),
         sent("elements_options_full", "stripe.elements(%)", &full),
         Sent { name: "elements_update_options", call: "elements.update(%)", json: update },
+        // What `update_changed` adds when setupFutureUsage is dropped.
+        Sent {
+            name: "elements_update_unset",
+            call: "elements.update(%)",
+            json: serde_json::json!({"setupFutureUsage": null}),
+        },
         sent(
             "appearance",
             "stripe.elements({mode: 'payment', amount: 5098, currency: 'usd', appearance: %})",

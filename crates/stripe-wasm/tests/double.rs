@@ -205,6 +205,18 @@ fn change_events_are_typed_and_dropping_the_listener_unsubscribes() {
 }
 
 #[wasm_bindgen_test]
+async fn setup_future_usage_left_out_of_an_update_is_unset_with_null() {
+    // StripeElementsUpdateOptions: `setupFutureUsage?: 'off_session' | 'on_session' | null`.
+    let stripe = stripe();
+    let saving =
+        ElementsOptions { setup_future_usage: Some("off_session".into()), ..ElementsOptions::payment(5098, "usd") };
+    let elements = stripe.elements(&saving).unwrap();
+    let not_saving = ElementsOptions::payment(5098, "usd");
+    elements.update_changed(&saving, &not_saving).await.unwrap();
+    assert!(calls().contains(r#"["update","{\"setupFutureUsage\":null}"]"#), "{}", calls());
+}
+
+#[wasm_bindgen_test]
 async fn elements_updates_send_only_what_changed_and_refuse_what_stripe_cannot_update() {
     let stripe = stripe();
     let before = ElementsOptions::payment(5098, "usd");
