@@ -1,12 +1,12 @@
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use wasm_bindgen::JsCast;
 
-use serde::Deserialize;
-
 use crate::interop::{changed_options, from_js, property, thrown, to_js};
 use crate::options::UPDATABLE_ELEMENTS_OPTIONS;
-use crate::{AddressElementOptions, Element, ElementsOptions, ErrorType, PaymentElementOptions, StripeError, sys};
+use crate::{
+    AddressElementOptions, AddressMode, Element, ElementsOptions, ErrorType, PaymentElementOptions, StripeError, sys,
+};
 
 /// An Elements group: creates Elements, validates them on submit, takes option updates.
 #[derive(Clone)]
@@ -39,10 +39,24 @@ impl Elements {
         self.create("address", options)
     }
 
-    /// `elements.getElement(kind)`: the Element of that kind in this group, if any.
+    /// `elements.getElement(kind)`: the Element of that kind in this group, if any (for
+    /// `address`, the group's only or first Address Element).
     pub fn get_element(&self, kind: &str) -> Option<Element> {
         let found = self.inner.get_element(kind).ok().filter(|e| !e.is_null() && !e.is_undefined())?;
         Some(Element::from_js(found.unchecked_into(), kind))
+    }
+
+    /// `elements.getElement('address', {mode})`: a group may have a shipping and a billing
+    /// Address Element.
+    pub fn get_address_element(&self, mode: AddressMode) -> Option<Element> {
+        #[derive(Serialize)]
+        struct Options {
+            mode: AddressMode,
+        }
+        let options = to_js(&Options { mode }).ok()?;
+        let found =
+            self.inner.get_element_with("address", &options).ok().filter(|e| !e.is_null() && !e.is_undefined())?;
+        Some(Element::from_js(found.unchecked_into(), "address"))
     }
 
     /// `elements.submit()`: validates every Element (showing errors at the fields) and collects

@@ -44,6 +44,9 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = getElement)]
     pub fn get_element(this: &ElementsJs, kind: &str) -> Result<JsValue, JsValue>;
 
+    #[wasm_bindgen(method, catch, js_name = getElement)]
+    pub fn get_element_with(this: &ElementsJs, kind: &str, options: &JsValue) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(method, catch, js_name = update)]
     pub fn update_group(this: &ElementsJs, options: &JsValue) -> Result<Promise, JsValue>;
 

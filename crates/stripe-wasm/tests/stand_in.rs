@@ -149,6 +149,41 @@ async fn the_address_element_gives_its_value_with_get_value() {
 }
 
 #[wasm_bindgen_test]
+async fn a_group_has_a_shipping_and_a_billing_address_element_found_by_mode() {
+    let stripe = stripe().await;
+    let elements = stripe.elements(&ElementsOptions::payment(5098, "usd")).unwrap();
+    let mut shipping = AddressElementOptions::new(AddressMode::Shipping);
+    shipping.default_values = Some(AddressDefaults {
+        name: Some("Ship To".into()),
+        address: Some(DefaultAddress::country("US")),
+        ..Default::default()
+    });
+    let mut billing = AddressElementOptions::new(AddressMode::Billing);
+    billing.default_values = Some(AddressDefaults {
+        name: Some("Bill To".into()),
+        address: Some(DefaultAddress::country("JP")),
+        ..Default::default()
+    });
+    let (first, second) =
+        (elements.create_address_element(&shipping).unwrap(), elements.create_address_element(&billing).unwrap());
+    let nodes = (container(), container());
+    let (ready_first, _l1) = record::<ElementEvent>(&first, "ready");
+    let (ready_second, _l2) = record::<ElementEvent>(&second, "ready");
+    first.mount(&nodes.0).unwrap();
+    second.mount(&nodes.1).unwrap();
+    assert!(until(10_000, || !ready_first.borrow().is_empty() && !ready_second.borrow().is_empty()).await);
+    let billing_found = elements.get_address_element(AddressMode::Billing).expect("the billing Address Element");
+    assert_eq!(billing_found.get_address_value().await.unwrap().value.name, "Bill To");
+    let shipping_found = elements.get_address_element(AddressMode::Shipping).expect("the shipping Address Element");
+    assert_eq!(shipping_found.get_address_value().await.unwrap().value.name, "Ship To");
+    // A second Address Element of the same mode is refused, as Stripe.js refuses it.
+    let Err(err) = elements.create_address_element(&shipping) else { panic!("a second shipping Address Element") };
+    assert_eq!(err.type_, ErrorType::IntegrationError);
+    first.destroy().unwrap();
+    second.destroy().unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn get_value_is_only_for_the_address_element() {
     let stripe = stripe().await;
     let elements = stripe.elements(&ElementsOptions::payment(5098, "usd")).unwrap();

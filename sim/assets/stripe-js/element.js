@@ -74,7 +74,7 @@
     if (this._mounted) this.unmount();
     this._destroyed = true;
     this._handlers = {};
-    if (this._group._elements[this._type] === this) delete this._group._elements[this._type];
+    if (this._group._elements[this._key] === this) delete this._group._elements[this._key];
   };
 
   Element.prototype.on = function (name, handler) {

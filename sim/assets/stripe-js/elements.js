@@ -35,19 +35,38 @@
     if (ELEMENT_TYPES.indexOf(type) < 0) {
       throw IntegrationError('A valid Element name must be provided. Valid Elements are: ' + ELEMENT_TYPES.join(', ') + '; you passed: ' + type + '.');
     }
-    if (this._elements[type]) {
-      throw IntegrationError('Can only create one Element of type ' + type + '.');
-    }
     if (type === 'address' && ['shipping', 'billing'].indexOf((options || {}).mode) < 0) {
       throw IntegrationError("Invalid value for create('address'): mode should be one of the following strings: shipping, billing. You specified: " + (options || {}).mode + '.');
     }
+    // One Element of each type, but an Address Element for each mode (shipping and billing).
+    var key = elementKey(type, options);
+    if (this._elements[key]) {
+      throw IntegrationError('Can only create one Element of type ' + type + (type === 'address' ? ' with mode ' + options.mode : '') + '.');
+    }
     var element = new Element(this, type, options || {});
-    this._elements[type] = element;
+    element._key = key;
+    this._elements[key] = element;
     return element;
   };
 
-  Elements.prototype.getElement = function (type) {
-    return this._elements[type] || null;
+  function elementKey(type, options) {
+    return type === 'address' ? 'address:' + options.mode : type;
+  }
+
+  // getElement('address', {mode}) picks the Address Element of that mode; without a mode, the
+  // group's only (or first) Address Element.
+  Elements.prototype.getElement = function (type, options) {
+    if (type === 'address' && !(options && options.mode)) {
+      return this._elements['address:shipping'] || this._elements['address:billing'] || null;
+    }
+    return this._elements[elementKey(type, options || {})] || null;
+  };
+
+  // Every mounted Address Element of the group.
+  Elements.prototype._addressElements = function () {
+    var elements = this;
+    return ['address:shipping', 'address:billing'].map(function (key) { return elements._elements[key]; })
+      .filter(function (element) { return element && element._mounted; });
   };
 
   Elements.prototype.update = function (options) {

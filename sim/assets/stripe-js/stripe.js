@@ -56,23 +56,27 @@
     return api('GET', url);
   }
 
-  // What a mounted Address Element collected goes with the payment, as in Stripe.js: a billing
-  // address into the payment method's billing details, a shipping address as `shipping` (unless
-  // the integration passed its own).
+  // What the mounted Address Elements collected goes with the payment, as in Stripe.js: a
+  // billing address into the payment method's billing details, a shipping address as `shipping`
+  // (unless the integration passed its own).
   function withAddress(elements, params) {
-    var address = elements._elements.address;
-    if (!address || !address._mounted) return Promise.resolve(params);
-    return ask(address, 'getValue').then(function (result) {
-      if (result.error) throw result;
-      var value = result.value;
+    return Promise.all(elements._addressElements().map(function (address) {
+      return ask(address, 'getValue').then(function (result) {
+        if (result.error) throw result;
+        return { mode: address._options.mode, value: result.value };
+      });
+    })).then(function (collected) {
       var merged = Object.assign({}, params);
-      if (address._options.mode === 'billing') {
-        var data = Object.assign({}, merged.payment_method_data || {});
-        data.billing_details = Object.assign({ name: value.name, address: value.address, phone: value.phone }, data.billing_details || {});
-        merged.payment_method_data = data;
-      } else if (!merged.shipping) {
-        merged.shipping = { name: value.name, address: value.address, phone: value.phone };
-      }
+      collected.forEach(function (entry) {
+        var value = entry.value;
+        if (entry.mode === 'billing') {
+          var data = Object.assign({}, merged.payment_method_data || {});
+          data.billing_details = Object.assign({ name: value.name, address: value.address, phone: value.phone }, data.billing_details || {});
+          merged.payment_method_data = data;
+        } else if (!merged.shipping) {
+          merged.shipping = { name: value.name, address: value.address, phone: value.phone };
+        }
+      });
       return merged;
     });
   }
