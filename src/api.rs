@@ -7,12 +7,12 @@ use checkout_api::{
     ApiErrorBody, Cart, ConfigResponse, ConfirmRequest, ConfirmResponse, KonbiniCancelRequest, KonbiniPaymentRequest,
     KonbiniPaymentResponse, KonbiniStatus, OrderView, PriceRequest, SessionState, SessionView,
 };
-use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 pub async fn config() -> Result<ConfigResponse, StripeError> {
-    let response = Request::get("/api/config").send().await.map_err(unreachable)?;
-    read(response).await
+    read(send("GET", "/api/config", &[], None).await?)
 }
 
 /// The cart for these items and discount code, priced by the server.
@@ -26,37 +26,29 @@ pub async fn confirm(request: &ConfirmRequest) -> Result<ConfirmResponse, Stripe
 
 /// The order as Stripe's webhooks left it.
 pub async fn order(id: &str) -> Result<OrderView, StripeError> {
-    let response = Request::get(&format!("/api/orders/{id}")).send().await.map_err(unreachable)?;
-    read(response).await
+    read(send("GET", &format!("/api/orders/{id}"), &[], None).await?)
 }
 
 /// The order a PaymentIntent pays for (`OrderForPaymentQuery`); the client secret proves the
 /// payment is the shopper's. It travels in a header, never in a URL that logs keep.
 pub async fn order_for_payment(payment_intent: &str, client_secret: &str) -> Result<OrderView, StripeError> {
-    let response = Request::get("/api/orders")
-        .query([("paymentIntent", payment_intent)])
-        .header(CLIENT_SECRET, client_secret)
-        .send()
-        .await
-        .map_err(unreachable)?;
-    read(response).await
+    let url = format!("/api/orders?paymentIntent={}", js_sys::encode_uri_component(payment_intent));
+    read(send("GET", &url, &[(CLIENT_SECRET, client_secret)], None).await?)
 }
 
 /// Who is signed in, and their CustomerSession (saved cards).
 pub async fn session() -> Result<SessionState, StripeError> {
-    let response = Request::get("/api/session").send().await.map_err(unreachable)?;
-    read(response).await
+    read(send("GET", "/api/session", &[], None).await?)
 }
 
 /// Signs in as the demo customer (offline only).
 pub async fn demo_sign_in() -> Result<SessionView, StripeError> {
-    let response = Request::post("/api/session/demo").send().await.map_err(unreachable)?;
-    read(response).await
+    read(send("POST", "/api/session/demo", &[], None).await?)
 }
 
 pub async fn sign_out() -> Result<(), StripeError> {
-    let response = Request::delete("/api/session").send().await.map_err(unreachable)?;
-    if response.ok() { Ok(()) } else { Err(StripeError::new(ErrorType::ApiError, "could not sign out")) }
+    let answer = send("DELETE", "/api/session", &[], None).await?;
+    if answer.ok { Ok(()) } else { Err(StripeError::new(ErrorType::ApiError, "could not sign out")) }
 }
 
 /// A konbini PaymentIntent for the yen cart, after the server checked the form.
@@ -66,8 +58,7 @@ pub async fn konbini_create(request: &KonbiniPaymentRequest) -> Result<KonbiniPa
 
 pub async fn konbini_status(id: &str, client_secret: &str) -> Result<KonbiniStatus, StripeError> {
     let url = format!("/api/konbini/payments/{id}");
-    let response = Request::get(&url).header(CLIENT_SECRET, client_secret).send().await.map_err(unreachable)?;
-    read(response).await
+    read(send("GET", &url, &[(CLIENT_SECRET, client_secret)], None).await?)
 }
 
 /// Where the server looks for a payment's client secret.
@@ -82,28 +73,48 @@ pub async fn konbini_cancel(id: &str, client_secret: &str) -> Result<KonbiniStat
 }
 
 async fn post<B: serde::Serialize, T: DeserializeOwned>(url: &str, body: &B) -> Result<T, StripeError> {
-    let response = Request::post(url)
-        .header("Content-Type", "application/json")
-        .body(crate::json::stringify(body).map_err(|e| StripeError::new(ErrorType::IntegrationError, e))?)
-        .map_err(|e| StripeError::new(ErrorType::IntegrationError, e.to_string()))?
-        .send()
-        .await
-        .map_err(unreachable)?;
-    read(response).await
+    let body = crate::json::stringify(body).map_err(|e| StripeError::new(ErrorType::IntegrationError, e))?;
+    read(send("POST", url, &[("Content-Type", "application/json")], Some(body)).await?)
 }
 
-async fn read<T: DeserializeOwned>(response: Response) -> Result<T, StripeError> {
-    let text = response.text().await.map_err(unreachable)?;
-    if response.ok() {
-        return crate::json::parse(&text)
+/// A finished answer: its status and its body.
+struct Answer {
+    ok: bool,
+    status: u16,
+    text: String,
+}
+
+/// One request through the browser's `fetch` (what gloo-net wraps, without its streaming
+/// bodies and builders: the page only sends and reads small JSON documents).
+async fn send(method: &str, url: &str, headers: &[(&str, &str)], body: Option<String>) -> Result<Answer, StripeError> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    if let Some(body) = &body {
+        init.set_body(&body.into());
+    }
+    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(unreachable)?;
+    for (name, value) in headers {
+        request.headers().set(name, value).map_err(unreachable)?;
+    }
+    let window = web_sys::window().ok_or_else(|| unreachable(wasm_bindgen::JsValue::NULL))?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_request(&request)).await.map_err(unreachable)?.unchecked_into();
+    let text = JsFuture::from(response.text().map_err(unreachable)?).await.map_err(unreachable)?;
+    Ok(Answer { ok: response.ok(), status: response.status(), text: text.as_string().unwrap_or_default() })
+}
+
+fn read<T: DeserializeOwned>(answer: Answer) -> Result<T, StripeError> {
+    if answer.ok {
+        return crate::json::parse(&answer.text)
             .map_err(|e| StripeError::new(ErrorType::ApiError, format!("unexpected answer: {e}")));
     }
-    match crate::json::parse::<ApiErrorBody>(&text) {
+    match crate::json::parse::<ApiErrorBody>(&answer.text) {
         Ok(body) => Err(body.error),
-        Err(_) => Err(StripeError::new(ErrorType::ApiError, format!("the server answered {}", response.status()))),
+        Err(_) => Err(StripeError::new(ErrorType::ApiError, format!("the server answered {}", answer.status))),
     }
 }
 
-fn unreachable(err: gloo_net::Error) -> StripeError {
-    StripeError::new(ErrorType::ApiConnectionError, format!("cannot reach the server: {err}"))
+/// The request did not get an answer (offline, the server down, blocked).
+fn unreachable(_: wasm_bindgen::JsValue) -> StripeError {
+    StripeError::new(ErrorType::ApiConnectionError, "cannot reach the server")
 }
