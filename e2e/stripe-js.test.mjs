@@ -98,3 +98,22 @@ test('what needs a Card Element fails as an IntegrationError, and wrappers can r
   assert.equal(results.badInfo, 'IntegrationError');
   await page.close();
 });
+
+test("loaderstart comes with the loader UI, and not with loader: 'never'", async () => {
+  const page = await pageWithStripe();
+  const started = await page.evaluate(async (key) => {
+    const mount = (options) => {
+      const elements = Stripe(key).elements({ mode: 'payment', amount: 1000, currency: 'usd', ...options });
+      const element = elements.create('payment');
+      let seen = false;
+      element.on('loaderstart', () => { seen = true; });
+      const node = document.createElement('div');
+      document.body.appendChild(node);
+      element.mount(node);
+      return new Promise((resolve) => element.on('ready', () => resolve(seen)));
+    };
+    return { auto: await mount({}), always: await mount({ loader: 'always' }), never: await mount({ loader: 'never' }) };
+  }, PUBLISHABLE_KEY);
+  assert.deepEqual(started, { auto: true, always: true, never: false });
+  await page.close();
+});

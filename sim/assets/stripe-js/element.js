@@ -48,7 +48,8 @@
     this._ready = false;
     this._queue = [];
     frames[this._frameId] = this;
-    this._emit('loaderstart', { elementType: this._type });
+    // The loader UI (and its event) unless the group asked for none (`loader: 'never'`).
+    if (this._group._options.loader !== 'never') this._emit('loaderstart', { elementType: this._type });
     var element = this;
     this._loadTimer = setTimeout(function () {
       if (element._mounted && !element._ready) {
