@@ -28,11 +28,11 @@ pub use events::{
 };
 pub use loader::{LoadError, LoadOptions, load, load_with};
 pub use options::{
-    AddressDefaults, AddressElementOptions, AddressFields, AddressMode, Appearance, ConfirmKonbiniData,
+    AddressDefaults, AddressElementOptions, AddressFields, AddressMode, AppInfo, Appearance, ConfirmKonbiniData,
     ConfirmKonbiniOptions, ConfirmationTokenParams, DefaultAddress, ElementOptions, ElementsOptions,
     HandleNextActionOptions, KonbiniBillingDetails, KonbiniConfirmationNumber, KonbiniPaymentMethod,
     KonbiniPaymentMethodOptions, Layout, LayoutType, LogoPosition, Mode, PaymentElementOptions, PaymentMethodCreation,
-    Radios, Theme, UPDATABLE_ELEMENTS_OPTIONS,
+    Radios, StripeOptions, Theme, UPDATABLE_ELEMENTS_OPTIONS,
 };
 pub use stripe::{LoadOrKeyError, NextActionResult, Stripe};
 pub use stripe_common::konbini::{KonbiniDisplayDetails, KonbiniStore, KonbiniStores};

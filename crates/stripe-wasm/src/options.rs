@@ -350,3 +350,33 @@ impl Default for ConfirmKonbiniOptions {
 pub struct HandleNextActionOptions {
     pub client_secret: String,
 }
+
+/// `Stripe(publishableKey, options)`: for a platform acting for a connected account
+/// (`stripeAccount`), a pinned API version, the locale of Stripe's own messages, betas.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StripeOptions {
+    /// The connected account (`acct_…`) the calls are made for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stripe_account: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_version: Option<String>,
+    /// `auto` or a locale such as `ja`: the language of Stripe.js's own messages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub betas: Option<Vec<String>>,
+}
+
+/// `stripe.registerAppInfo(info)`: what a library built on Stripe.js tells Stripe about itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AppInfo {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// A Stripe partner's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partner_id: Option<String>,
+}

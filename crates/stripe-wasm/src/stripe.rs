@@ -3,8 +3,9 @@ use wasm_bindgen::JsValue;
 
 use crate::interop::{from_js, property, resolve, thrown, to_js};
 use crate::{
-    ConfirmKonbiniData, ConfirmKonbiniOptions, ConfirmationToken, ConfirmationTokenParams, Elements, ElementsOptions,
-    HandleNextActionOptions, LoadError, PaymentIntent, PaymentIntentStatus, SetupIntent, StripeError, sys,
+    AppInfo, ConfirmKonbiniData, ConfirmKonbiniOptions, ConfirmationToken, ConfirmationTokenParams, Elements,
+    ElementsOptions, HandleNextActionOptions, LoadError, PaymentIntent, PaymentIntentStatus, SetupIntent, StripeError,
+    StripeOptions, sys,
 };
 
 /// A Stripe.js instance for one publishable key. Cloning shares the instance.
@@ -18,6 +19,16 @@ impl Stripe {
     /// malformed key is refused by Stripe.js with an IntegrationError.
     pub fn new(publishable_key: &str) -> Result<Self, StripeError> {
         sys::stripe(publishable_key, &JsValue::UNDEFINED).map(|inner| Self { inner }).map_err(thrown)
+    }
+
+    /// `Stripe(publishableKey, options)`: e.g. a platform's key acting for a connected account.
+    pub fn with_options(publishable_key: &str, options: &StripeOptions) -> Result<Self, StripeError> {
+        sys::stripe(publishable_key, &to_js(options)?).map(|inner| Self { inner }).map_err(thrown)
+    }
+
+    /// `stripe.registerAppInfo(info)`: a library built on Stripe.js says who it is.
+    pub fn register_app_info(&self, info: &AppInfo) -> Result<(), StripeError> {
+        self.inner.register_app_info(&to_js(info)?).map_err(thrown)
     }
 
     /// Loads Stripe.js from `url` and creates the instance.

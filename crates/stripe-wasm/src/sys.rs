@@ -17,6 +17,9 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     pub fn elements(this: &StripeJs, options: &JsValue) -> Result<ElementsJs, JsValue>;
 
+    #[wasm_bindgen(method, catch, js_name = registerAppInfo)]
+    pub fn register_app_info(this: &StripeJs, info: &JsValue) -> Result<(), JsValue>;
+
     #[wasm_bindgen(method, catch, js_name = createConfirmationToken)]
     pub fn create_confirmation_token(this: &StripeJs, options: &JsValue) -> Result<Promise, JsValue>;
 

@@ -242,6 +242,7 @@ fn result_samples() -> BTreeMap<String, (String, String, Vec<Value>)> {
 fn typescript(sent: &[Sent], results: &BTreeMap<String, (String, String, Vec<Value>)>) -> String {
     let mut ts = String::from(
         "import type * as S from '@stripe/stripe-js';\n\n\
+         declare const StripeJs: S.StripeConstructor;\n\
          declare const stripe: S.Stripe;\n\
          declare const elements: S.StripeElements;\n\
          declare const paymentElement: S.StripePaymentElement;\n\

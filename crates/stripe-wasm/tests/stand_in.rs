@@ -269,3 +269,23 @@ async fn a_rejected_confirmation_number_is_a_stripe_error() {
         .unwrap_err();
     assert_eq!(err.code.as_deref(), Some("payment_intent_konbini_rejected_confirmation_number"));
 }
+
+#[wasm_bindgen_test]
+async fn constructor_options_and_app_info_reach_stripe_js() {
+    let _ = stripe().await;
+    let options = stripe_wasm::StripeOptions {
+        stripe_account: Some("acct_1".into()),
+        locale: Some("ja".into()),
+        ..Default::default()
+    };
+    let stripe = Stripe::with_options(common::PK, &options).unwrap();
+    let info = stripe_wasm::AppInfo {
+        name: "leptos-stripe".into(),
+        version: Some("0.1.0".into()),
+        url: None,
+        partner_id: None,
+    };
+    stripe.register_app_info(&info).unwrap();
+    let nameless = stripe_wasm::AppInfo { name: String::new(), ..info };
+    assert_eq!(stripe.register_app_info(&nameless).unwrap_err().type_, ErrorType::IntegrationError);
+}
