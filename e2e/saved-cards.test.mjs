@@ -4,7 +4,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cardFields, payAndWait, payButton, startStack } from './harness.mjs';
+import { PUBLISHABLE_KEY, cardFields, payAndWait, payButton, startStack } from './harness.mjs';
 
 let stack;
 let customer;
@@ -84,4 +84,40 @@ test('when the CustomerSession cannot be created, the checkout works without sav
   assert.equal(await paymentFrame(page).getByRole('radio').count(), 0, 'no saved cards offered');
   await payAndWait(page, '4242 4242 4242 4242');
   await page.close();
+});
+
+test('removing a saved card in the Payment Element detaches it and tells the page (savedpaymentmethodremove)', async () => {
+  // A shop that lets customers remove saved cards, with its own customer.
+  const shop = await startStack({
+    serverEnv: async (stripe) => ({ ...(await customerWithSavedCard(stripe)), CHECKOUT_SAVED_CARDS_REMOVE: '1' }),
+  });
+  try {
+    const page = await shop.browser.newPage();
+    await page.goto(`${shop.server}/`);
+    await page.getByRole('button', { name: 'Sign in as the demo customer' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    // A Payment Element of the page's own, with the signed-in customer's CustomerSession.
+    await page.evaluate(async (key) => {
+      const { customerSessionClientSecret } = await (await fetch('/api/session')).json();
+      const elements = Stripe(key).elements({ mode: 'payment', amount: 1000, currency: 'usd', customerSessionClientSecret });
+      const element = elements.create('payment');
+      window.removed = [];
+      element.on('savedpaymentmethodremove', (event) => window.removed.push(event));
+      const node = document.createElement('div');
+      document.body.appendChild(node);
+      element.mount(node);
+      await new Promise((resolve) => element.on('ready', resolve));
+    }, PUBLISHABLE_KEY);
+    const frame = page.locator('iframe[title="Secure payment input frame"]').nth(1).contentFrame();
+    await frame.getByRole('button', { name: /^Remove / }).click();
+    await page.waitForFunction(() => window.removed.length > 0);
+    const [event] = await page.evaluate(() => window.removed);
+    assert.equal(event.success, true, JSON.stringify(event));
+    assert.equal(event.payment_method.id, customer.savedCard);
+    assert.equal(event.elementType, 'payment');
+    const method = await shop.stripe.get(`/v1/payment_methods/${customer.savedCard}`);
+    assert.equal(method.customer, null, 'detached from the customer');
+  } finally {
+    await shop.stop();
+  }
 });

@@ -117,3 +117,23 @@ test("loaderstart comes with the loader UI, and not with loader: 'never'", async
   assert.deepEqual(started, { auto: true, always: true, never: false });
   await page.close();
 });
+
+test('carddetailschange tells the brands as the card number is typed', async () => {
+  const page = await pageWithStripe();
+  await page.evaluate(() => {
+    const { element } = window.fresh();
+    window.details = [];
+    element.on('carddetailschange', (event) => window.details.push(event));
+    return new Promise((resolve) => element.on('ready', resolve));
+  });
+  // The second Payment Element on the page is the one just mounted.
+  const frame = page.locator('iframe[title="Secure payment input frame"]').nth(1).contentFrame();
+  await frame.getByLabel('Card number').pressSequentially('4242');
+  await frame.getByLabel('Card number').fill('');
+  await frame.getByLabel('Card number').pressSequentially('5555');
+  const details = await page.evaluate(() => window.details);
+  // One digit of 5 could be any brand; 55 is Mastercard.
+  assert.deepEqual(details.map((d) => d.details?.brands ?? null), [['visa'], null, ['unknown'], ['mastercard']], JSON.stringify(details));
+  assert.ok(details.every((d) => d.elementType === 'payment' && d.loading === false));
+  await page.close();
+});

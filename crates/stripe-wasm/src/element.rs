@@ -5,7 +5,10 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::Closure;
 
 use crate::interop::{changed_options, from_js, thrown, to_js};
-use crate::{AddressChangeEvent, ChangeEvent, ElementEvent, ElementOptions, LoadErrorEvent, StripeError, sys};
+use crate::{
+    AddressChangeEvent, AvailablePaymentMethodsChangeEvent, CardDetailsChangeEvent, ChangeEvent, ElementEvent,
+    ElementOptions, LoadErrorEvent, SavedPaymentMethodEvent, StripeError, sys,
+};
 
 /// One Element (the Payment Element, the Address Element, ...).
 #[derive(Clone)]
@@ -126,6 +129,38 @@ impl Element {
 
     pub fn on_loader_start(&self, handler: impl FnMut(ElementEvent) + 'static) -> Result<Listener, StripeError> {
         self.on("loaderstart", handler)
+    }
+
+    /// The Payment Element's `carddetailschange`.
+    pub fn on_card_details_change(
+        &self,
+        handler: impl FnMut(CardDetailsChangeEvent) + 'static,
+    ) -> Result<Listener, StripeError> {
+        self.on("carddetailschange", handler)
+    }
+
+    /// The Payment Element's `savedpaymentmethodupdate`.
+    pub fn on_saved_payment_method_update(
+        &self,
+        handler: impl FnMut(SavedPaymentMethodEvent) + 'static,
+    ) -> Result<Listener, StripeError> {
+        self.on("savedpaymentmethodupdate", handler)
+    }
+
+    /// The Payment Element's `savedpaymentmethodremove`.
+    pub fn on_saved_payment_method_remove(
+        &self,
+        handler: impl FnMut(SavedPaymentMethodEvent) + 'static,
+    ) -> Result<Listener, StripeError> {
+        self.on("savedpaymentmethodremove", handler)
+    }
+
+    /// The Payment Element's `availablepaymentmethodschange`.
+    pub fn on_available_payment_methods_change(
+        &self,
+        handler: impl FnMut(AvailablePaymentMethodsChangeEvent) + 'static,
+    ) -> Result<Listener, StripeError> {
+        self.on("availablepaymentmethodschange", handler)
     }
 }
 

@@ -75,3 +75,57 @@ impl AddressValue {
         crate::Shipping { name: Some(self.name.clone()), address: self.address.clone(), phone: self.phone.clone() }
     }
 }
+
+/// The Payment Element's `carddetailschange`: the brands the card number typed so far may be.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CardDetailsChangeEvent {
+    pub element_type: String,
+    /// Stripe is still working the details out.
+    pub loading: bool,
+    pub details: Option<CardDetails>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct CardDetails {
+    /// `visa`, `mastercard`, … or `unknown`; `None` before there is anything to tell.
+    pub brands: Option<Vec<String>>,
+    /// `credit`, `debit`, `prepaid` or `unknown`.
+    pub funding: Option<String>,
+}
+
+/// The Payment Element's `savedpaymentmethodupdate` and `savedpaymentmethodremove`: the shopper
+/// changed or removed a saved payment method, and whether Stripe did it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SavedPaymentMethodEvent {
+    pub element_type: String,
+    pub success: bool,
+    pub error: Option<String>,
+    #[serde(rename = "payment_method")]
+    pub payment_method: SavedPaymentMethodDetails,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct SavedPaymentMethodDetails {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub billing_details: crate::BillingDetails,
+}
+
+/// The Payment Element's `availablepaymentmethodschange`: which payment methods it can show.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AvailablePaymentMethodsChangeEvent {
+    pub element_type: String,
+    pub payment_methods: Option<std::collections::BTreeMap<String, Availability>>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Availability {
+    pub available: bool,
+}

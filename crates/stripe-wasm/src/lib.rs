@@ -24,7 +24,9 @@ mod types;
 pub use element::{Element, Listener};
 pub use elements::{Elements, FetchUpdatesError, SubmitResult};
 pub use events::{
-    AddressChangeEvent, AddressValue, ChangeEvent, ChangeValue, ElementEvent, LoadErrorEvent, SavedPaymentMethod,
+    AddressChangeEvent, AddressValue, Availability, AvailablePaymentMethodsChangeEvent, CardDetails,
+    CardDetailsChangeEvent, ChangeEvent, ChangeValue, ElementEvent, LoadErrorEvent, SavedPaymentMethod,
+    SavedPaymentMethodDetails, SavedPaymentMethodEvent,
 };
 pub use loader::{LoadError, LoadOptions, load, load_with};
 pub use options::{

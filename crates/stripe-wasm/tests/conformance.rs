@@ -214,6 +214,9 @@ fn decode(rust: &str, value: &Value) -> Result<(), String> {
         "ElementEvent" => as_::<ElementEvent>(value),
         "LoadErrorEvent" => as_::<LoadErrorEvent>(value),
         "SubmitResult" => as_::<SubmitResult>(value),
+        "CardDetailsChangeEvent" => as_::<CardDetailsChangeEvent>(value),
+        "SavedPaymentMethodEvent" => as_::<SavedPaymentMethodEvent>(value),
+        "AvailablePaymentMethodsChangeEvent" => as_::<AvailablePaymentMethodsChangeEvent>(value),
         "FetchUpdatesError" => as_::<FetchUpdatesError>(value),
         // handleNextAction's answer: the bindings read whichever intent it has.
         "NextActionAnswer" => match (value.get("paymentIntent"), value.get("setupIntent")) {

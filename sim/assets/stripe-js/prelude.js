@@ -28,7 +28,11 @@
     'captureMethod', 'excludedPaymentMethodTypes', 'allowedPaymentMethodTypes', 'paymentMethodConfiguration',
     'onBehalfOf', 'customerSessionClientSecret', 'customPaymentMethods'];
   var ELEMENT_EVENTS = ['change', 'ready', 'focus', 'blur', 'escape', 'loaderror', 'loaderstart'];
-  var EVENTS = { payment: ELEMENT_EVENTS, address: ELEMENT_EVENTS };
+  var EVENTS = {
+    payment: ELEMENT_EVENTS.concat(['carddetailschange', 'savedpaymentmethodupdate', 'savedpaymentmethodremove',
+      'availablepaymentmethodschange']),
+    address: ELEMENT_EVENTS,
+  };
 
   function IntegrationError(message) {
     var error = new Error(message);

@@ -6,7 +6,8 @@
 //!
 //! Run through `bench/speed.sh` (release builds; SQLite, then PostgreSQL). Environment:
 //! `LOAD_DATABASE_URL`, `SPEED_REQUESTS` (500 per endpoint and concurrency),
-//! `SPEED_CONCURRENCY` ("1,50").
+//! `SPEED_CONCURRENCY` ("1,50"), `SPEED_WEBHOOKS` (`paused`: the stand-in holds its events, to
+//! measure what the webhooks arriving during the confirms cost them).
 
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -48,9 +49,13 @@ async fn main() {
     let database = std::env::var("LOAD_DATABASE_URL").expect("LOAD_DATABASE_URL");
     let stack = Stack::start(&database, &[]).await;
     let http = reqwest::Client::builder().pool_max_idle_per_host(64).build().unwrap();
+    let webhooks = env("SPEED_WEBHOOKS", "on");
+    if webhooks == "paused" {
+        pause_webhooks(&http, &stack).await;
+    }
 
     println!(
-        "machine: {}; database: {}",
+        "machine: {}; database: {}; webhooks: {webhooks}",
         machine(),
         if database.starts_with("postgres") { "PostgreSQL" } else { "SQLite" }
     );
@@ -85,6 +90,13 @@ async fn main() {
         "worst p99 of the server's own work: {worst_p99:.3} ms ({} the 1 ms goal)",
         if worst_p99 < 1.0 { "within" } else { "over" }
     );
+}
+
+/// Each confirm makes the stand-in send three events (created, charge, succeeded), which the
+/// server records in transactions of their own on the same database: paused, they wait.
+async fn pause_webhooks(http: &reqwest::Client, stack: &Stack) {
+    let response = http.post(format!("{}/_sim/webhooks/pause", stack.sim)).send().await.unwrap();
+    assert!(response.status().is_success(), "the stand-in did not pause its webhooks");
 }
 
 /// `count` requests to `endpoint`, `concurrency` at a time. A confirm's ConfirmationToken is
