@@ -11,7 +11,9 @@ import path from 'node:path';
 import { ROOT } from './harness.mjs';
 
 const GOAL = 100_000;
-const CEILING = 143_000;
+// Raised once, by 200 B (142,661 -> 143,117 measured), for <Elements> that also takes a Stripe
+// still loading (issue "bindings fidelity"): a feature's bytes, not a regression.
+const CEILING = 143_200;
 
 test(`the card checkout's first load is at most ${CEILING} bytes of brotli (goal ${GOAL})`, () => {
   const dist = path.join(ROOT, 'dist');

@@ -131,6 +131,8 @@ test('carddetailschange tells the brands as the card number is typed', async () 
   await frame.getByLabel('Card number').pressSequentially('4242');
   await frame.getByLabel('Card number').fill('');
   await frame.getByLabel('Card number').pressSequentially('5555');
+  // Events cross from the iframe by postMessage: wait for the last one.
+  await page.waitForFunction(() => window.details.some((d) => d.details?.brands?.[0] === 'mastercard'));
   const details = await page.evaluate(() => window.details);
   // One digit of 5 could be any brand; 55 is Mastercard.
   assert.deepEqual(details.map((d) => d.details?.brands ?? null), [['visa'], null, ['unknown'], ['mastercard']], JSON.stringify(details));

@@ -74,18 +74,16 @@ where
     // Effects run once the view is in the document, so the Element mounts into a live node.
     Effect::new(move |_| {
         let Some(node) = container.get() else { return };
+        // Mounts when the group is there: at once, or when Stripe.js has loaded.
+        let Some(elements) = context.elements_tracked() else { return };
         if mounted.with_value(Option::is_some) {
             return;
         }
-        let created = context
-            .elements()
-            .ok_or_else(|| StripeError::new(stripe_wasm::ErrorType::IntegrationError, "Elements is gone"))
-            .and_then(|elements| elements.create(kind, &created_with.get_value()))
-            .and_then(|element| {
-                let listeners = callbacks.attach(&element)?;
-                element.mount(&node)?;
-                Ok((element, listeners))
-            });
+        let created = elements.create(kind, &created_with.get_value()).and_then(|element| {
+            let listeners = callbacks.attach(&element)?;
+            element.mount(&node)?;
+            Ok((element, listeners))
+        });
         match created {
             Ok(live) => mounted.set_value(Some(live)),
             Err(err) => error!("cannot mount the {kind} Element: {err}"),

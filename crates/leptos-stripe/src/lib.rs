@@ -23,6 +23,6 @@ mod watch;
 pub use address_element::AddressElement;
 pub use context::{use_elements, use_stripe};
 pub use element::ElementCallbacks;
-pub use elements::Elements;
+pub use elements::{Elements, StripeSource};
 pub use payment_element::PaymentElement;
 pub use stripe_wasm;

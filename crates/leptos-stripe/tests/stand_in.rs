@@ -112,3 +112,28 @@ async fn the_address_element_mounts_beside_the_payment_element() {
     assert_eq!(kinds, ["address", "payment"]);
     assert_eq!(iframe_count(&node), 2);
 }
+
+#[wasm_bindgen_test]
+async fn elements_render_before_stripe_js_arrives_and_mount_when_it_does() {
+    // As react-stripe-js's `<Elements stripe={promise}>`: the page does not wait for Stripe.js.
+    let (loaded, set_loaded) = signal_local(None::<Stripe>);
+    let node = container();
+    let ready: Arc<Mutex<Vec<ElementEvent>>> = Arc::default();
+    let sink = ready.clone();
+    let _handle = leptos::mount::mount_to(node.clone(), move || {
+        view! {
+            <Elements stripe=loaded options=Signal::stored(ElementsOptions::payment(5098, "usd"))>
+                <p id="summary">"Order summary"</p>
+                <PaymentElement on_ready=move |e: ElementEvent| sink.lock().unwrap().push(e) />
+            </Elements>
+        }
+    });
+    leptos::task::tick().await;
+    assert!(node.query_selector("#summary").unwrap().is_some(), "the children render without Stripe");
+    assert_eq!(iframe_count(&node), 0);
+    assert!(use_elements().is_none());
+
+    set_loaded.set(Some(stripe().await));
+    assert!(until(10_000, || !ready.lock().unwrap().is_empty()).await, "the Payment Element mounted and is ready");
+    assert_eq!(iframe_count(&node), 1);
+}
