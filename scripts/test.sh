@@ -27,6 +27,8 @@ step "browser tests (wasm-bindgen-test, headless Chromium)"
 trap 'stop_stand_in; stop_postgres' EXIT
 start_stand_in 127.0.0.1:12112 RUST_LOG=warn
 cargo test --target wasm32-unknown-unknown --tests -p stripe-wasm -p leptos-stripe -p checkout-app
+# The crates' examples must keep compiling (they are what a Leptos developer copies first).
+cargo build --target wasm32-unknown-unknown -p leptos-stripe --examples
 stop_stand_in
 
 step "end-to-end tests (release build, real server and stand-in, Chromium)"

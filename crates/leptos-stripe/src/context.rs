@@ -44,3 +44,26 @@ pub fn use_stripe() -> Option<Stripe> {
 pub fn use_elements() -> Option<Elements> {
     use_context::<StripeContext>().and_then(|c| c.elements())
 }
+
+/// The enclosing `<Elements>`, to read its Stripe instance and group when they are needed (in
+/// an event handler, after Stripe.js has loaded), where `use_stripe()`/`use_elements()` give
+/// what there is when called. `Copy`; `None` outside `<Elements>`.
+#[derive(Clone, Copy)]
+pub struct ElementsHandle(StripeContext);
+
+impl ElementsHandle {
+    /// The Stripe instance, once Stripe.js is there.
+    pub fn stripe(&self) -> Option<Stripe> {
+        self.0.stripe.try_get_untracked().flatten()
+    }
+
+    /// The Elements group, once created.
+    pub fn elements(&self) -> Option<Elements> {
+        self.0.elements()
+    }
+}
+
+/// A handle on the enclosing `<Elements>` (see [`ElementsHandle`]).
+pub fn use_elements_handle() -> Option<ElementsHandle> {
+    use_context::<StripeContext>().map(ElementsHandle)
+}

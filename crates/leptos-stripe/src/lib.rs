@@ -21,7 +21,7 @@ mod payment_element;
 mod watch;
 
 pub use address_element::AddressElement;
-pub use context::{use_elements, use_stripe};
+pub use context::{ElementsHandle, use_elements, use_elements_handle, use_stripe};
 pub use element::ElementCallbacks;
 pub use elements::{Elements, StripeSource};
 pub use payment_element::PaymentElement;

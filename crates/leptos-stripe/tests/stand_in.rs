@@ -5,7 +5,9 @@ use std::sync::{Arc, Mutex};
 
 use browser_test_support::{container, stripe_js_url, until};
 use leptos::prelude::*;
-use leptos_stripe::{AddressElement, Elements, PaymentElement, use_elements, use_stripe};
+use leptos_stripe::{
+    AddressElement, Elements, ElementsHandle, PaymentElement, use_elements, use_elements_handle, use_stripe,
+};
 use stripe_wasm::{AddressChangeEvent, AddressElementOptions, AddressMode, ElementEvent, ElementsOptions, Stripe};
 use wasm_bindgen_test::*;
 
@@ -120,11 +122,18 @@ async fn elements_render_before_stripe_js_arrives_and_mount_when_it_does() {
     let node = container();
     let ready: Arc<Mutex<Vec<ElementEvent>>> = Arc::default();
     let sink = ready.clone();
+    let handles: Arc<Mutex<Vec<ElementsHandle>>> = Arc::default();
+    let kept = handles.clone();
+    #[component]
+    fn Keep(kept: Arc<Mutex<Vec<ElementsHandle>>>) -> impl IntoView {
+        kept.lock().unwrap().push(use_elements_handle().expect("inside <Elements>"));
+    }
     let _handle = leptos::mount::mount_to(node.clone(), move || {
         view! {
             <Elements stripe=loaded options=Signal::stored(ElementsOptions::payment(5098, "usd"))>
                 <p id="summary">"Order summary"</p>
                 <PaymentElement on_ready=move |e: ElementEvent| sink.lock().unwrap().push(e) />
+                <Keep kept=kept />
             </Elements>
         }
     });
@@ -133,7 +142,12 @@ async fn elements_render_before_stripe_js_arrives_and_mount_when_it_does() {
     assert_eq!(iframe_count(&node), 0);
     assert!(use_elements().is_none());
 
+    let handle = handles.lock().unwrap()[0];
+    assert!(handle.stripe().is_none() && handle.elements().is_none(), "nothing before Stripe.js");
+
     set_loaded.set(Some(stripe().await));
     assert!(until(10_000, || !ready.lock().unwrap().is_empty()).await, "the Payment Element mounted and is ready");
     assert_eq!(iframe_count(&node), 1);
+    // A handle taken before Stripe.js arrived reads both once they are there (a Pay button's).
+    assert!(handle.stripe().is_some() && handle.elements().is_some());
 }
