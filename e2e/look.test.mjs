@@ -21,6 +21,8 @@ test('the night theme and accordion layout reach Elements and the page', async (
   const card = await page.locator('.payment').evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(card, 'rgb(48, 49, 61)');
 
+  // The Element's document may still be loading when the page's button shows.
+  await page.frameLocator('iframe[title="Secure payment input frame"]').locator('#method').waitFor({ state: 'attached' });
   const frame = page.frames().find((f) => f.url().includes('/elements/payment'));
   const inside = await frame.evaluate(() => ({
     background: getComputedStyle(document.documentElement).getPropertyValue('--colorBackground').trim(),
