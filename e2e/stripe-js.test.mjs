@@ -15,17 +15,47 @@ async function pageWithStripe() {
   await page.goto(`${stack.server}/`);
   await page.getByRole('button', { name: /^Pay / }).waitFor();
   await page.evaluate((key) => {
+    // What a promise came to: 'resolved', or the error it was rejected with.
+    window.outcome = (promise) => promise.then(() => 'resolved', (e) => `${e.name}: ${e.message}`);
     window.fresh = () => {
-      const elements = Stripe(key).elements({ mode: 'payment', amount: 1000, currency: 'usd', paymentMethodCreation: 'manual' });
+      const stripe = Stripe(key);
+      const elements = stripe.elements({ mode: 'payment', amount: 1000, currency: 'usd', paymentMethodCreation: 'manual' });
       const element = elements.create('payment');
       const node = document.createElement('div');
       document.body.appendChild(node);
       element.mount(node);
-      return { elements, element };
+      return { stripe, elements, element };
     };
   }, PUBLISHABLE_KEY);
   return page;
 }
+
+/** Mounts a new Payment Element (`window.current`: {stripe, elements, element}) and types
+ *  `number` into it: the page's second Payment Element, after the checkout's own. */
+async function freshCard(page, number) {
+  await page.evaluate(() => { window.current = window.fresh(); });
+  const frame = page.locator('iframe[title="Secure payment input frame"]').nth(1).contentFrame();
+  await frame.getByLabel('Card number').fill(number);
+  await frame.getByLabel('Expiration date').fill('12 / 34');
+  await frame.getByLabel('Security code').fill('123');
+}
+
+/** elements.submit() then stripe.createPaymentMethod({elements, params}) on `window.current`. */
+function submitAndCreatePaymentMethod(page, params) {
+  return page.evaluate(async (params) => {
+    const { stripe, elements } = window.current;
+    const submitted = await elements.submit();
+    if (submitted.error) return submitted;
+    return stripe.createPaymentMethod({ elements, params });
+  }, params);
+}
+
+/** A PaymentIntent for cards, made as the merchant's server makes it. */
+function cardIntent() {
+  return stack.stripe.post('/v1/payment_intents', { amount: '1000', currency: 'usd', 'payment_method_types[]': 'card' });
+}
+
+const threeDSecure = (page) => page.frameLocator('iframe[title="Stripe 3D Secure authentication"]');
 
 test('elements.submit() right after mount waits for the Element and answers', async () => {
   const page = await pageWithStripe();
@@ -73,29 +103,144 @@ test('confirmCardPayment confirms a PaymentIntent with a PaymentMethod id, as St
   const refused = await page.evaluate(([key, secret]) => Stripe(key).confirmCardPayment(secret, { payment_method: 'pm_card_chargeDeclined' }),
     [PUBLISHABLE_KEY, declined.client_secret]);
   assert.equal(refused.error?.type, 'card_error', JSON.stringify(refused));
+  // The error carries the PaymentIntent as Stripe.js may see it: its public fields.
+  assert.equal(refused.error.payment_intent?.id, declined.id);
+  assert.equal(refused.error.payment_intent.status, 'requires_payment_method');
+  assert.equal(refused.error.payment_intent.last_payment_error?.code, 'card_declined');
+  assert.equal('latest_charge' in refused.error.payment_intent, false, JSON.stringify(refused.error.payment_intent));
   await page.close();
 });
 
-test('what needs a Card Element fails as an IntegrationError, and wrappers can register', async () => {
+test('createPaymentMethod({elements}) after elements.submit() makes a card PaymentMethod, and confirmCardPayment pays with it', async () => {
+  const page = await pageWithStripe();
+  await freshCard(page, '4242 4242 4242 4242');
+  const before = await page.evaluate(() => {
+    const { stripe, elements } = window.current;
+    const unmade = stripe.elements({ mode: 'payment', amount: 1000, currency: 'usd' });
+    return Promise.all([window.outcome(stripe.createPaymentMethod({ elements })), window.outcome(stripe.createPaymentMethod({ elements: unmade }))]);
+  });
+  assert.match(before[0], /^IntegrationError: elements\.submit\(\) must be called before stripe\.createPaymentMethod\(\)/, before[0]);
+  assert.match(before[1], /^IntegrationError: .*paymentMethodCreation: 'manual'/, before[1]);
+
+  const result = await submitAndCreatePaymentMethod(page, { billing_details: { name: 'Jenny Rosen', email: 'jenny@example.com' } });
+  const method = result.paymentMethod;
+  assert.match(method?.id ?? '', /^pm_/, JSON.stringify(result));
+  assert.equal(method.object, 'payment_method');
+  assert.equal(method.type, 'card');
+  assert.equal(method.card.last4, '4242');
+  assert.equal(method.card.brand, 'visa');
+  assert.deepEqual([method.card.exp_month, method.card.exp_year], [12, 2034]);
+  assert.equal(method.billing_details.name, 'Jenny Rosen');
+  assert.equal(JSON.stringify(method).includes('4242424242424242'), false, 'no card number leaves Stripe');
+  assert.equal((await stack.stripe.get(`/v1/payment_methods/${method.id}`)).card.last4, '4242');
+
+  // One submit() is good for one creation, as with createConfirmationToken.
+  const again = await page.evaluate(() => window.outcome(window.current.stripe.createPaymentMethod({ elements: window.current.elements })));
+  assert.match(again, /^IntegrationError: elements\.submit\(\) must be called/, again);
+
+  const intent = await cardIntent();
+  const paid = await page.evaluate(([secret, id]) => window.current.stripe.confirmCardPayment(secret, { payment_method: id }),
+    [intent.client_secret, method.id]);
+  assert.equal(paid.paymentIntent?.status, 'succeeded', JSON.stringify(paid));
+  assert.equal(paid.paymentIntent.payment_method, method.id);
+  const stored = await stack.stripe.get(`/v1/payment_intents/${intent.id}`);
+  assert.deepEqual([stored.status, stored.amount_received, stored.payment_method], ['succeeded', 1000, method.id]);
+  await page.close();
+});
+
+test('a PaymentMethod of a card that is refused fails when confirmed, not when created', async () => {
+  const page = await pageWithStripe();
+  await freshCard(page, '4000 0000 0000 0002');
+  const { paymentMethod } = await submitAndCreatePaymentMethod(page, {});
+  assert.match(paymentMethod?.id ?? '', /^pm_/);
+  const intent = await cardIntent();
+  const result = await page.evaluate(([secret, id]) => window.current.stripe.confirmCardPayment(secret, { payment_method: id }),
+    [intent.client_secret, paymentMethod.id]);
+  assert.equal(result.paymentIntent, undefined, JSON.stringify(result));
+  assert.deepEqual([result.error?.type, result.error?.code, result.error?.decline_code], ['card_error', 'card_declined', 'generic_decline']);
+  assert.equal(result.error.payment_intent?.id, intent.id);
+  assert.equal(result.error.payment_intent.status, 'requires_payment_method');
+  await page.close();
+});
+
+test('confirmCardPayment with a 3-D Secure card: the modal unless handleActions is false, and its outcome', async () => {
+  const page = await pageWithStripe();
+  await freshCard(page, '4000 0025 0000 3155');
+  const confirm = ([secret, id, options]) => window.current.stripe.confirmCardPayment(secret, { payment_method: id }, options);
+
+  // handleActions: false: the page gets the PaymentIntent requiring action, and no modal.
+  const first = (await submitAndCreatePaymentMethod(page, {})).paymentMethod;
+  const held = await cardIntent();
+  const left = await page.evaluate(confirm, [held.client_secret, first.id, { handleActions: false }]);
+  assert.equal(left.paymentIntent?.status, 'requires_action', JSON.stringify(left));
+  assert.equal(left.paymentIntent.next_action?.type, 'use_stripe_sdk');
+  assert.equal(await page.locator('iframe[title="Stripe 3D Secure authentication"]').count(), 0);
+
+  // By default the 3-D Secure modal opens; completing it pays.
+  const second = (await submitAndCreatePaymentMethod(page, {})).paymentMethod;
+  const intent = await cardIntent();
+  const pending = page.evaluate(confirm, [intent.client_secret, second.id]);
+  await threeDSecure(page).getByRole('button', { name: 'Complete' }).click();
+  const paid = await pending;
+  assert.equal(paid.paymentIntent?.status, 'succeeded', JSON.stringify(paid));
+  assert.equal(await page.locator('iframe[title="Stripe 3D Secure authentication"]').count(), 0, 'the modal is gone');
+  assert.equal((await stack.stripe.get(`/v1/payment_intents/${intent.id}`)).status, 'succeeded');
+
+  // Failing it resolves with Stripe's error, carrying the PaymentIntent.
+  const third = (await submitAndCreatePaymentMethod(page, {})).paymentMethod;
+  const failing = await cardIntent();
+  const refused = page.evaluate(confirm, [failing.client_secret, third.id]);
+  await threeDSecure(page).getByRole('button', { name: 'Fail' }).click();
+  const failed = await refused;
+  assert.equal(failed.error?.code, 'payment_intent_authentication_failure', JSON.stringify(failed));
+  assert.equal(failed.error.payment_intent?.id, failing.id);
+  assert.equal(failed.error.payment_intent.status, 'requires_payment_method');
+  await page.close();
+});
+
+test('what needs a Card Element fails as an IntegrationError, createToken makes no Tokens, and wrappers can register', async () => {
   const page = await pageWithStripe();
   const results = await page.evaluate(async (key) => {
     const stripe = Stripe(key);
-    stripe.registerAppInfo({ name: 'shop-plugin', version: '1.0.0' });
+    stripe.registerAppInfo({ name: 'shop-plugin', version: '1.0.0', url: 'https://shop.example' });
     stripe._registerWrapper({ name: 'react-stripe-js', version: '7.0.1' });
     const { elements, element } = window.fresh();
-    const message = (promise) => promise.then(() => 'resolved', (e) => `${e.name}: ${e.message}`);
+    const address = elements.create('address', { mode: 'billing' });
+    const message = window.outcome;
+    const thrown = (f) => { try { f(); return 'accepted'; } catch (e) { return `${e.name}: ${e.message}`; } };
     return {
       token: await message(stripe.createToken(element)),
-      method: await message(stripe.createPaymentMethod({ type: 'card', card: element })),
+      addressToken: await message(stripe.createToken(address, { name: 'Jenny Rosen' })),
+      pii: await message(stripe.createToken('pii', { personal_id_number: '000000000' })),
+      person: await message(stripe.createToken('person', {})),
+      nothing: await message(stripe.createToken()),
+      method: await message(stripe.createPaymentMethod({ type: 'card', card: element, billing_details: { name: 'Jenny Rosen' } })),
+      legacyMethod: await message(stripe.createPaymentMethod('card', element)),
       card: await message(stripe.confirmCardPayment('pi_1_secret_2', { payment_method: { card: element } })),
-      badInfo: (() => { try { stripe.registerAppInfo({}); return 'accepted'; } catch (e) { return e.name; } })(),
+      cvc: await message(stripe.confirmCardPayment('pi_1_secret_2', { payment_method: 'pm_card_visa', payment_method_options: { card: { cvc: element } } })),
+      secret: await message(stripe.confirmCardPayment('pi_1', { payment_method: 'pm_card_visa' })),
+      badInfo: thrown(() => stripe.registerAppInfo({})),
+      badVersion: thrown(() => stripe.registerAppInfo({ name: 'x', version: 1 })),
+      kept: [stripe._appInfo, stripe._wrapper],
       elements: typeof elements.submit,
     };
   }, PUBLISHABLE_KEY);
-  assert.match(results.token, /^IntegrationError: .*payment Element/, results.token);
-  assert.match(results.method, /^IntegrationError: /, results.method);
-  assert.match(results.card, /^IntegrationError: .*Card Element/, results.card);
-  assert.equal(results.badInfo, 'IntegrationError');
+  assert.match(results.token, /^IntegrationError: Invalid value for createToken: the payment Element cannot be used to create a Token/, results.token);
+  assert.match(results.addressToken, /^IntegrationError: Invalid value for createToken: the address Element cannot be used to create a Token/, results.addressToken);
+  assert.equal(results.pii, "IntegrationError: createToken: the Stripe stand-in does not make 'pii' tokens.");
+  assert.equal(results.person, "IntegrationError: createToken: the Stripe stand-in does not make 'person' tokens.");
+  assert.equal(results.nothing, 'IntegrationError: You must provide a Stripe Element or a valid token type to create a Token.');
+  assert.match(results.method, /^IntegrationError: createPaymentMethod: the Stripe stand-in has no Card Element/, results.method);
+  assert.match(results.legacyMethod, /^IntegrationError: createPaymentMethod: .*no Card Element/, results.legacyMethod);
+  assert.match(results.card, /^IntegrationError: confirmCardPayment: .*no Card Element/, results.card);
+  assert.match(results.cvc, /^IntegrationError: .*no Card CVC Element/, results.cvc);
+  assert.match(results.secret, /^IntegrationError: Invalid value for confirmCardPayment: clientSecret/, results.secret);
+  assert.match(results.badInfo, /^IntegrationError: Invalid value for registerAppInfo: name/);
+  assert.match(results.badVersion, /^IntegrationError: Invalid value for registerAppInfo: version/);
+  assert.deepEqual(results.kept, [
+    { name: 'shop-plugin', version: '1.0.0', url: 'https://shop.example' },
+    { name: 'react-stripe-js', version: '7.0.1' },
+  ]);
   await page.close();
 });
 

@@ -6,9 +6,14 @@
  *   elements.update, elements.fetchUpdates, elements.submit, element.mount/unmount/destroy/
  *   on/once/off/update/focus/blur/clear/collapse, stripe.createConfirmationToken,
  *   stripe.handleNextAction (3-D Secure in a modal, or by redirect), stripe.retrievePaymentIntent,
- *   stripe.confirmKonbiniPayment (with the instructions in a modal unless handleActions: false).
+ *   stripe.confirmKonbiniPayment (with the instructions in a modal unless handleActions: false),
+ *   stripe.createPaymentMethod({elements}), stripe.confirmCardPayment with a PaymentMethod id
+ *   (3-D Secure in the modal unless handleActions: false), stripe.registerAppInfo and the
+ *   private stripe._registerWrapper (react-stripe-js's); stripe.createToken and the Card
+ *   Element forms reject, as there is no Card Element.
  * Like Stripe's, each Element is a cross-origin iframe served by the stand-in; card data stays
- * in that iframe, which creates the ConfirmationToken itself with the publishable key.
+ * in that iframe, which creates the ConfirmationToken or PaymentMethod itself with the
+ * publishable key.
  * Misuse throws (or rejects with) an Error named IntegrationError, as Stripe.js does.
  */
 (function () {

@@ -59,23 +59,38 @@
   // What the mounted Address Elements collected goes with the payment, as in Stripe.js: a
   // billing address into the payment method's billing details, a shipping address as `shipping`
   // (unless the integration passed its own).
-  function withAddress(elements, params) {
+  function addresses(elements) {
     return Promise.all(elements._addressElements().map(function (address) {
       return ask(address, 'getValue').then(function (result) {
         if (result.error) throw result;
-        return { mode: address._options.mode, value: result.value };
+        var value = result.value;
+        return { mode: address._options.mode, details: { name: value.name, address: value.address, phone: value.phone } };
       });
-    })).then(function (collected) {
+    }));
+  }
+
+  function withAddress(elements, params) {
+    return addresses(elements).then(function (collected) {
       var merged = Object.assign({}, params);
       collected.forEach(function (entry) {
-        var value = entry.value;
         if (entry.mode === 'billing') {
           var data = Object.assign({}, merged.payment_method_data || {});
-          data.billing_details = Object.assign({ name: value.name, address: value.address, phone: value.phone }, data.billing_details || {});
+          data.billing_details = Object.assign(entry.details, data.billing_details || {});
           merged.payment_method_data = data;
         } else if (!merged.shipping) {
-          merged.shipping = { name: value.name, address: value.address, phone: value.phone };
+          merged.shipping = entry.details;
         }
+      });
+      return merged;
+    });
+  }
+
+  // A PaymentMethod has billing details and no shipping: only a billing Address Element counts.
+  function withBillingAddress(elements, params) {
+    return addresses(elements).then(function (collected) {
+      var merged = Object.assign({}, params);
+      collected.forEach(function (entry) {
+        if (entry.mode === 'billing') merged.billing_details = Object.assign(entry.details, merged.billing_details || {});
       });
       return merged;
     });
@@ -101,6 +116,24 @@
     return { paymentIntent: intent };
   }
 
+  // Does a PaymentIntent's next action as Stripe.js does: the 3-D Secure modal (resolving
+  // with the outcome once it closes), or a redirect (the page leaves; the shopper comes back at
+  // the return_url, and the promise never settles).
+  function doNextAction(key, clientSecret, intent) {
+    var action = intent.next_action || {};
+    if (action.type === 'redirect_to_url') {
+      window.location.assign(action.redirect_to_url.url);
+      return new Promise(function () {});
+    }
+    if (action.type === 'use_stripe_sdk') {
+      return openModal(ORIGIN + '/three_d_secure/' + intent.id, { client_secret: clientSecret }, 'Stripe 3D Secure authentication', 300, true)
+        .then(function () { return retrieve(key, clientSecret); })
+        .then(outcomeOf);
+    }
+    return Promise.resolve({ error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state',
+      message: 'The Stripe stand-in cannot handle next_action type ' + action.type + '.', payment_intent: intent } });
+  }
+
   Stripe.prototype.handleNextAction = function (options) {
     var key = this._key;
     return new Promise(function (resolve, reject) {
@@ -112,69 +145,132 @@
         if (intent.status !== 'requires_action') {
           return reject(IntegrationError('handleNextAction: the PaymentIntent ' + id + ' has a status of ' + intent.status + '; only a PaymentIntent with status requires_action has a next action to handle.'));
         }
-        var action = intent.next_action || {};
-        if (action.type === 'redirect_to_url') {
-          // The page leaves; the shopper comes back at the return_url.
-          window.location.assign(action.redirect_to_url.url);
-          return;
-        }
-        if (action.type === 'use_stripe_sdk') {
-          return openModal(ORIGIN + '/three_d_secure/' + id, { client_secret: clientSecret }, 'Stripe 3D Secure authentication', 300, true)
-            .then(function () { return retrieve(key, clientSecret); })
-            .then(function (after) { resolve(outcomeOf(after)); });
-        }
-        resolve({ error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state',
-          message: 'The Stripe stand-in cannot handle next_action type ' + action.type + '.', payment_intent: intent } });
+        doNextAction(key, clientSecret, intent).then(resolve);
       });
     });
   };
 
   // What wrappers and plugins tell Stripe.js about themselves (react-stripe-js calls the
-  // private _registerWrapper); kept, as Stripe.js does, for its own logs.
+  // private _registerWrapper); kept, as Stripe.js does, for its own logs. Nothing else.
   Stripe.prototype.registerAppInfo = function (info) {
-    if (!info || typeof info.name !== 'string' || info.name === '') {
+    if (!isPlainObject(info) || typeof info.name !== 'string' || info.name === '') {
       throw IntegrationError('Invalid value for registerAppInfo: name should be a string. You specified: ' + (info && info.name) + '.');
     }
-    this._appInfo = info;
+    ['version', 'url', 'partner_id'].forEach(function (field) {
+      if (info[field] !== undefined && typeof info[field] !== 'string') {
+        throw IntegrationError('Invalid value for registerAppInfo: ' + field + ' should be a string. You specified: ' + info[field] + '.');
+      }
+    });
+    this._appInfo = pick(info, ['name', 'version', 'url', 'partner_id']);
   };
   Stripe.prototype._registerWrapper = function (wrapper) {
-    this._wrapper = wrapper;
+    this._wrapper = pick(isPlainObject(wrapper) ? wrapper : {}, ['name', 'version']);
   };
+  function pick(object, names) {
+    var out = {};
+    names.forEach(function (name) { if (object[name] !== undefined) out[name] = object[name]; });
+    return out;
+  }
 
-  // Card Element calls. The stand-in has no Card Element (only the Payment and Address
-  // Elements), so what needs one fails as Stripe.js fails for an Element that cannot do it;
-  // what works without one (confirming with a saved PaymentMethod id) works.
+  // ---- Card Element calls ----------------------------------------------------------------
+  // The stand-in has the Payment and Address Elements only, no Card Element: what needs one
+  // fails as an IntegrationError that says so; what works without one (a PaymentMethod from the
+  // Payment Element, confirming with a PaymentMethod id) works.
+  function noCardElement(method, what) {
+    return IntegrationError(method + ': the Stripe stand-in has no Card Element (only the Payment and Address Elements), so it cannot ' +
+      what + '. Create a PaymentMethod from the Payment Element with stripe.createPaymentMethod({elements}) after elements.submit(), and pass its id.');
+  }
+
+  // Token types Stripe.js makes from data rather than an Element.
+  var TOKEN_TYPES = ['pii', 'bank_account', 'cvc_update', 'account', 'person'];
+
   Stripe.prototype.createToken = function (elementOrType) {
-    var what = elementOrType instanceof Element ? 'the ' + elementOrType._type + ' Element' : "'" + elementOrType + "' tokens";
-    return Promise.reject(IntegrationError('createToken: the Stripe stand-in cannot create a token from ' + what +
-      '. Use createConfirmationToken with the Payment Element.'));
+    return new Promise(function (resolve, reject) {
+      if (elementOrType instanceof Element) {
+        // As Stripe.js: Tokens come from the card and bank Elements, never from these.
+        var type = elementOrType._type;
+        return reject(IntegrationError('Invalid value for createToken: the ' + type + ' Element cannot be used to create a Token. ' +
+          (type === 'payment'
+            ? 'Use stripe.createPaymentMethod({elements}) or stripe.createConfirmationToken({elements}) with the Payment Element.'
+            : 'The Address Element collects an address for the Payment Element; use stripe.createPaymentMethod({elements}) or stripe.createConfirmationToken({elements}).')));
+      }
+      if (TOKEN_TYPES.indexOf(elementOrType) >= 0) {
+        return reject(IntegrationError("createToken: the Stripe stand-in does not make '" + elementOrType + "' tokens."));
+      }
+      reject(IntegrationError('You must provide a Stripe Element or a valid token type to create a Token.'));
+    });
   };
 
+  // stripe.createPaymentMethod({elements, params}): the Payment Element's frame creates the
+  // PaymentMethod (POST /v1/payment_methods with the publishable key), after elements.submit()
+  // and with the group made for it (paymentMethodCreation: 'manual'), as in Stripe.js.
   Stripe.prototype.createPaymentMethod = function (options) {
-    if (options && options.elements instanceof Elements) {
-      return Promise.reject(IntegrationError('createPaymentMethod: the Stripe stand-in does not create PaymentMethods from Elements yet. Use createConfirmationToken.'));
-    }
-    return Promise.reject(IntegrationError('createPaymentMethod: the Stripe stand-in has no Card Element; pass {elements} of a Payment Element.'));
+    var stripe = this;
+    return new Promise(function (resolve, reject) {
+      if (typeof options === 'string') {
+        // The old createPaymentMethod(type, cardElement, data) form.
+        return reject(noCardElement('createPaymentMethod', "create a '" + options + "' PaymentMethod from a Card Element"));
+      }
+      if (!isPlainObject(options)) {
+        return reject(IntegrationError('Invalid value for createPaymentMethod: paymentMethodData should be an object. You specified: ' + options + '.'));
+      }
+      if (options.elements === undefined) {
+        if (options.element !== undefined) {
+          return reject(IntegrationError('createPaymentMethod: the Stripe stand-in creates PaymentMethods from the Payment Element through its Elements group: pass {elements}, not {element}.'));
+        }
+        if (options.type === 'card') return reject(noCardElement('createPaymentMethod', 'create a PaymentMethod from {type: \'card\', card}'));
+        return reject(IntegrationError('createPaymentMethod: the Stripe stand-in creates card PaymentMethods from the Payment Element only; it does not create ' +
+          (options.type ? "'" + options.type + "' PaymentMethods" : 'PaymentMethods without {elements}') + '. Pass {elements}.'));
+      }
+      var elements = options.elements;
+      if (!(elements instanceof Elements)) {
+        return reject(IntegrationError('Invalid value for createPaymentMethod: elements should be an Elements group. You specified: ' + elements + '.'));
+      }
+      if (elements._options.paymentMethodCreation !== 'manual') {
+        return reject(IntegrationError("createPaymentMethod: creating a PaymentMethod from Elements needs paymentMethodCreation: 'manual' when the Elements group is created (stripe.elements({paymentMethodCreation: 'manual', ...}))."));
+      }
+      if (!elements._submitted) {
+        return reject(IntegrationError('elements.submit() must be called before stripe.createPaymentMethod(). Call elements.submit() as soon as your customer presses pay, prior to any asynchronous work. Integration guide: https://stripe.com/docs/payments/accept-a-payment-deferred'));
+      }
+      elements._submitted = false;
+      var payment = elements._elements.payment;
+      if (!payment || !payment._mounted) {
+        return reject(IntegrationError('createPaymentMethod: the Payment Element of this Elements group is not mounted.'));
+      }
+      var params = Object.assign({}, options.params || {});
+      if (options.metadata) params.metadata = Object.assign({}, params.metadata || {}, options.metadata);
+      withBillingAddress(elements, params).then(function (merged) {
+        return ask(payment, 'createPaymentMethod', { key: stripe._key, params: merged });
+      }, function (failed) { return { error: failed.error }; }).then(resolve);
+    });
   };
 
+  // stripe.confirmCardPayment(clientSecret, {payment_method: 'pm_...'}, {handleActions}):
+  // confirms with the publishable key and the client secret, then does the next action (the
+  // 3-D Secure modal) unless handleActions is false.
   Stripe.prototype.confirmCardPayment = function (clientSecret, data, options) {
     var key = this._key;
     return new Promise(function (resolve, reject) {
       var id = intentId(clientSecret, 'confirmCardPayment');
-      var method = data && data.payment_method;
-      if (method !== undefined && typeof method !== 'string') {
-        return reject(IntegrationError('confirmCardPayment: the Stripe stand-in has no Card Element; pass payment_method as a PaymentMethod id.'));
+      if (data !== undefined && !isPlainObject(data)) {
+        return reject(IntegrationError('Invalid value for confirmCardPayment: data should be an object. You specified: ' + data + '.'));
       }
-      var body = { key: key, client_secret: clientSecret };
-      if (method) body.payment_method = method;
-      if (data && data.return_url) body.return_url = data.return_url;
+      data = data || {};
+      var method = data.payment_method;
+      if (method !== undefined && typeof method !== 'string') {
+        return reject(noCardElement('confirmCardPayment', 'confirm with payment_method as card details or a Card Element'));
+      }
+      var card = (data.payment_method_options || {}).card || {};
+      if (card.cvc !== undefined) {
+        return reject(IntegrationError('confirmCardPayment: the Stripe stand-in has no Card CVC Element; payment_method_options.card.cvc cannot be used.'));
+      }
+      // The rest of data goes to the API, as Stripe.js sends it.
+      var body = Object.assign({}, data, { key: key, client_secret: clientSecret });
       api('POST', ORIGIN + '/v1/payment_intents/' + id + '/confirm', encodeForm(body)).then(function (res) {
         if (res.error) return resolve({ error: res.error });
         var intent = res.body;
         if (intent.status !== 'requires_action' || (options && options.handleActions === false)) return resolve(outcomeOf(res));
-        openModal(ORIGIN + '/three_d_secure/' + id, { client_secret: clientSecret }, 'Stripe 3D Secure authentication', 300, true)
-          .then(function () { return retrieve(key, clientSecret); })
-          .then(function (after) { resolve(outcomeOf(after)); });
+        doNextAction(key, clientSecret, intent).then(resolve);
       });
     });
   };

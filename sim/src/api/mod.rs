@@ -38,6 +38,7 @@ pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
         .route("/v1/confirmation_tokens", post(confirmation_tokens::create_from_stripe_js))
         .route("/v1/confirmation_tokens/{id}", get(confirmation_tokens::retrieve))
         .route("/v1/test_helpers/confirmation_tokens", post(confirmation_tokens::create_test_helper))
+        .route("/v1/payment_methods", post(payment_methods::create))
         .route("/v1/payment_methods/{id}", get(payment_methods::retrieve).post(payment_methods::update))
         .route("/v1/payment_methods/{id}/attach", post(payment_methods::attach))
         .route("/v1/payment_methods/{id}/detach", post(payment_methods::detach))

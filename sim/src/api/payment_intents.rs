@@ -145,13 +145,25 @@ pub async fn confirm(
         }
         let konbini = p.hash("payment_method_data")?.is_some_and(|d| d.str("type").ok().flatten() == Some("konbini"));
         let (now, public_url) = (sim.clock.now(), sim.public_url());
-        let intent = if konbini {
-            super::konbini::confirm(store, now, public_url, &id, p)?
+        let confirmed = if konbini {
+            super::konbini::confirm(store, now, public_url, &id, p)
         } else {
-            confirm::run(store, now, public_url, &id, ConfirmWith::from_params(p)?)?;
-            store.payment_intent(&id).cloned().expect("confirmed above")
+            ConfirmWith::from_params(p)
+                .and_then(|with| confirm::run(store, now, public_url, &id, with))
+                .map(|_| store.payment_intent(&id).cloned().expect("confirmed above"))
         };
-        Ok(Json(if publishable { intent.to_publishable_json() } else { intent.to_json() }))
+        match confirmed {
+            Ok(intent) => Ok(Json(if publishable { intent.to_publishable_json() } else { intent.to_json() })),
+            // An error carries the PaymentIntent as the caller may see it (a decline's 402, an
+            // unexpected state): Stripe.js only its public fields.
+            Err(mut err) if publishable && err.attached.contains_key("payment_intent") => {
+                if let Some(intent) = store.payment_intent(&id) {
+                    err.attached.insert("payment_intent".into(), intent.to_publishable_json());
+                }
+                Err(err)
+            }
+            Err(err) => Err(err),
+        }
     })
 }
 

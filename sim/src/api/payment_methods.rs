@@ -1,4 +1,5 @@
-//! PaymentMethods: retrieve, update, attach to a customer, detach.
+//! PaymentMethods: create (Stripe.js's `createPaymentMethod` with a publishable key, or a
+//! server with a secret key), retrieve, update, attach to a customer, detach.
 
 use std::sync::Arc;
 
@@ -10,6 +11,37 @@ use crate::error::ApiError;
 use crate::objects::{Card, PaymentMethod, billing_details_from};
 use crate::params::StripeRequest;
 use crate::{Sim, cards};
+
+/// `POST /v1/payment_methods`: a card PaymentMethod from the card details Stripe.js's Payment
+/// Element sends (`type=card`, `card[number]`, `card[exp_month]`, `card[exp_year]`, `card[cvc]`,
+/// `billing_details[...]`), with a publishable key as Stripe.js calls it, or a secret key. The
+/// card is checked as a ConfirmationToken's is; a test card that declines is created and
+/// declines when a payment is confirmed with it, as at Stripe.
+pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
+    let p = &req.params;
+    p.allow_only(&["type", "card", "billing_details", "allow_redisplay", "metadata", "expand"])?;
+    match p.required_str("type")? {
+        "card" => {}
+        other => {
+            return Err(ApiError::param_invalid(
+                "type",
+                format!("The stand-in does not support payment method type `{other}` here."),
+            ));
+        }
+    }
+    let now = sim.clock.now();
+    let card = super::confirmation_tokens::new_card(p.hash("card")?, "card", now)?;
+    let billing_details = billing_details_from(p.hash("billing_details")?)?;
+    let allow_redisplay = super::confirmation_tokens::allow_redisplay(p.str("allow_redisplay")?, "allow_redisplay")?;
+    let metadata = p.metadata()?;
+    sim.apply(|store| {
+        let id = store.new_payment_method(now, Some(card), billing_details);
+        let pm = store.payment_methods.get_mut(&id).expect("just created");
+        pm.allow_redisplay = allow_redisplay;
+        pm.metadata = metadata;
+        Ok(Json(pm.to_json()))
+    })
+}
 
 pub async fn retrieve(
     State(sim): State<Arc<Sim>>,
