@@ -4,6 +4,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -261,6 +262,36 @@ export async function payAndWait(page, card = '4242 4242 4242 4242', total = DEF
   await payButton(page, total).click();
   await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
   return page.getByTestId('payment-intent-id').innerText();
+}
+
+/** A page that holds only the stand-in's Stripe.js (no app), for tests of Stripe.js itself,
+ *  served from its own loopback origin (Chromium lets only loopback pages reach the loopback
+ *  stand-in): `window.mount(elementsOptions, paymentElementOptions)` mounts a new Payment
+ *  Element and returns {stripe, elements, element}; `window.outcome(promise)` is 'resolved' or
+ *  the error a promise was rejected with. The page's server stops when the page closes. */
+export async function stripeJsPage(stack) {
+  const html = `<!doctype html><html lang="en"><head><title>Stripe.js</title><script src="${stack.sim}/endive/stripe.js"></script></head><body></body></html>`;
+  const server = createHttpServer((request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(html);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const page = await stack.browser.newPage();
+  page.on('close', () => server.close());
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.evaluate((key) => {
+    window.outcome = (promise) => promise.then(() => 'resolved', (e) => `${e.name}: ${e.message}`);
+    window.mount = (elementsOptions, elementOptions) => {
+      const stripe = Stripe(key);
+      const elements = stripe.elements(elementsOptions);
+      const element = elements.create('payment', elementOptions);
+      const node = document.createElement('div');
+      document.body.appendChild(node);
+      element.mount(node);
+      return { stripe, elements, element };
+    };
+  }, PUBLISHABLE_KEY);
+  return page;
 }
 
 /** Fails the test on any uncaught page error (a panic in the app shows up here). */

@@ -1,7 +1,8 @@
 /*
  * Shared by the Stripe stand-in's Element iframes: the configuration Stripe.js put in the
  * fragment, messages to and from Stripe.js in the merchant's page (checked by origin and
- * source), the Appearance API, size reporting, and API calls on the stand-in's own origin.
+ * source), the Appearance API, size reporting, amounts as shoppers read them, and API calls on
+ * the stand-in's own origin.
  */
 (function () {
   'use strict';
@@ -46,11 +47,18 @@
     emit('resize', { height: Math.ceil(document.documentElement.getBoundingClientRect().height) });
   }
 
-  // Size reporting from now on, then the `ready` event.
-  function ready() {
+  // Size reporting from now on, then the `ready` event (with what the Element tells in it).
+  function ready(payload) {
     new ResizeObserver(reportHeight).observe(document.body);
     reportHeight();
-    emit('ready', {});
+    emit('ready', payload || {});
+  }
+
+  // An amount in the currency's smallest unit as shoppers read it ($12.75, £17.00) in `locale`
+  // ('en-US'), with the currency's decimals as ISO 4217 has them.
+  function formatAmount(amount, currency, locale) {
+    var format = new Intl.NumberFormat(locale || 'en-US', { style: 'currency', currency: currency.toUpperCase() });
+    return format.format(amount / Math.pow(10, format.resolvedOptions().maximumFractionDigits));
   }
 
   /*SHARED_JS*/
@@ -61,6 +69,7 @@
     serve: serve,
     applyAppearance: applyAppearance,
     ready: ready,
+    formatAmount: formatAmount,
     encode: encodeForm,
     get: function (path) { return api('GET', location.origin + path); },
     post: function (path, body) { return api('POST', location.origin + path, body); },

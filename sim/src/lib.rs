@@ -59,14 +59,17 @@ impl Sim {
 
     /// One API call's work on the store, as Stripe does it, in three visible steps under one
     /// lock: what became due by now on the stand-in's clock happens first (konbini payments
-    /// made or expired), then `operation`, then every change becomes an event, recorded and
-    /// queued for delivery to the webhook endpoints.
+    /// made or expired, Checkout Sessions expired), then `operation` (and the Checkout Sessions
+    /// it paid complete), then every change becomes an event, recorded and queued for delivery
+    /// to the webhook endpoints.
     fn apply<T>(&self, operation: impl FnOnce(&mut Store) -> T) -> T {
         let mut store = locked(&self.store);
         let now = self.clock.now();
         let before = webhooks::Snapshot::of(&store);
         api::konbini::settle(&mut store, now);
+        api::checkout_sessions::settle(&mut store, now);
         let value = operation(&mut store);
+        api::checkout_sessions::settle(&mut store, now);
         let events = webhooks::changes(&before, &mut store, now, self.webhooks.endpoints().len());
         drop(store);
         self.webhooks.enqueue(&events);

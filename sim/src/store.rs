@@ -4,7 +4,10 @@
 use std::collections::HashMap;
 
 use crate::error::ApiError;
-use crate::objects::{Card, Charge, ConfirmationToken, Customer, CustomerSession, PaymentIntent, PaymentMethod};
+use crate::objects::{
+    Card, Charge, CheckoutSession, ConfirmationToken, Customer, CustomerSession, Intent, PaymentIntent, PaymentMethod,
+    SetupIntent,
+};
 
 /// A konbini voucher: the instructions of one confirmation. Confirming again voids it.
 #[derive(Debug, Clone)]
@@ -18,12 +21,16 @@ pub struct Voucher {
 pub struct Store {
     /// In creation order; lists are served newest first.
     pub payment_intents: Vec<PaymentIntent>,
+    /// In creation order too.
+    pub setup_intents: Vec<SetupIntent>,
     pub confirmation_tokens: HashMap<String, ConfirmationToken>,
     pub payment_methods: HashMap<String, PaymentMethod>,
     pub customers: HashMap<String, Customer>,
     /// By client secret, which is how Stripe.js presents them.
     pub customer_sessions: HashMap<String, CustomerSession>,
     pub vouchers: HashMap<String, Voucher>,
+    /// Checkout Sessions, in creation order.
+    pub checkout_sessions: Vec<CheckoutSession>,
     pub charges: HashMap<String, Charge>,
     /// Every event, in the order it happened.
     pub events: Vec<serde_json::Value>,
@@ -46,26 +53,51 @@ impl Store {
         id
     }
 
-    /// The PaymentIntent `id` for a caller who must present its client secret (Stripe.js with
-    /// a publishable key); Stripe's errors for an unknown intent and a wrong secret.
-    pub fn payment_intent_for_secret(&self, id: &str, secret: Option<&str>) -> Result<&PaymentIntent, ApiError> {
-        let intent = self.payment_intent(id).ok_or_else(|| ApiError::no_such("payment_intent", id, "intent"))?;
+    /// The intent `id` for a caller who must present its client secret (Stripe.js with a
+    /// publishable key, the 3-D Secure page); Stripe's errors for an unknown intent and a wrong
+    /// secret.
+    pub fn intent_for_secret<T: Kept>(&self, id: &str, secret: Option<&str>) -> Result<&T, ApiError> {
+        let intent = self.intent::<T>(id).ok_or_else(|| ApiError::no_such(T::NO_SUCH, id, "intent"))?;
         match secret {
             None => Err(ApiError::param_missing("client_secret")),
-            Some(secret) if secret != intent.client_secret => Err(ApiError::param_invalid(
+            Some(secret) if secret != intent.client_secret() => Err(ApiError::param_invalid(
                 "client_secret",
-                "The client_secret provided does not match the client_secret associated with the PaymentIntent.",
+                format!("The client_secret provided does not match the client_secret associated with the {}.", T::NAME),
             )),
             Some(_) => Ok(intent),
         }
     }
 
+    pub fn intent<T: Kept>(&self, id: &str) -> Option<&T> {
+        T::kept(self).iter().find(|intent| intent.id() == id)
+    }
+
+    pub fn intent_mut<T: Kept>(&mut self, id: &str) -> Option<&mut T> {
+        T::kept_mut(self).iter_mut().find(|intent| intent.id() == id)
+    }
+
     pub fn payment_intent(&self, id: &str) -> Option<&PaymentIntent> {
-        self.payment_intents.iter().find(|pi| pi.id == id)
+        self.intent(id)
     }
 
     pub fn payment_intent_mut(&mut self, id: &str) -> Option<&mut PaymentIntent> {
-        self.payment_intents.iter_mut().find(|pi| pi.id == id)
+        self.intent_mut(id)
+    }
+
+    pub fn setup_intent(&self, id: &str) -> Option<&SetupIntent> {
+        self.intent(id)
+    }
+
+    pub fn setup_intent_mut(&mut self, id: &str) -> Option<&mut SetupIntent> {
+        self.intent_mut(id)
+    }
+
+    pub fn checkout_session(&self, id: &str) -> Option<&CheckoutSession> {
+        self.checkout_sessions.iter().find(|session| session.id == id)
+    }
+
+    pub fn checkout_session_mut(&mut self, id: &str) -> Option<&mut CheckoutSession> {
+        self.checkout_sessions.iter_mut().find(|session| session.id == id)
     }
 
     /// A customer's payment methods, newest first.
@@ -100,5 +132,31 @@ impl Store {
     pub fn charge_json(&self, id: &str) -> Option<serde_json::Value> {
         let charge = self.charges.get(id)?;
         Some(charge.to_json(charge.payment_method.as_deref().and_then(|pm| self.payment_methods.get(pm))))
+    }
+}
+
+/// Where the store keeps each kind of intent, for the code that serves both.
+pub trait Kept: Intent {
+    fn kept(store: &Store) -> &[Self];
+    fn kept_mut(store: &mut Store) -> &mut Vec<Self>;
+}
+
+impl Kept for PaymentIntent {
+    fn kept(store: &Store) -> &[Self] {
+        &store.payment_intents
+    }
+
+    fn kept_mut(store: &mut Store) -> &mut Vec<Self> {
+        &mut store.payment_intents
+    }
+}
+
+impl Kept for SetupIntent {
+    fn kept(store: &Store) -> &[Self] {
+        &store.setup_intents
+    }
+
+    fn kept_mut(store: &mut Store) -> &mut Vec<Self> {
+        &mut store.setup_intents
     }
 }

@@ -13,7 +13,9 @@ use crate::{Sim, cards};
 
 /// Stripe.js, one script from fragments by concern (in this order, inside one function scope):
 /// constants and errors, the shared form encoder and API calls, messaging with the Element
-/// iframes, modals, `Stripe`, `Elements`, `Element`.
+/// iframes, modals, `Stripe`, its PaymentIntent and SetupIntent calls, `Elements`, what pays for
+/// a group, the Link Authentication, Express Checkout (with its wallet's sheet) and Payment
+/// Method Messaging Elements, Embedded Checkout, `Element` (which closes the scope).
 static STRIPE_JS: LazyLock<String> = LazyLock::new(|| {
     [
         include_str!("../assets/stripe-js/prelude.js"),
@@ -21,7 +23,14 @@ static STRIPE_JS: LazyLock<String> = LazyLock::new(|| {
         include_str!("../assets/stripe-js/rpc.js"),
         include_str!("../assets/stripe-js/modal.js"),
         include_str!("../assets/stripe-js/stripe.js"),
+        include_str!("../assets/stripe-js/intents.js"),
         include_str!("../assets/stripe-js/elements.js"),
+        include_str!("../assets/stripe-js/payment-source.js"),
+        include_str!("../assets/stripe-js/link-authentication.js"),
+        include_str!("../assets/stripe-js/express-checkout.js"),
+        include_str!("../assets/stripe-js/wallet-sheet.js"),
+        include_str!("../assets/stripe-js/payment-method-messaging.js"),
+        include_str!("../assets/stripe-js/embedded-checkout.js"),
         include_str!("../assets/stripe-js/element.js"),
     ]
     .join("\n")
@@ -30,12 +39,19 @@ static STRIPE_JS: LazyLock<String> = LazyLock::new(|| {
 const SHARED_JS: &str = include_str!("../assets/stripe-js/shared.js");
 const PAYMENT_ELEMENT: &str = include_str!("../assets/payment-element.html");
 const ADDRESS_ELEMENT: &str = include_str!("../assets/address-element.html");
+const LINK_AUTHENTICATION_ELEMENT: &str = include_str!("../assets/link-authentication-element.html");
+const EXPRESS_CHECKOUT_ELEMENT: &str = include_str!("../assets/express-checkout-element.html");
+/// The Express Checkout Element's wallet sheet, in a modal over the merchant's page.
+const WALLET_SHEET: &str = include_str!("../assets/wallet-sheet.html");
+const PAYMENT_METHOD_MESSAGING_ELEMENT: &str = include_str!("../assets/payment-method-messaging.html");
 /// The Element iframes' own script, with the shared part written in.
 static ELEMENT_FRAME_JS: LazyLock<String> =
     LazyLock::new(|| include_str!("../assets/element-frame.js").replacen("/*SHARED_JS*/", SHARED_JS, 1));
 const ELEMENTS_CSS: &str = include_str!("../assets/elements.css");
 const THREE_D_SECURE: &str = include_str!("../assets/three-d-secure.html");
 const KONBINI_VOUCHER: &str = include_str!("../assets/konbini-voucher.html");
+/// Stripe's Checkout page, embedded or hosted; built on Stripe.js and the Payment Element.
+const EMBEDDED_CHECKOUT: &str = include_str!("../assets/embedded-checkout.html");
 
 /// The Payment Element's document with the card brands of `cards::BRANDS` written in.
 static PAYMENT_ELEMENT_WITH_BRANDS: LazyLock<String> = LazyLock::new(|| {
@@ -50,6 +66,10 @@ pub fn router() -> Router<Arc<Sim>> {
         .route("/{release}/stripe.js", get(stripe_js))
         .route("/elements/payment", get(|| html(&PAYMENT_ELEMENT_WITH_BRANDS)))
         .route("/elements/address", get(|| html(ADDRESS_ELEMENT)))
+        .route("/elements/linkAuthentication", get(|| html(LINK_AUTHENTICATION_ELEMENT)))
+        .route("/elements/expressCheckout", get(|| html(EXPRESS_CHECKOUT_ELEMENT)))
+        .route("/elements/wallet-sheet", get(|| html(WALLET_SHEET)))
+        .route("/elements/paymentMethodMessaging", get(|| html(PAYMENT_METHOD_MESSAGING_ELEMENT)))
         .route("/elements/element-frame.js", get(|| asset("application/javascript; charset=utf-8", &ELEMENT_FRAME_JS)))
         .route("/elements/elements.css", get(|| asset("text/css; charset=utf-8", ELEMENTS_CSS)))
         // Stripe's test 3-D Secure page: in Stripe.js's modal, or reached by redirect.
@@ -59,6 +79,10 @@ pub fn router() -> Router<Arc<Sim>> {
         // Stripe's hosted konbini voucher (hosted_voucher_url), also shown in Stripe.js's modal.
         .route("/konbini/vouchers/{id}", get(|| html(KONBINI_VOUCHER)))
         .route("/konbini/vouchers/{id}/details", get(konbini::voucher))
+        // Checkout's page: embedded in the merchant's page (stripe.createEmbeddedCheckoutPage),
+        // or on its own at a hosted session's url.
+        .route("/checkout/embedded", get(|| html(EMBEDDED_CHECKOUT)))
+        .route("/checkout/pay/{id}", get(|| html(EMBEDDED_CHECKOUT)))
 }
 
 async fn stripe_js() -> impl IntoResponse {

@@ -11,30 +11,25 @@ async fn requires_action(sim: &common::Running, card: &str) -> Value {
     pi
 }
 
-async fn authenticate(sim: &common::Running, pi: &Value, outcome: &str) -> (u16, Value) {
-    let url = format!("{}/three_d_secure/{}/{outcome}", sim.base, pi["id"].as_str().unwrap());
-    sim.send(sim.http.post(url).form(&[("client_secret", pi["client_secret"].as_str().unwrap())])).await
-}
-
 #[tokio::test]
 async fn completing_authentication_succeeds_the_payment() {
     let sim = common::start().await;
     let pi = requires_action(&sim, "4000002500003155").await;
-    let (status, after) = authenticate(&sim, &pi, "complete").await;
+    let (status, after) = sim.three_d_secure(&pi, "complete").await;
     assert_eq!(status, 200);
     assert_eq!(after["status"], "succeeded");
     let (_, stored) = sim.get(&format!("/v1/payment_intents/{}", pi["id"].as_str().unwrap())).await;
     assert_eq!(stored["amount_received"], 1099);
     assert_eq!(stored["next_action"], Value::Null);
     // Once done, the page cannot be used again.
-    assert_eq!(authenticate(&sim, &pi, "fail").await.0, 400);
+    assert_eq!(sim.three_d_secure(&pi, "fail").await.0, 400);
 }
 
 #[tokio::test]
 async fn failing_authentication_leaves_the_payment_unpaid_with_stripes_error() {
     let sim = common::start().await;
     let pi = requires_action(&sim, "4000002500003155").await;
-    let (_, after) = authenticate(&sim, &pi, "fail").await;
+    let (_, after) = sim.three_d_secure(&pi, "fail").await;
     assert_eq!(after["status"], "requires_payment_method");
     assert_eq!(after["last_payment_error"]["code"], "payment_intent_authentication_failure");
     assert_eq!(after["last_payment_error"]["type"], "invalid_request_error");
@@ -99,7 +94,7 @@ async fn without_a_return_url_the_redirect_card_authenticates_in_stripe_js_inste
         .await;
     assert_eq!((status, pi["status"].as_str()), (200, Some("requires_action")), "{pi}");
     assert_eq!(pi["next_action"]["type"], "use_stripe_sdk");
-    assert_eq!(authenticate(&sim, &pi, "complete").await.1["status"], "succeeded");
+    assert_eq!(sim.three_d_secure(&pi, "complete").await.1["status"], "succeeded");
 }
 
 #[tokio::test]

@@ -226,3 +226,27 @@ async fn an_invalid_confirmation_leaves_no_payment_intent_behind() {
     let (_, list) = sim.get("/v1/payment_intents").await;
     assert_eq!(list["data"], json!([]));
 }
+
+#[tokio::test]
+async fn stripe_js_confirms_with_the_card_details_the_payment_element_collected() {
+    let sim = common::start().await;
+    let (_, pi) = sim.post("/v1/payment_intents", &[("amount", "1099"), ("currency", "usd")]).await;
+    let confirm = format!("/v1/payment_intents/{}/confirm", pi["id"].as_str().unwrap());
+    let mut form = stripe_sim::card_token_form(common::PK, "4242424242424242")[1..].to_vec();
+    form.push(("client_secret", pi["client_secret"].as_str().unwrap()));
+
+    // One source of the payment method at a time, as Stripe requires.
+    let mut both = form.clone();
+    both.push(("payment_method", "pm_card_visa"));
+    let (status, refused) = sim.post_as_stripe_js(&confirm, &both).await;
+    assert_eq!(status, 400, "{refused}");
+    assert_eq!(
+        refused["error"]["message"],
+        "You may only specify one of these parameters: payment_method, payment_method_data."
+    );
+
+    let (status, paid) = sim.post_as_stripe_js(&confirm, &form).await;
+    assert_eq!((status, paid["status"].as_str()), (200, Some("succeeded")), "{paid}");
+    let (_, pm) = sim.get(&format!("/v1/payment_methods/{}", paid["payment_method"].as_str().unwrap())).await;
+    assert_eq!(pm["card"]["last4"], "4242");
+}

@@ -89,11 +89,13 @@ async fn a_secret_key_creates_one_too_with_metadata_and_allow_redisplay() {
     assert_eq!(pm["metadata"]["order"], "42");
 }
 
+/// A request's form, and the status, error type, code and param of Stripe's answer.
+type Case<'a> = (Vec<(&'a str, &'a str)>, u16, &'a str, &'a str, &'a str);
+
 #[tokio::test]
 async fn card_details_are_checked_as_stripe_checks_them() {
     let sim = common::start().await;
-    // (form, status, error type, code, param)
-    let cases: Vec<(Vec<(&str, &str)>, u16, &str, &str, &str)> = vec![
+    let cases: Vec<Case> = vec![
         (card_form("4242424242424241", "123"), 402, "card_error", "incorrect_number", "number"),
         (card_form("4242424242424242", "12"), 402, "card_error", "invalid_cvc", "cvc"),
         (card_form("378282246310005", "123"), 402, "card_error", "invalid_cvc", "cvc"),

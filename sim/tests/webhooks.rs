@@ -104,6 +104,21 @@ async fn a_card_payment_sends_signed_events_in_stripes_shape() {
 }
 
 #[tokio::test]
+async fn a_card_set_up_after_3d_secure_sends_the_setup_intents_events() {
+    let (sim, receiver, _) = start(vec![]).await;
+    let mut form = stripe_sim::card_token_form(common::PK, "4000002500003155")[1..].to_vec();
+    form.push(("confirm", "true"));
+    let (_, seti) = sim.post("/v1/setup_intents", &form).await;
+    assert_eq!(sim.three_d_secure(&seti, "complete").await.0, 200);
+    assert!(receiver.wait_for(3).await, "{:?}", receiver.types());
+    assert_eq!(receiver.types(), ["setup_intent.created", "setup_intent.requires_action", "setup_intent.succeeded"]);
+    for (signature, event) in receiver.received.lock().unwrap().iter() {
+        assert!(signature_valid(signature.as_deref().unwrap(), &event.to_string()), "{event}");
+        assert_eq!(event["data"]["object"]["id"], seti["id"]);
+    }
+}
+
+#[tokio::test]
 async fn declines_failed_authentication_and_refunds_have_their_events() {
     let (sim, receiver, _) = start(vec![]).await;
     let token = sim.confirmation_token("4000000000000002").await;

@@ -33,3 +33,19 @@ pub fn iframes_in(node: &web_sys::HtmlElement) -> Vec<web_sys::HtmlIFrameElement
     let list = node.query_selector_all("iframe").unwrap();
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
 }
+
+/// `POST {path}` on the stand-in with its secret key, as a merchant's server calls Stripe: the
+/// object it answers.
+pub async fn server_post(path: &str, body: &str) -> serde_json::Value {
+    gloo_net::http::Request::post(&format!("{}{path}", env!("STRIPE_SIM_URL")))
+        .header("Authorization", "Bearer sk_test_browser_tests")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(body)
+        .unwrap()
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}

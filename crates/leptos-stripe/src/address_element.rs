@@ -21,5 +21,5 @@ pub fn AddressElement(
 ) -> impl IntoView {
     let callbacks =
         ElementCallbacks { on_change, on_ready, on_focus, on_blur, on_escape, on_load_error, on_loader_start };
-    element_view("address", options, callbacks, id, class)
+    element_view("address", options, callbacks.into_attach(), id, class)
 }

@@ -3,15 +3,20 @@
 //! in the page, forward its events to callbacks, diff option changes into `update()`, and
 //! destroy it on cleanup.
 
+use std::rc::Rc;
+
 use leptos::html::Div;
 use leptos::logging::error;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use stripe_wasm::ElementOptions;
-use stripe_wasm::{Element, ElementEvent, Listener, LoadErrorEvent, StripeError};
+use stripe_wasm::{Element, ElementEvent, Listener, LoadErrorEvent, RawEvent, StripeError};
 
 use crate::context::StripeContext;
 use crate::watch::on_options_change;
+
+/// Attaches one listener to a new Element (see [`On`]).
+pub(crate) type Attach = Rc<dyn Fn(&Element) -> Result<Listener, StripeError>>;
 
 /// Callbacks for the events every Element emits; `C` is the Element's `change` payload.
 #[derive(Clone)]
@@ -26,10 +31,10 @@ pub struct ElementCallbacks<C: 'static> {
 }
 
 impl<C: DeserializeOwned + Send + Sync + 'static> ElementCallbacks<C> {
-    fn attach(&self, element: &Element) -> Result<Vec<Listener>, StripeError> {
-        let mut listeners = Vec::new();
+    pub(crate) fn into_attach(self) -> Vec<Attach> {
+        let mut attach: Vec<Attach> = Vec::new();
         if let Some(cb) = self.on_change {
-            listeners.push(element.on("change", move |e: C| cb.run(e))?);
+            attach.push(listen("change", cb));
         }
         for (event, cb) in [
             ("ready", self.on_ready),
@@ -39,27 +44,79 @@ impl<C: DeserializeOwned + Send + Sync + 'static> ElementCallbacks<C> {
             ("loaderstart", self.on_loader_start),
         ] {
             if let Some(cb) = cb {
-                listeners.push(element.on(event, move |e: ElementEvent| cb.run(e))?);
+                attach.push(listen(event, cb));
             }
         }
         if let Some(cb) = self.on_load_error {
-            listeners.push(element.on_load_error(move |e| cb.run(e))?);
+            attach.push(listen("loaderror", cb));
         }
-        Ok(listeners)
+        attach
     }
 }
 
+/// Listens to `event` with payloads of type `E`, calling `callback`.
+pub(crate) fn listen<E: DeserializeOwned + 'static>(event: &'static str, callback: Callback<E>) -> Attach {
+    Rc::new(move |element: &Element| element.on(event, move |e: E| callback.run(e)))
+}
+
+/// A raw event listener of [`StripeElement`]: Stripe.js's payload of `event`, as it is.
+///
+/// ```ignore
+/// <StripeElement kind="issuingCardNumberDisplay" options
+///     on=vec![On::new("ready", |e: RawEvent| log!("{:?}", e.as_js()))] />
+/// ```
+#[derive(Clone)]
+pub struct On {
+    event: &'static str,
+    callback: Callback<RawEvent>,
+}
+
+impl On {
+    pub fn new(event: &'static str, callback: impl Fn(RawEvent) + Send + Sync + 'static) -> Self {
+        Self { event, callback: Callback::new(callback) }
+    }
+
+    fn attach(self) -> Attach {
+        let On { event, callback } = self;
+        Rc::new(move |element: &Element| element.on_raw(event, move |e| callback.run(e)))
+    }
+}
+
+/// Any Element of Stripe.js by its type name (`kind`), with `options` (any serde struct that
+/// implements [`ElementOptions`]; changes are sent with `update()`), its `ready` and
+/// `loaderror` events typed, and every other event raw through `on`: the escape hatch for
+/// Elements these crates do not type yet, and the factory the typed components share.
+#[component]
+pub fn StripeElement<O>(
+    /// Stripe.js's name of the Element: `payment`, `address`, `expressCheckout`, …
+    kind: &'static str,
+    /// A signal of the options (`Signal::stored(options)` for fixed ones).
+    options: Signal<O>,
+    #[prop(optional)] on: Vec<On>,
+    #[prop(optional, into)] id: Option<String>,
+    #[prop(optional, into)] class: Option<String>,
+    #[prop(optional, into)] on_ready: Option<Callback<ElementEvent>>,
+    #[prop(optional, into)] on_load_error: Option<Callback<LoadErrorEvent>>,
+) -> impl IntoView
+where
+    O: ElementOptions + PartialEq + Send + Sync + 'static,
+{
+    let mut attach: Vec<Attach> = on.into_iter().map(On::attach).collect();
+    attach.extend(on_ready.map(|cb| listen("ready", cb)));
+    attach.extend(on_load_error.map(|cb| listen("loaderror", cb)));
+    element_view(kind, options, attach, id, class)
+}
+
 /// An Element of `kind` with `options`, in a `<div>` with `id` and `class`.
-pub(crate) fn element_view<O, C>(
+pub(crate) fn element_view<O>(
     kind: &'static str,
     options: Signal<O>,
-    callbacks: ElementCallbacks<C>,
+    attach: Vec<Attach>,
     id: Option<String>,
     class: Option<String>,
 ) -> AnyView
 where
     O: ElementOptions + PartialEq + Send + Sync + 'static,
-    C: DeserializeOwned + Send + Sync + 'static,
 {
     let Some(context) = use_context::<StripeContext>() else {
         error!("<{kind}> must be inside <Elements>");
@@ -80,7 +137,7 @@ where
             return;
         }
         let created = elements.create(kind, &created_with.get_value()).and_then(|element| {
-            let listeners = callbacks.attach(&element)?;
+            let listeners = attach.iter().map(|attach| attach(&element)).collect::<Result<Vec<_>, _>>()?;
             element.mount(&node)?;
             Ok((element, listeners))
         });

@@ -33,7 +33,7 @@ impl From<ReadSignal<Option<Stripe>, LocalStorage>> for StripeSource {
 }
 
 impl StripeSource {
-    fn get(&self) -> Option<Stripe> {
+    pub(crate) fn get(&self) -> Option<Stripe> {
         match self {
             Self::Loaded(stripe) => Some(stripe.clone()),
             Self::Loading(signal) => signal.get(),

@@ -20,5 +20,5 @@ pub fn PaymentElement(
 ) -> impl IntoView {
     let callbacks =
         ElementCallbacks { on_change, on_ready, on_focus, on_blur, on_escape, on_load_error, on_loader_start };
-    element_view("payment", options, callbacks, id, class)
+    element_view("payment", options, callbacks.into_attach(), id, class)
 }

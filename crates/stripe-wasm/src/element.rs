@@ -93,12 +93,20 @@ impl Element {
         event: &'static str,
         mut handler: impl FnMut(E) + 'static,
     ) -> Result<Listener, StripeError> {
-        let closure = Closure::<dyn FnMut(JsValue)>::new(move |payload: JsValue| match from_js::<E>(payload, event) {
+        self.on_raw(event, move |payload: RawEvent| match payload.decode::<E>() {
             Ok(decoded) => handler(decoded),
-            Err(err) => {
-                web_sys::console::warn_1(&JsValue::from_str(&format!("stripe-wasm: ignored `{event}` event: {err}")))
-            }
-        });
+            Err(err) => warn_ignored(event, &err),
+        })
+    }
+
+    /// Listens to `event` with Stripe.js's payload as it is: the escape hatch for events and
+    /// Elements these bindings do not type yet. Listening stops when the [`Listener`] is dropped.
+    pub fn on_raw(
+        &self,
+        event: &'static str,
+        mut handler: impl FnMut(RawEvent) + 'static,
+    ) -> Result<Listener, StripeError> {
+        let closure = Closure::<dyn FnMut(JsValue)>::new(move |payload: JsValue| handler(RawEvent(payload)));
         self.inner.on(event, closure.as_ref().unchecked_ref()).map_err(thrown)?;
         Ok(Listener { element: self.inner.clone(), event, closure })
     }
@@ -176,4 +184,32 @@ impl Drop for Listener {
         // The element may be destroyed already; then there is nothing left to unsubscribe.
         let _ = self.element.off(self.event, self.closure.as_ref().unchecked_ref());
     }
+}
+
+/// An event payload as Stripe.js passed it (see [`Element::on_raw`]).
+#[derive(Debug, Clone)]
+pub struct RawEvent(JsValue);
+
+impl RawEvent {
+    /// The payload as a Rust type.
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<T, StripeError> {
+        from_js(self.0.clone(), "event")
+    }
+
+    /// The payload itself (the escape hatch's one `JsValue`).
+    pub fn as_js(&self) -> &JsValue {
+        &self.0
+    }
+
+    /// `payload[name]` if it is a function: the answers some events carry (`resolve`,
+    /// `reject`, `paymentFailed`).
+    pub(crate) fn function(&self, name: &str) -> Option<js_sys::Function> {
+        crate::interop::property(&self.0, name)?.dyn_into().ok()
+    }
+}
+
+/// An event payload that did not decode is dropped with a console warning: a newer Stripe.js
+/// must not break the page.
+pub(crate) fn warn_ignored(event: &str, err: &StripeError) {
+    web_sys::console::warn_1(&JsValue::from_str(&format!("stripe-wasm: ignored `{event}` event: {err}")));
 }

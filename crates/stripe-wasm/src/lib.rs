@@ -11,32 +11,52 @@
 //!
 //! This is the only crate of the project that touches `JsValue`.
 
+mod confirm;
 mod element;
 mod elements;
+mod embedded_checkout;
 mod events;
+mod express_checkout;
 mod interop;
+mod link_authentication;
 mod loader;
 mod options;
+mod payment_method_messaging;
 mod stripe;
 mod sys;
 mod types;
 
-pub use element::{Element, Listener};
+pub use confirm::{AllowRedisplay, Confirm, ConfirmPaymentParams, ConfirmSetupParams, PaymentMethodData, Redirect};
+pub use element::{Element, Listener, RawEvent};
 pub use elements::{Elements, FetchUpdatesError, SubmitResult};
+pub use embedded_checkout::{ClientSecretSource, EmbeddedCheckout, EmbeddedCheckoutOptions};
 pub use events::{
     AddressChangeEvent, AddressValue, Availability, AvailablePaymentMethodsChangeEvent, CardDetails,
     CardDetailsChangeEvent, ChangeEvent, ChangeValue, ElementEvent, LoadErrorEvent, SavedPaymentMethod,
     SavedPaymentMethodDetails, SavedPaymentMethodEvent,
+};
+pub use express_checkout::{
+    AvailableWallets, Business, ChangeResolveDetails, ClickEvent, ClickResolveDetails, ConfirmEvent, DeliveryEstimate,
+    DeliveryTime, ExpressAddress, ExpressBillingDetails, ExpressCheckoutElementOptions, ExpressCheckoutReadyEvent,
+    ExpressLayout, ExpressPaymentMethods, ExpressShippingAddress, LineItem, PaymentFailedDetails, PaymentFailedReason,
+    PerWallet, ShippingAddressChangeEvent, ShippingRate, ShippingRateChangeEvent, WalletDisplay,
+};
+pub use link_authentication::{
+    LinkAuthenticationChangeEvent, LinkAuthenticationDefaults, LinkAuthenticationElementOptions,
+    LinkAuthenticationValue,
 };
 pub use loader::{LoadError, LoadOptions, load, load_with};
 pub use options::{
     AddressDefaults, AddressElementOptions, AddressFields, AddressMode, AppInfo, Appearance, ConfirmKonbiniData,
     ConfirmKonbiniOptions, ConfirmationTokenParams, DefaultAddress, ElementOptions, ElementsOptions,
     HandleNextActionOptions, KonbiniBillingDetails, KonbiniConfirmationNumber, KonbiniPaymentMethod,
-    KonbiniPaymentMethodOptions, Layout, LayoutType, LogoPosition, Mode, PaymentElementOptions, PaymentMethodCreation,
-    Radios, StripeOptions, Theme, UPDATABLE_ELEMENTS_OPTIONS,
+    KonbiniPaymentMethodOptions, Layout, LayoutType, Loader, LogoPosition, Mode, PaymentElementOptions,
+    PaymentMethodCreation, Radios, StripeOptions, Theme, UPDATABLE_ELEMENTS_OPTIONS,
 };
+pub use payment_method_messaging::{LogoColor, MessagingPaymentMethod, PaymentMethodMessagingElementOptions};
 pub use stripe::{LoadOrKeyError, NextActionResult, Stripe};
 pub use stripe_common::konbini::{KonbiniDisplayDetails, KonbiniStore, KonbiniStores};
 pub use stripe_common::{ErrorType, NextAction, PaymentIntent, PaymentIntentStatus, SetupIntent, StripeError};
-pub use types::{Address, BillingDetails, CardPreview, ConfirmationToken, PaymentMethodPreview, Shipping};
+pub use types::{
+    Address, BillingDetails, CardPreview, ConfirmationToken, PaymentMethod, PaymentMethodPreview, Shipping,
+};

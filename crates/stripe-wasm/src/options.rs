@@ -20,21 +20,33 @@ pub enum PaymentMethodCreation {
     Manual,
 }
 
-/// `stripe.elements(options)` for a deferred intent (no client secret yet): mode, amount and
-/// currency decide which payment methods are shown.
+/// `stripe.elements(options)`: for a deferred intent (no intent yet: mode, amount and currency
+/// decide which payment methods are shown; [`ElementsOptions::payment`],
+/// [`ElementsOptions::setup`]), or for an intent the server made first (its client secret,
+/// [`ElementsOptions::for_intent`]: the intent decides). The options that only a deferred intent
+/// takes (mode, amount, setupFutureUsage, captureMethod, the payment method types, onBehalfOf)
+/// are refused with a client secret, as Stripe.js's types refuse them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ElementsOptions {
-    pub mode: Mode,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode: Option<Mode>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<i64>,
-    pub currency: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// The client secret of a PaymentIntent or SetupIntent (`pi_…_secret_…`, `seti_…_secret_…`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payment_method_creation: Option<PaymentMethodCreation>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub appearance: Option<Appearance>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
+    /// Whether Elements show a loading skeleton while they load (Stripe's default: `auto`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loader: Option<Loader>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub setup_future_usage: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -49,6 +61,15 @@ pub struct ElementsOptions {
     pub on_behalf_of: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_session_client_secret: Option<String>,
+}
+
+/// `loader` of `stripe.elements()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Loader {
+    Auto,
+    Always,
+    Never,
 }
 
 /// The `stripe.elements()` options Stripe lets `elements.update()` change (from
@@ -72,20 +93,76 @@ pub const UPDATABLE_ELEMENTS_OPTIONS: &[&str] = &[
 
 impl ElementsOptions {
     /// Deferred-intent options for a one-off payment of `amount` in `currency`.
+    ///
+    /// ```
+    /// use stripe_wasm::{ElementsOptions, PaymentMethodCreation};
+    /// let options = ElementsOptions {
+    ///     payment_method_creation: Some(PaymentMethodCreation::Manual),
+    ///     ..ElementsOptions::payment(1099, "usd")
+    /// };
+    /// assert_eq!(options.amount, Some(1099));
+    /// ```
     pub fn payment(amount: i64, currency: impl Into<String>) -> Self {
+        Self { mode: Some(Mode::Payment), amount: Some(amount), currency: Some(currency.into()), ..Self::empty() }
+    }
+
+    /// Deferred-intent options for saving a payment method in `currency` (a SetupIntent later).
+    pub fn setup(currency: impl Into<String>) -> Self {
+        Self { mode: Some(Mode::Setup), currency: Some(currency.into()), ..Self::empty() }
+    }
+
+    /// Options for the PaymentIntent or SetupIntent whose client secret this is: Elements show
+    /// what the intent allows, and `confirm_payment` / `confirm_setup` confirm it.
+    ///
+    /// ```
+    /// use stripe_wasm::ElementsOptions;
+    /// let options = ElementsOptions::for_intent("pi_123_secret_456");
+    /// assert_eq!(options.mode, None);
+    /// ```
+    pub fn for_intent(client_secret: impl Into<String>) -> Self {
+        Self { client_secret: Some(client_secret.into()), ..Self::empty() }
+    }
+
+    fn empty() -> Self {
         Self {
-            mode: Mode::Payment,
-            amount: Some(amount),
-            currency: currency.into(),
+            mode: None,
+            amount: None,
+            currency: None,
+            client_secret: None,
             payment_method_creation: None,
             appearance: None,
             locale: None,
+            loader: None,
             setup_future_usage: None,
             capture_method: None,
             allowed_payment_method_types: None,
             excluded_payment_method_types: None,
             on_behalf_of: None,
             customer_session_client_secret: None,
+        }
+    }
+
+    /// What Stripe.js would refuse: a group is for a client secret or for a mode, never both;
+    /// the deferred-intent options need a mode.
+    pub(crate) fn check(&self) -> Result<(), String> {
+        let deferred_only = [
+            ("mode", self.mode.is_some()),
+            ("amount", self.amount.is_some()),
+            ("setupFutureUsage", self.setup_future_usage.is_some()),
+            ("captureMethod", self.capture_method.is_some()),
+            ("allowedPaymentMethodTypes", self.allowed_payment_method_types.is_some()),
+            ("excludedPaymentMethodTypes", self.excluded_payment_method_types.is_some()),
+            ("onBehalfOf", self.on_behalf_of.is_some()),
+        ];
+        match (&self.client_secret, self.mode) {
+            (Some(_), _) => match deferred_only.iter().find(|(_, set)| *set) {
+                Some((name, _)) => Err(format!("stripe.elements(): `{name}` cannot be used with a `clientSecret`")),
+                None => Ok(()),
+            },
+            (None, None) => {
+                Err("stripe.elements(): either `mode` (a deferred intent) or `clientSecret` is needed".into())
+            }
+            (None, Some(_)) => Ok(()),
         }
     }
 }

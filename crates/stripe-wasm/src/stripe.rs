@@ -1,6 +1,7 @@
-use js_sys::{Object, Reflect};
+use js_sys::Object;
 use wasm_bindgen::JsValue;
 
+use crate::confirm::set;
 use crate::interop::{from_js, property, resolve, thrown, to_js};
 use crate::{
     AppInfo, ConfirmKonbiniData, ConfirmKonbiniOptions, ConfirmationToken, ConfirmationTokenParams, Elements,
@@ -31,14 +32,21 @@ impl Stripe {
         self.inner.register_app_info(&to_js(info)?).map_err(thrown)
     }
 
+    pub(crate) fn js(&self) -> &sys::StripeJs {
+        &self.inner
+    }
+
     /// Loads Stripe.js from `url` and creates the instance.
     pub async fn load(url: &str, publishable_key: &str) -> Result<Self, LoadOrKeyError> {
         crate::load(url).await.map_err(LoadOrKeyError::Load)?;
         Self::new(publishable_key).map_err(LoadOrKeyError::Key)
     }
 
-    /// `stripe.elements(options)`: a deferred-intent Elements group.
+    /// `stripe.elements(options)`: an Elements group, for a deferred intent or for an intent's
+    /// client secret (see [`ElementsOptions`]); options Stripe.js would refuse are refused here
+    /// with an IntegrationError.
     pub fn elements(&self, options: &ElementsOptions) -> Result<Elements, StripeError> {
+        options.check().map_err(|message| StripeError::new(crate::ErrorType::IntegrationError, message))?;
         let js = self.inner.elements(&to_js(options)?).map_err(thrown)?;
         Ok(Elements::from_js(js))
     }
@@ -97,10 +105,6 @@ impl Stripe {
         let promise = self.inner.retrieve_payment_intent(client_secret).map_err(thrown)?;
         resolve(promise, "paymentIntent").await
     }
-}
-
-fn set(target: &Object, key: &str, value: &JsValue) -> Result<(), StripeError> {
-    Reflect::set(target, &JsValue::from_str(key), value).map(drop).map_err(thrown)
 }
 
 /// Why [`Stripe::load`] failed: Stripe.js did not load, or it refused the key.

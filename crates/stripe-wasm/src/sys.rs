@@ -34,8 +34,35 @@ extern "C" {
         options: &JsValue,
     ) -> Result<Promise, JsValue>;
 
+    #[wasm_bindgen(method, catch, js_name = confirmPayment)]
+    pub fn confirm_payment(this: &StripeJs, options: &JsValue) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = confirmSetup)]
+    pub fn confirm_setup(this: &StripeJs, options: &JsValue) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = retrieveSetupIntent)]
+    pub fn retrieve_setup_intent(this: &StripeJs, client_secret: &str) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = createPaymentMethod)]
+    pub fn create_payment_method(this: &StripeJs, options: &JsValue) -> Result<Promise, JsValue>;
+
     #[wasm_bindgen(method, catch, js_name = retrievePaymentIntent)]
     pub fn retrieve_payment_intent(this: &StripeJs, client_secret: &str) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = createEmbeddedCheckoutPage)]
+    pub fn create_embedded_checkout_page(this: &StripeJs, options: &JsValue) -> Result<Promise, JsValue>;
+
+    /// An Embedded Checkout.
+    pub type EmbeddedCheckoutJs;
+
+    #[wasm_bindgen(method, catch, js_name = mount)]
+    pub fn mount(this: &EmbeddedCheckoutJs, target: &web_sys::Element) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = unmount)]
+    pub fn unmount(this: &EmbeddedCheckoutJs) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method, catch, js_name = destroy)]
+    pub fn destroy(this: &EmbeddedCheckoutJs) -> Result<(), JsValue>;
 
     /// An Elements group.
     #[derive(Clone)]

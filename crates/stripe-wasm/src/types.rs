@@ -70,3 +70,25 @@ pub struct ConfirmationToken {
     #[serde(default)]
     pub shipping: Option<Shipping>,
 }
+
+/// What `stripe.createPaymentMethod` resolves with: pass `id` to your server.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct PaymentMethod {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub type_: String,
+    #[serde(default)]
+    pub card: Option<CardPreview>,
+    #[serde(default)]
+    pub billing_details: Option<BillingDetails>,
+    /// The customer it is saved to, if any.
+    #[serde(default)]
+    pub customer: Option<String>,
+    /// `always`, `limited` or `unspecified`.
+    #[serde(default)]
+    pub allow_redisplay: Option<String>,
+    #[serde(default)]
+    pub created: i64,
+    #[serde(default)]
+    pub livemode: bool,
+}

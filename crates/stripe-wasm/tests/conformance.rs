@@ -61,6 +61,7 @@ fn full_elements_options() -> ElementsOptions {
         excluded_payment_method_types: Some(vec!["paypal".into()]),
         on_behalf_of: Some("acct_123".into()),
         customer_session_client_secret: Some("cuss_secret_123".into()),
+        loader: Some(Loader::Never),
         ..ElementsOptions::payment(5098, "usd")
     }
 }
@@ -116,6 +117,133 @@ fn full_confirmation_token_params() -> ConfirmationTokenParams {
             address: address(),
             phone: Some("+15555550100".into()),
         }),
+    }
+}
+
+fn full_client_secret_elements_options() -> ElementsOptions {
+    ElementsOptions {
+        payment_method_creation: Some(PaymentMethodCreation::Manual),
+        appearance: Some(full_appearance()),
+        locale: Some("ja".into()),
+        loader: Some(Loader::Always),
+        customer_session_client_secret: Some("cuss_secret_123".into()),
+        currency: Some("usd".into()),
+        ..ElementsOptions::for_intent("pi_123_secret_456")
+    }
+}
+
+fn full_payment_method_data() -> PaymentMethodData {
+    PaymentMethodData {
+        billing_details: Some(BillingDetails {
+            name: Some("Jenny Rosen".into()),
+            email: Some("jenny@example.com".into()),
+            phone: Some("+15555550100".into()),
+            address: Some(address()),
+        }),
+        allow_redisplay: Some(AllowRedisplay::Always),
+        metadata: BTreeMap::from([("order".into(), "42".into())]),
+    }
+}
+
+fn full_confirm_payment_params() -> ConfirmPaymentParams {
+    ConfirmPaymentParams {
+        return_url: Some("https://shop.example/complete".into()),
+        shipping: full_confirmation_token_params().shipping,
+        receipt_email: Some("jenny@example.com".into()),
+        payment_method_data: Some(full_payment_method_data()),
+        payment_method: Some("pm_123".into()),
+    }
+}
+
+fn full_confirm_setup_params() -> ConfirmSetupParams {
+    ConfirmSetupParams {
+        return_url: Some("https://shop.example/saved".into()),
+        payment_method_data: Some(full_payment_method_data()),
+        payment_method: Some("pm_123".into()),
+    }
+}
+
+fn shipping_rates() -> Vec<ShippingRate> {
+    vec![
+        ShippingRate {
+            id: "standard".into(),
+            amount: 0,
+            display_name: "Standard".into(),
+            delivery_estimate: Some(DeliveryEstimate::Range {
+                minimum: Some(DeliveryTime { unit: "business_day".into(), value: 3 }),
+                maximum: Some(DeliveryTime { unit: "business_day".into(), value: 5 }),
+            }),
+        },
+        ShippingRate {
+            id: "express".into(),
+            amount: 900,
+            display_name: "Express".into(),
+            delivery_estimate: Some(DeliveryEstimate::Text("Tomorrow".into())),
+        },
+    ]
+}
+
+fn line_items() -> Vec<LineItem> {
+    vec![LineItem { name: "Ferris plush".into(), amount: 2499 }]
+}
+
+fn full_express_checkout_options() -> ExpressCheckoutElementOptions {
+    ExpressCheckoutElementOptions {
+        allowed_shipping_countries: Some(vec!["US".into(), "JP".into()]),
+        billing_address_required: Some(true),
+        business: Some(Business { name: "Ferris & Co.".into() }),
+        button_height: Some(48),
+        button_theme: Some(PerWallet {
+            apple_pay: Some("white-outline".into()),
+            google_pay: Some("white".into()),
+            paypal: Some("gold".into()),
+        }),
+        button_type: Some(PerWallet {
+            apple_pay: Some("check-out".into()),
+            google_pay: Some("checkout".into()),
+            paypal: Some("checkout".into()),
+        }),
+        email_required: Some(true),
+        layout: Some(ExpressLayout { max_columns: Some(2), max_rows: Some(1), overflow: Some("auto".into()) }),
+        line_items: Some(line_items()),
+        payment_method_order: Some(vec!["apple_pay".into(), "google_pay".into()]),
+        payment_methods: Some(ExpressPaymentMethods {
+            amazon_pay: Some(WalletDisplay::Never),
+            apple_pay: Some(WalletDisplay::Always),
+            google_pay: Some(WalletDisplay::Auto),
+            link: Some(WalletDisplay::Auto),
+            paypal: Some(WalletDisplay::Never),
+            klarna: Some(WalletDisplay::Auto),
+        }),
+        phone_number_required: Some(true),
+        shipping_address_required: Some(true),
+        shipping_rates: Some(shipping_rates()),
+    }
+}
+
+fn full_click_resolve() -> ClickResolveDetails {
+    ClickResolveDetails {
+        allowed_shipping_countries: Some(vec!["US".into()]),
+        billing_address_required: Some(true),
+        business: Some(Business { name: "Ferris & Co.".into() }),
+        email_required: Some(true),
+        line_items: Some(line_items()),
+        phone_number_required: Some(false),
+        shipping_address_required: Some(true),
+        shipping_rates: Some(shipping_rates()),
+    }
+}
+
+fn full_messaging_options() -> PaymentMethodMessagingElementOptions {
+    PaymentMethodMessagingElementOptions {
+        payment_method_types: Some(vec![
+            MessagingPaymentMethod::Klarna,
+            MessagingPaymentMethod::AfterpayClearpay,
+            MessagingPaymentMethod::Affirm,
+        ]),
+        country_code: Some("US".into()),
+        logo_color: Some(LogoColor::Black),
+        ..PaymentMethodMessagingElementOptions::new(5098, "usd")
     }
 }
 
@@ -192,6 +320,117 @@ fn sent_samples() -> Vec<Sent> {
             &ConfirmKonbiniOptions::default(),
         ),
         sent(
+            "elements_options_client_secret_minimal",
+            "stripe.elements(%)",
+            &ElementsOptions::for_intent("seti_1_secret_2"),
+        ),
+        sent("elements_options_client_secret_full", "stripe.elements(%)", &full_client_secret_elements_options()),
+        sent("elements_options_setup", "stripe.elements(%)", &ElementsOptions::setup("eur")),
+        sent(
+            "confirm_payment_params_minimal",
+            "stripe.confirmPayment({elements, confirmParams: %, redirect: 'if_required'})",
+            &ConfirmPaymentParams::default(),
+        ),
+        sent(
+            "confirm_payment_params_full",
+            "stripe.confirmPayment({elements, clientSecret: 'pi_1_secret_2', confirmParams: %, redirect: 'if_required'})",
+            &full_confirm_payment_params(),
+        ),
+        sent(
+            "confirm_payment_redirect_always",
+            "stripe.confirmPayment({elements, confirmParams: {return_url: 'https://shop.example/complete'}, redirect: %})",
+            &Redirect::Always,
+        ),
+        sent(
+            "confirm_payment_redirect_if_required",
+            "stripe.confirmPayment({clientSecret: 'pi_1_secret_2', redirect: %})",
+            &Redirect::IfRequired,
+        ),
+        sent(
+            "confirm_setup_params_full",
+            "stripe.confirmSetup({elements, confirmParams: %, redirect: 'if_required'})",
+            &full_confirm_setup_params(),
+        ),
+        sent(
+            "confirm_setup_params_minimal",
+            "stripe.confirmSetup({elements, confirmParams: %, redirect: 'if_required'})",
+            &ConfirmSetupParams::default(),
+        ),
+        sent(
+            "create_payment_method_params_full",
+            "stripe.createPaymentMethod({elements, params: %})",
+            &full_payment_method_data(),
+        ),
+        sent(
+            "create_payment_method_params_minimal",
+            "stripe.createPaymentMethod({elements, params: %})",
+            &PaymentMethodData::default(),
+        ),
+        sent(
+            "link_authentication_options_minimal",
+            "elements.create('linkAuthentication', %)",
+            &LinkAuthenticationElementOptions::default(),
+        ),
+        sent(
+            "link_authentication_options_full",
+            "elements.create('linkAuthentication', %)",
+            &LinkAuthenticationElementOptions::with_email("jenny@example.com"),
+        ),
+        sent(
+            "express_checkout_options_minimal",
+            "elements.create('expressCheckout', %)",
+            &ExpressCheckoutElementOptions::default(),
+        ),
+        sent(
+            "express_checkout_options_full",
+            "elements.create('expressCheckout', %)",
+            &full_express_checkout_options(),
+        ),
+        sent(
+            "express_checkout_update_options",
+            "expressCheckoutElement.update(%)",
+            &full_express_checkout_options().updatable(),
+        ),
+        sent(
+            "express_checkout_click_resolve",
+            "expressCheckoutElement.on('click', (event) => event.resolve(%))",
+            &full_click_resolve(),
+        ),
+        sent(
+            "express_checkout_click_resolve_minimal",
+            "expressCheckoutElement.on('click', (event) => event.resolve(%))",
+            &ClickResolveDetails::default(),
+        ),
+        sent(
+            "express_checkout_address_resolve",
+            "expressCheckoutElement.on('shippingaddresschange', (event) => event.resolve(%))",
+            &ChangeResolveDetails { line_items: Some(line_items()), shipping_rates: Some(shipping_rates()) },
+        ),
+        sent(
+            "express_checkout_rate_resolve",
+            "expressCheckoutElement.on('shippingratechange', (event) => event.resolve(%))",
+            &ChangeResolveDetails { line_items: Some(line_items()), shipping_rates: None },
+        ),
+        sent(
+            "express_checkout_payment_failed",
+            "expressCheckoutElement.on('confirm', (event) => event.paymentFailed(%))",
+            &PaymentFailedDetails {
+                reason: PaymentFailedReason::InvalidShippingAddress,
+                message: Some("We do not ship there.".into()),
+            },
+        ),
+        sent(
+            "payment_method_messaging_options_minimal",
+            "elements.create('paymentMethodMessaging', %)",
+            &PaymentMethodMessagingElementOptions::new(1099, "eur"),
+        ),
+        sent(
+            "payment_method_messaging_options_full",
+            "elements.create('paymentMethodMessaging', %)",
+            &full_messaging_options(),
+        ),
+        sent("payment_method_messaging_update", "messagingElement.update(%)", &full_messaging_options().updatable()),
+        sent(
             "handle_next_action_options",
             "stripe.handleNextAction(%)",
             &HandleNextActionOptions { client_secret: "pi_123_secret_456".into() },
@@ -218,6 +457,23 @@ fn decode(rust: &str, value: &Value) -> Result<(), String> {
         "SavedPaymentMethodEvent" => as_::<SavedPaymentMethodEvent>(value),
         "AvailablePaymentMethodsChangeEvent" => as_::<AvailablePaymentMethodsChangeEvent>(value),
         "FetchUpdatesError" => as_::<FetchUpdatesError>(value),
+        "PaymentMethod" => as_::<PaymentMethod>(value),
+        "LinkAuthenticationChangeEvent" => as_::<LinkAuthenticationChangeEvent>(value),
+        "ExpressCheckoutReadyEvent" => as_::<ExpressCheckoutReadyEvent>(value),
+        // The typed parts of the Express Checkout Element's answered events (their `resolve`,
+        // `reject` and `paymentFailed` are functions the bindings keep as they are).
+        "ExpressConfirmEvent" => {
+            let field = |name: &str| value.get(name).cloned().unwrap_or(Value::Null);
+            as_::<Option<ExpressBillingDetails>>(&field("billingDetails"))
+                .and(as_::<Option<ExpressShippingAddress>>(&field("shippingAddress")))
+                .and(as_::<Option<ShippingRate>>(&field("shippingRate")))
+                .and(as_::<String>(&field("expressPaymentType")))
+        }
+        "ExpressShippingAddressChangeEvent" => {
+            as_::<String>(&value["name"]).and(as_::<ExpressAddress>(&value["address"]))
+        }
+        "ExpressShippingRateChangeEvent" => as_::<ShippingRate>(&value["shippingRate"]),
+        "SetupIntent" => as_::<SetupIntent>(value),
         // handleNextAction's answer: the bindings read whichever intent it has.
         "NextActionAnswer" => match (value.get("paymentIntent"), value.get("setupIntent")) {
             (Some(intent), None) => as_::<PaymentIntent>(intent),
@@ -249,7 +505,9 @@ fn typescript(sent: &[Sent], results: &BTreeMap<String, (String, String, Vec<Val
          declare const stripe: S.Stripe;\n\
          declare const elements: S.StripeElements;\n\
          declare const paymentElement: S.StripePaymentElement;\n\
-         declare const addressElement: S.StripeAddressElement;\n\n\
+         declare const addressElement: S.StripeAddressElement;\n\
+         declare const expressCheckoutElement: S.StripeExpressCheckoutElement;\n\
+         declare const messagingElement: S.StripePaymentMethodMessagingElement;\n\n\
          // What the bindings send.\n",
     );
     for sample in sent {
@@ -318,11 +576,27 @@ fn what_the_bindings_send_and_read_matches_stripe_js_declarations() {
 fn the_full_samples_set_every_optional_field() {
     // An optional field added to a struct and left out of its full sample would go unchecked.
     let full = [
-        format!("{:?}", full_elements_options()),
+        // A deferred-intent group has no client secret (ElementsOptions::check refuses both).
+        format!("{:?}", full_elements_options()).replace("client_secret: None", ""),
         format!("{:?}", full_layout()),
         format!("{:?}", full_address_element_options()),
         format!("{:?}", full_confirmation_token_params()),
         format!("{:?}", full_konbini_data()),
+        format!("{:?}", full_client_secret_elements_options())
+            .replace("mode: None", "")
+            .replace("amount: None", "")
+            // What a client secret excludes (ElementsOptions::check refuses them with one).
+            .replace("setup_future_usage: None", "")
+            .replace("capture_method: None", "")
+            .replace("allowed_payment_method_types: None", "")
+            .replace("excluded_payment_method_types: None", "")
+            .replace("on_behalf_of: None", ""),
+        format!("{:?}", full_confirm_payment_params()),
+        format!("{:?}", full_confirm_setup_params()),
+        format!("{:?}", full_payment_method_data()),
+        format!("{:?}", full_express_checkout_options()),
+        format!("{:?}", full_click_resolve()),
+        format!("{:?}", full_messaging_options()),
     ];
     for debug in full {
         assert!(!debug.contains("None"), "a full sample leaves a field unset: {debug}");

@@ -228,18 +228,7 @@ async fn focus_blur_and_clear_act_inside_the_iframe() {
 
 /// A konbini PaymentIntent made on the stand-in with a secret key, as the server makes it.
 async fn konbini_intent() -> serde_json::Value {
-    let body = "amount=6900&currency=jpy&allowed_payment_method_types[]=konbini";
-    gloo_net::http::Request::post(&format!("{}/v1/payment_intents", env!("STRIPE_SIM_URL")))
-        .header("Authorization", "Bearer sk_test_browser_tests")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .body(body)
-        .unwrap()
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
+    common::server_post("/v1/payment_intents", "amount=6900&currency=jpy&allowed_payment_method_types[]=konbini").await
 }
 
 #[wasm_bindgen_test]

@@ -2,6 +2,14 @@
 
   // ---- Element -----------------------------------------------------------------------------
   var frameCounter = 0;
+  // Each Element's iframe title, as Stripe's (screen readers announce them).
+  var FRAME_TITLES = {
+    payment: 'Secure payment input frame',
+    address: 'Secure address input frame',
+    linkAuthentication: 'Secure email input frame',
+    expressCheckout: 'Secure express checkout frame',
+    paymentMethodMessaging: 'Secure payment method messaging frame',
+  };
 
   function Element(group, type, options) {
     this._group = group;
@@ -31,7 +39,7 @@
     wrapper.className = '__PrivateStripeElement';
     var iframe = document.createElement('iframe');
     iframe.name = '__privateStripeFrame' + this._frameId;
-    iframe.title = this._type === 'address' ? 'Secure address input frame' : 'Secure payment input frame';
+    iframe.title = FRAME_TITLES[this._type];
     iframe.setAttribute('frameborder', '0');
     iframe.setAttribute('allowtransparency', 'true');
     iframe.setAttribute('scrolling', 'no');
@@ -63,6 +71,8 @@
     if (!this._mounted) return;
     clearTimeout(this._loadTimer);
     abandonAsks(this);
+    // A wallet's sheet goes with its Express Checkout Element.
+    if (this._walletSheet) this._walletSheet.close('wallet-unmounted');
     this._queue = [];
     delete frames[this._frameId];
     if (this._wrapper.parentNode) this._wrapper.parentNode.removeChild(this._wrapper);
@@ -102,8 +112,10 @@
   Element.prototype.update = function (options) {
     this._checkAlive();
     if (!isPlainObject(options)) throw IntegrationError('Invalid value for update(): options should be an object.');
+    if (OPTION_CHECKS[this._type]) OPTION_CHECKS[this._type](options, 'update()', true);
     Object.assign(this._options, options);
     if (this._mounted) this._post({ kind: 'request', requestId: 0, method: 'update', args: { options: this._options } });
+    return this;
   };
 
   ['focus', 'blur', 'clear', 'collapse'].forEach(function (method) {
@@ -158,6 +170,8 @@
       return;
     }
     if (name === 'change') this._group._submitted = false;
+    // The wallet's click waits for the integrator's resolve() before its sheet opens.
+    if (name === 'click' && this._type === 'expressCheckout') return walletClicked(this, payload);
     payload.elementType = this._type;
     this._emit(name, payload);
   };

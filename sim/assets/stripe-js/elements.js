@@ -1,8 +1,14 @@
 // A fragment of the Stripe.js stand-in: sim/src/stripe_js.rs joins the fragments into one script.
 
   // ---- Elements ----------------------------------------------------------------------------
+  // A group with neither a clientSecret nor a mode is one for the Elements that need no intent
+  // (Address, Payment Method Messaging); the others refuse to be created in it.
+  function hasNoIntent(options) {
+    return !options.clientSecret && options.mode === undefined && options.amount === undefined && options.currency === undefined;
+  }
+
   function checkElementsOptions(options, method) {
-    if (!options.clientSecret) {
+    if (!options.clientSecret && !hasNoIntent(options)) {
       if (['payment', 'setup', 'subscription'].indexOf(options.mode) < 0) {
         throw IntegrationError('Invalid value for ' + method + ': mode should be one of the following strings: payment, setup, subscription. You specified: ' + options.mode + '.');
       }
@@ -35,9 +41,17 @@
     if (ELEMENT_TYPES.indexOf(type) < 0) {
       throw IntegrationError('A valid Element name must be provided. Valid Elements are: ' + ELEMENT_TYPES.join(', ') + '; you passed: ' + type + '.');
     }
+    if (options !== undefined && !isPlainObject(options)) {
+      throw IntegrationError("Invalid value for create('" + type + "'): options should be an object. You specified: " + options + '.');
+    }
     if (type === 'address' && ['shipping', 'billing'].indexOf((options || {}).mode) < 0) {
       throw IntegrationError("Invalid value for create('address'): mode should be one of the following strings: shipping, billing. You specified: " + (options || {}).mode + '.');
     }
+    if (INTENT_ELEMENT_TYPES.indexOf(type) >= 0 && hasNoIntent(this._options)) {
+      throw IntegrationError('In order to create ' + (/^[aeiou]/i.test(type) ? 'an ' : 'a ') + type + ' element, you must pass a clientSecret or mode when creating the Elements group.\n\n' +
+        '  e.g. stripe.elements({clientSecret: "{{CLIENT_SECRET}}"})');
+    }
+    if (OPTION_CHECKS[type]) OPTION_CHECKS[type](options || {}, "create('" + type + "')", false);
     // One Element of each type, but an Address Element for each mode (shipping and billing).
     var key = elementKey(type, options);
     if (this._elements[key]) {
@@ -82,6 +96,8 @@
     this._submitted = false;
     var updates = Object.keys(this._elements).map(function (type) {
       var element = elements._elements[type];
+      // An open wallet sheet shows the new amount too.
+      if (element._walletSheet) element._walletSheet.groupUpdated(next);
       return element._mounted ? ask(element, 'updateGroup', { group: next }) : Promise.resolve();
     });
     return Promise.all(updates).then(function () { return undefined; });
@@ -93,15 +109,27 @@
 
   Elements.prototype.submit = function () {
     var elements = this;
-    var mounted = Object.keys(this._elements).map(function (t) { return elements._elements[t]; })
-      .filter(function (e) { return e._mounted; });
-    if (!elements._elements.payment || !elements._elements.payment._mounted) {
+    // After an Express Checkout Element's `confirm` its wallet pays: no Payment Element needed.
+    if (!elements._express && (!elements._elements.payment || !elements._elements.payment._mounted)) {
       return Promise.reject(IntegrationError('elements.submit(): a mounted Payment Element is required.'));
     }
+    return this._validate().then(function (result) {
+      if (!result.error) elements._submitted = true;
+      return result;
+    });
+  };
+
+  // Every mounted Element checks what the shopper entered (showing errors at the fields):
+  // {error} of the first that fails, or the payment method type chosen.
+  Elements.prototype._validate = function () {
+    var elements = this;
+    // The wallet's payment details are complete once its sheet confirmed them: nothing to check.
+    if (elements._express) return Promise.resolve({ selectedPaymentMethod: 'card' });
+    var mounted = Object.keys(this._elements).map(function (t) { return elements._elements[t]; })
+      .filter(function (e) { return e._mounted; });
     return Promise.all(mounted.map(function (e) { return ask(e, 'validate'); })).then(function (results) {
       var failed = results.filter(function (r) { return r && r.error; })[0];
       if (failed) return { error: failed.error };
-      elements._submitted = true;
       var payment = results[mounted.indexOf(elements._elements.payment)];
       return { selectedPaymentMethod: payment && payment.selectedPaymentMethod || 'card' };
     });

@@ -3,16 +3,20 @@
   // ---- messaging with element iframes -------------------------------------------------------
   var frames = {};      // frameId -> Element
   var pending = {};     // requestId -> {frameId, resolve, timer}: asks awaiting an Element's reply
-  var modals = {};      // frameId -> {iframe, resolve}: open modals (3-D Secure, konbini)
+  var modals = {};      // frameId -> {iframe, resolve, onMessage}: open modals (3-D Secure, konbini, the wallet's sheet)
   var nextId = 1;
 
   window.addEventListener('message', function (event) {
     var data = event.data;
     if (event.origin !== ORIGIN || !isPlainObject(data) || data.__stripeStandIn !== true) return;
     var modal = modals[data.frameId];
-    if (modal && (data.kind === 'three-d-secure' || data.kind === 'modal-closed') && event.source === modal.iframe.contentWindow) {
-      delete modals[data.frameId];
-      modal.resolve(data);
+    if (modal && event.source === modal.iframe.contentWindow) {
+      if (data.kind === 'three-d-secure' || data.kind === 'modal-closed') {
+        delete modals[data.frameId];
+        modal.resolve(data);
+      } else if (modal.onMessage) {
+        modal.onMessage(data);
+      }
       return;
     }
     var element = frames[data.frameId];

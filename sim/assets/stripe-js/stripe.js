@@ -32,29 +32,16 @@
         return reject(IntegrationError('elements.submit() must be called before stripe.createConfirmationToken(). Call elements.submit() as soon as your customer presses pay, prior to any asynchronous work. Integration guide: https://stripe.com/docs/payments/accept-a-payment-deferred'));
       }
       elements._submitted = false;
-      var payment = elements._elements.payment;
-      if (!payment || !payment._mounted) {
+      // The Payment Element, or the Express Checkout Element's wallet after its confirm.
+      var source = paymentSource(elements, 'payment_method_data', true);
+      if (!source) {
         return reject(IntegrationError('createConfirmationToken: the Payment Element of this Elements group is not mounted.'));
       }
-      withAddress(elements, options.params || {}).then(function (params) {
-        return ask(payment, 'createConfirmationToken', { key: stripe._key, params: params });
+      source.params(options.params || {}).then(function (params) {
+        return source.ask('createConfirmationToken', { key: stripe._key, params: params });
       }, function (failed) { return { error: failed.error }; }).then(resolve);
     });
   };
-
-  function intentId(clientSecret, method) {
-    var match = typeof clientSecret === 'string' && clientSecret.match(/^(pi_[A-Za-z0-9]+)_secret_[A-Za-z0-9]+$/);
-    if (!match) {
-      throw IntegrationError('Invalid value for ' + method + ': clientSecret should be a client secret of the form ${id}_secret_${secret}. You specified: ' + clientSecret + '.');
-    }
-    return match[1];
-  }
-
-  function retrieve(key, clientSecret) {
-    var url = ORIGIN + '/v1/payment_intents/' + intentId(clientSecret, 'retrievePaymentIntent') +
-      '?key=' + encodeURIComponent(key) + '&client_secret=' + encodeURIComponent(clientSecret);
-    return api('GET', url);
-  }
 
   // What the mounted Address Elements collected goes with the payment, as in Stripe.js: a
   // billing address into the payment method's billing details, a shipping address as `shipping`
@@ -69,7 +56,7 @@
     }));
   }
 
-  function withAddress(elements, params) {
+  function withAddress(elements, params, shipping) {
     return addresses(elements).then(function (collected) {
       var merged = Object.assign({}, params);
       collected.forEach(function (entry) {
@@ -77,7 +64,7 @@
           var data = Object.assign({}, merged.payment_method_data || {});
           data.billing_details = Object.assign(entry.details, data.billing_details || {});
           merged.payment_method_data = data;
-        } else if (!merged.shipping) {
+        } else if (shipping !== false && !merged.shipping) {
           merged.shipping = entry.details;
         }
       });
@@ -95,60 +82,6 @@
       return merged;
     });
   }
-
-  Stripe.prototype.retrievePaymentIntent = function (clientSecret) {
-    var key = this._key;
-    return new Promise(function (resolve) {
-      intentId(clientSecret, 'retrievePaymentIntent');
-      retrieve(key, clientSecret).then(function (res) {
-        resolve(res.error ? { error: res.error } : { paymentIntent: res.body });
-      });
-    });
-  };
-
-  // The result Stripe.js resolves with once a next action is over.
-  function outcomeOf(res) {
-    if (res.error) return { error: res.error };
-    var intent = res.body;
-    if (intent.status === 'requires_payment_method' && intent.last_payment_error) {
-      return { error: Object.assign({}, intent.last_payment_error, { payment_intent: intent }) };
-    }
-    return { paymentIntent: intent };
-  }
-
-  // Does a PaymentIntent's next action as Stripe.js does: the 3-D Secure modal (resolving
-  // with the outcome once it closes), or a redirect (the page leaves; the shopper comes back at
-  // the return_url, and the promise never settles).
-  function doNextAction(key, clientSecret, intent) {
-    var action = intent.next_action || {};
-    if (action.type === 'redirect_to_url') {
-      window.location.assign(action.redirect_to_url.url);
-      return new Promise(function () {});
-    }
-    if (action.type === 'use_stripe_sdk') {
-      return openModal(ORIGIN + '/three_d_secure/' + intent.id, { client_secret: clientSecret }, 'Stripe 3D Secure authentication', 300, true)
-        .then(function () { return retrieve(key, clientSecret); })
-        .then(outcomeOf);
-    }
-    return Promise.resolve({ error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state',
-      message: 'The Stripe stand-in cannot handle next_action type ' + action.type + '.', payment_intent: intent } });
-  }
-
-  Stripe.prototype.handleNextAction = function (options) {
-    var key = this._key;
-    return new Promise(function (resolve, reject) {
-      var clientSecret = options && options.clientSecret;
-      var id = intentId(clientSecret, 'handleNextAction');
-      retrieve(key, clientSecret).then(function (res) {
-        if (res.error) return resolve({ error: res.error });
-        var intent = res.body;
-        if (intent.status !== 'requires_action') {
-          return reject(IntegrationError('handleNextAction: the PaymentIntent ' + id + ' has a status of ' + intent.status + '; only a PaymentIntent with status requires_action has a next action to handle.'));
-        }
-        doNextAction(key, clientSecret, intent).then(resolve);
-      });
-    });
-  };
 
   // What wrappers and plugins tell Stripe.js about themselves (react-stripe-js calls the
   // private _registerWrapper); kept, as Stripe.js does, for its own logs. Nothing else.
@@ -233,14 +166,14 @@
         return reject(IntegrationError('elements.submit() must be called before stripe.createPaymentMethod(). Call elements.submit() as soon as your customer presses pay, prior to any asynchronous work. Integration guide: https://stripe.com/docs/payments/accept-a-payment-deferred'));
       }
       elements._submitted = false;
-      var payment = elements._elements.payment;
-      if (!payment || !payment._mounted) {
+      var source = paymentSource(elements, 'billing_details', false);
+      if (!source) {
         return reject(IntegrationError('createPaymentMethod: the Payment Element of this Elements group is not mounted.'));
       }
       var params = Object.assign({}, options.params || {});
       if (options.metadata) params.metadata = Object.assign({}, params.metadata || {}, options.metadata);
-      withBillingAddress(elements, params).then(function (merged) {
-        return ask(payment, 'createPaymentMethod', { key: stripe._key, params: merged });
+      source.params(params).then(function (merged) {
+        return source.ask('createPaymentMethod', { key: stripe._key, params: merged });
       }, function (failed) { return { error: failed.error }; }).then(resolve);
     });
   };

@@ -44,6 +44,22 @@ pub async fn create_from_stripe_js(State(sim): State<Arc<Sim>>, req: StripeReque
         return saved_card_token(&sim, p, saved);
     }
     let data = p.hash("payment_method_data")?.ok_or_else(|| ApiError::param_missing("payment_method_data"))?;
+    let CardData { card, billing_details, allow_redisplay } = card_data(data, sim.clock.now())?;
+    insert_token(&sim, p, TokenSource { card, billing_details, allow_redisplay, saved: None })
+}
+
+/// A new card PaymentMethod's details as Stripe.js sends them in `payment_method_data[...]`.
+#[derive(Debug, Clone)]
+pub struct CardData {
+    pub card: Card,
+    pub billing_details: Value,
+    pub allow_redisplay: String,
+}
+
+/// `payment_method_data[type]=card`, `[card][...]`, `[billing_details][...]`,
+/// `[allow_redisplay]`, as Stripe.js sends them to create a ConfirmationToken or to confirm an
+/// intent; the card checked as Stripe checks it.
+pub(super) fn card_data(data: Params, now: i64) -> Result<CardData, ApiError> {
     data.allow_only(&["type", "card", "billing_details", "allow_redisplay"])?;
     match data.str("type")? {
         Some("card") => {}
@@ -55,10 +71,11 @@ pub async fn create_from_stripe_js(State(sim): State<Arc<Sim>>, req: StripeReque
         }
         None => return Err(ApiError::param_missing("payment_method_data[type]")),
     }
-    let card = new_card(data.hash("card")?, "payment_method_data[card]", sim.clock.now())?;
-    let billing_details = billing_details_from(data.hash("billing_details")?)?;
-    let allow_redisplay = allow_redisplay(data.str("allow_redisplay")?, "payment_method_data[allow_redisplay]")?;
-    insert_token(&sim, p, TokenSource { card, billing_details, allow_redisplay, saved: None })
+    Ok(CardData {
+        card: new_card(data.hash("card")?, "payment_method_data[card]", now)?,
+        billing_details: billing_details_from(data.hash("billing_details")?)?,
+        allow_redisplay: allow_redisplay(data.str("allow_redisplay")?, "payment_method_data[allow_redisplay]")?,
+    })
 }
 
 /// A token for a saved card the CustomerSession lets this page use.
@@ -123,7 +140,7 @@ fn insert_token(sim: &Sim, p: &Params, source: TokenSource) -> Result<Json<Value
         return_url: p.str("return_url")?.map(str::to_owned),
         shipping: shipping_from(p.hash("shipping")?)?,
         setup_future_usage: p.str("setup_future_usage")?.map(str::to_owned),
-        payment_intent: None,
+        used_by: None,
     };
     let json = token.to_json();
     sim.apply(|store| store.confirmation_tokens.insert(token.id.clone(), token));

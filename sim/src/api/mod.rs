@@ -1,6 +1,8 @@
 //! Stripe's HTTP API (`/v1`) and the stand-in's own test controls (`/_sim`).
 
 mod charges;
+mod checkout_line_items;
+pub mod checkout_sessions;
 mod confirm;
 mod confirmation_tokens;
 mod control;
@@ -8,9 +10,12 @@ mod customer_sessions;
 mod customers;
 pub mod faults;
 pub mod idempotency;
+mod intents;
 pub mod konbini;
 mod payment_intents;
 mod payment_methods;
+mod payment_pages;
+mod setup_intents;
 pub mod three_d_secure;
 
 use std::sync::Arc;
@@ -35,6 +40,10 @@ pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
         .route("/v1/payment_intents/{id}", get(payment_intents::retrieve))
         .route("/v1/payment_intents/{id}/confirm", post(payment_intents::confirm))
         .route("/v1/payment_intents/{id}/cancel", post(payment_intents::cancel))
+        .route("/v1/setup_intents", post(setup_intents::create).get(setup_intents::list))
+        .route("/v1/setup_intents/{id}", get(setup_intents::retrieve).post(setup_intents::update))
+        .route("/v1/setup_intents/{id}/confirm", post(setup_intents::confirm))
+        .route("/v1/setup_intents/{id}/cancel", post(setup_intents::cancel))
         .route("/v1/confirmation_tokens", post(confirmation_tokens::create_from_stripe_js))
         .route("/v1/confirmation_tokens/{id}", get(confirmation_tokens::retrieve))
         .route("/v1/test_helpers/confirmation_tokens", post(confirmation_tokens::create_test_helper))
@@ -50,6 +59,13 @@ pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
         .route("/v1/customer_sessions", post(customer_sessions::create))
         .route("/v1/elements/sessions", get(customer_sessions::elements_session))
         .route("/v1/elements/payment_methods/{id}/detach", post(customer_sessions::elements_detach))
+        .route("/v1/checkout/sessions", post(checkout_sessions::create))
+        .route("/v1/checkout/sessions/{id}", get(checkout_sessions::retrieve))
+        .route("/v1/checkout/sessions/{id}/line_items", get(checkout_sessions::line_items))
+        .route("/v1/checkout/sessions/{id}/expire", post(checkout_sessions::expire))
+        // The embedded Checkout page's calls (publishable key and the session's client secret).
+        .route("/v1/payment_pages/{id}/init", post(payment_pages::init))
+        .route("/v1/payment_pages/{id}/confirm", post(payment_pages::confirm))
         .merge(crate::webhooks::events_api())
         .fallback(unrecognized)
         .layer(middleware::from_fn_with_state(sim.clone(), idempotency::layer))

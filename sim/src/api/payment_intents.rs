@@ -7,7 +7,6 @@ use axum::extract::{Path, State};
 use serde_json::{Value, json};
 
 use super::confirm::{self, ConfirmWith};
-use crate::api_keys::Key;
 use crate::error::ApiError;
 use crate::objects::{PaymentIntent, Status, shipping_from};
 use crate::params::{Params, StripeRequest};
@@ -99,7 +98,7 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
         voucher: None,
     };
     let confirm_now = p.bool("confirm")?.unwrap_or(false);
-    let with = confirm_now.then(|| ConfirmWith::from_params(p)).transpose()?;
+    let with = confirm_now.then(|| ConfirmWith::from_params(p, sim.clock.now())).transpose()?;
     if !confirm_now && p.get("confirmation_token").is_some() {
         return Err(ApiError::param_invalid(
             "confirmation_token",
@@ -107,21 +106,12 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
         ));
     }
 
-    sim.apply(|store| {
-        let id = intent.id.clone();
-        store.payment_intents.push(intent);
-        match with {
-            Some(with) => match confirm::run(store, sim.clock.now(), sim.public_url(), &id, with) {
-                Ok(intent) => Ok(Json(intent)),
-                // A card decline leaves the PaymentIntent behind (the 402 carries it); an invalid
-                // request has no effect at all, as at Stripe.
-                Err(err) if err.status != axum::http::StatusCode::PAYMENT_REQUIRED => {
-                    store.payment_intents.retain(|pi| pi.id != id);
-                    Err(err)
-                }
-                Err(err) => Err(err),
-            },
-            None => Ok(Json(store.payment_intent(&id).map(PaymentIntent::to_json).unwrap_or_default())),
+    sim.apply(|store| match with {
+        Some(with) => confirm::create_confirmed(store, sim.clock.now(), sim.public_url(), intent, with).map(Json),
+        None => {
+            let json = intent.to_json();
+            store.payment_intents.push(intent);
+            Ok(Json(json))
         }
     })
 }
@@ -135,34 +125,15 @@ pub async fn confirm(
 ) -> Result<Json<Value>, ApiError> {
     let p = &req.params;
     p.allow_only(CONFIRM_PARAMS)?;
-    sim.apply(|store| {
-        let publishable = matches!(req.key, Key::Publishable(_));
-        match publishable {
-            true => store.payment_intent_for_secret(&id, p.str("client_secret")?).map(drop)?,
-            false => {
-                store.payment_intent(&id).map(drop).ok_or_else(|| ApiError::no_such("payment_intent", &id, "intent"))?
-            }
-        }
+    let (now, public_url) = (sim.clock.now(), sim.public_url());
+    super::intents::confirm::<PaymentIntent>(&sim, &id, &req, |store| {
         let konbini = p.hash("payment_method_data")?.is_some_and(|d| d.str("type").ok().flatten() == Some("konbini"));
-        let (now, public_url) = (sim.clock.now(), sim.public_url());
-        let confirmed = if konbini {
-            super::konbini::confirm(store, now, public_url, &id, p)
+        if konbini {
+            super::konbini::confirm(store, now, public_url, &id, p).map(drop)
         } else {
-            ConfirmWith::from_params(p)
-                .and_then(|with| confirm::run(store, now, public_url, &id, with))
-                .map(|_| store.payment_intent(&id).cloned().expect("confirmed above"))
-        };
-        match confirmed {
-            Ok(intent) => Ok(Json(if publishable { intent.to_publishable_json() } else { intent.to_json() })),
-            // An error carries the PaymentIntent as the caller may see it (a decline's 402, an
-            // unexpected state): Stripe.js only its public fields.
-            Err(mut err) if publishable && err.attached.contains_key("payment_intent") => {
-                if let Some(intent) = store.payment_intent(&id) {
-                    err.attached.insert("payment_intent".into(), intent.to_publishable_json());
-                }
-                Err(err)
-            }
-            Err(err) => Err(err),
+            ConfirmWith::from_params(p, now)
+                .and_then(|with| confirm::run::<PaymentIntent>(store, now, public_url, &id, with))
+                .map(drop)
         }
     })
 }
@@ -220,48 +191,13 @@ pub async fn retrieve(
     Path(id): Path<String>,
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
-    sim.apply(|store| match req.key {
-        Key::Secret(_) => store
-            .payment_intent(&id)
-            .map(|intent| Json(intent.to_json()))
-            .ok_or_else(|| ApiError::no_such("payment_intent", &id, "intent")),
-        Key::Publishable(_) => {
-            let intent = store.payment_intent_for_secret(&id, req.params.str("client_secret")?)?;
-            Ok(Json(intent.to_publishable_json()))
-        }
-    })
+    super::intents::retrieve::<PaymentIntent>(&sim, &id, &req)
 }
 
 /// `GET /v1/payment_intents`: newest first, `limit` 1..=100 (default 10), `starting_after`,
 /// `customer`.
 pub async fn list(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
-    req.key.require_secret()?;
-    let p = &req.params;
-    p.allow_only(&["limit", "starting_after", "customer", "expand"])?;
-    let limit = p.list_limit()?;
-    sim.apply(|store| {
-        let customer = p.str("customer")?;
-        let mut newest_first = store
-            .payment_intents
-            .iter()
-            .rev()
-            .filter(|pi| customer.is_none_or(|c| pi.customer.as_deref() == Some(c)))
-            .peekable();
-        if let Some(after) = p.str("starting_after")? {
-            if store.payment_intent(after).is_none() {
-                return Err(ApiError::no_such("payment_intent", after, "starting_after"));
-            }
-            while newest_first.next_if(|pi| pi.id != after).is_some() {}
-            newest_first.next();
-        }
-        let page: Vec<Value> = newest_first.by_ref().take(limit).map(PaymentIntent::to_json).collect();
-        Ok(Json(json!({
-            "object": "list",
-            "data": page,
-            "has_more": newest_first.next().is_some(),
-            "url": "/v1/payment_intents",
-        })))
-    })
+    super::intents::list::<PaymentIntent>(&sim, &req)
 }
 
 fn currency(p: &Params) -> Result<String, ApiError> {
@@ -277,14 +213,9 @@ fn currency(p: &Params) -> Result<String, ApiError> {
     Ok(currency)
 }
 
-/// Stripe's minimum charge amounts, for the currencies the project uses.
+/// An amount Stripe charges: at least the currency's minimum, at most 99,999,999.
 fn check_minimum(amount: i64, currency: &str) -> Result<(), ApiError> {
-    let minimum = match currency {
-        "usd" | "eur" | "cad" | "aud" | "chf" => 50,
-        "gbp" => 30,
-        "jpy" => 50,
-        _ => 1,
-    };
+    let minimum = minimum_amount(currency);
     if amount < minimum {
         let mut err = ApiError::param_invalid(
             "amount",
@@ -301,7 +232,18 @@ fn check_minimum(amount: i64, currency: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-fn checkout_minimum_text(minimum: i64, currency: &str) -> String {
+/// Stripe's minimum charge amounts, for the currencies the project uses (a PaymentIntent's
+/// amount, a Checkout Session's total).
+pub(super) fn minimum_amount(currency: &str) -> i64 {
+    match currency {
+        "usd" | "eur" | "cad" | "aud" | "chf" => 50,
+        "gbp" => 30,
+        "jpy" => 50,
+        _ => 1,
+    }
+}
+
+pub(super) fn checkout_minimum_text(minimum: i64, currency: &str) -> String {
     match stripe_common::minor_unit_exponent(currency) {
         0 => format!("{minimum}"),
         e => format!("{:.*}", e as usize, minimum as f64 / 10_f64.powi(e as i32)),
@@ -310,8 +252,8 @@ fn checkout_minimum_text(minimum: i64, currency: &str) -> String {
 
 /// `automatic_payment_methods` or the payment method types (not both); automatic by default.
 /// API version 2026-09-30 (endive) names the types `allowed_payment_method_types`; older
-/// versions `payment_method_types`. The stand-in takes either.
-fn payment_methods(p: &Params) -> Result<(Option<Value>, Vec<String>), ApiError> {
+/// versions `payment_method_types`. The stand-in takes either. SetupIntents take them alike.
+pub(super) fn payment_methods(p: &Params) -> Result<(Option<Value>, Vec<String>), ApiError> {
     let automatic = p.hash("automatic_payment_methods")?;
     let types = match (p.str_list("payment_method_types")?, p.str_list("allowed_payment_method_types")?) {
         (Some(_), Some(_)) => {

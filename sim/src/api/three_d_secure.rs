@@ -1,8 +1,9 @@
 //! 3-D Secure, as Stripe's test authentication page drives it: the shopper completes or fails
-//! the challenge; the PaymentIntent then succeeds, or goes back to `requires_payment_method`
-//! with `payment_intent_authentication_failure`. Called by the stand-in's challenge page (a
+//! the challenge; the intent then succeeds (a PaymentIntent is paid, a SetupIntent saves the
+//! card), or goes back to `requires_payment_method` with `payment_intent_authentication_failure`
+//! (`setup_intent_authentication_failure`). Called by the stand-in's challenge page (a
 //! Stripe-hosted page, reached in a modal or by redirect, so without an API key) with the
-//! PaymentIntent's client secret.
+//! intent's client secret.
 
 use std::sync::Arc;
 
@@ -13,9 +14,11 @@ use axum::http::StatusCode;
 use serde_json::Value;
 use stripe_common::{ErrorType, StripeError};
 
+use super::confirm::{self, Confirmable};
 use crate::error::ApiError;
-use crate::objects::{NextAction, PaymentError, PaymentMethod, Status};
+use crate::objects::{NextAction, PaymentError, PaymentIntent, SetupIntent, Status};
 use crate::params::Params;
+use crate::store::Store;
 use crate::{Sim, form};
 
 pub const AUTHENTICATION_FAILED: &str =
@@ -33,44 +36,51 @@ pub async fn fail(State(sim): State<Arc<Sim>>, Path(id): Path<String>, body: Byt
     authenticate(&sim, &id, &body, false)
 }
 
+/// The page serves both kinds of intent; their ids' prefix tells which, as it does at Stripe.
 fn authenticate(sim: &Sim, id: &str, body: &[u8], completed: bool) -> Result<Json<Value>, ApiError> {
     let params = Params(form::decode(body).map_err(ApiError::invalid_request)?);
     let secret = params.required_str("client_secret")?;
-    sim.apply(|store| {
-        let payment_method = {
-            let intent = store.payment_intent_for_secret(id, Some(secret))?;
-            if intent.status != Status::RequiresAction
-                || !intent.next_action.as_ref().is_some_and(NextAction::authenticates)
-            {
-                return Err(ApiError::new(
-                    StatusCode::BAD_REQUEST,
-                    StripeError::new(
-                        ErrorType::InvalidRequestError,
-                        "This PaymentIntent does not require authentication.",
-                    )
-                    .with_code("payment_intent_unexpected_state"),
-                ));
-            }
-            intent.payment_method.as_deref().and_then(|pm| store.payment_methods.get(pm)).map(PaymentMethod::to_json)
-        };
-        let mut intent = store.payment_intent(id).cloned().expect("checked above");
-        intent.next_action = None;
-        if completed {
-            super::confirm::succeed(store, sim.clock.now(), &mut intent);
-        } else {
-            intent.status = Status::RequiresPaymentMethod;
-            intent.payment_method = None;
-            intent.last_payment_error = Some(PaymentError {
-                error: crate::error::invalid_request_with_doc(
-                    "payment_intent_authentication_failure",
-                    AUTHENTICATION_FAILED,
-                ),
-                charge: None,
-                payment_method,
-            });
-        }
-        let json = intent.to_publishable_json();
-        *store.payment_intent_mut(id).expect("checked above") = intent;
-        Ok(Json(json))
+    let now = sim.clock.now();
+    sim.apply(|store| match id.starts_with("seti_") {
+        true => conclude::<SetupIntent>(store, now, id, secret, completed),
+        false => conclude::<PaymentIntent>(store, now, id, secret, completed),
     })
+    .map(Json)
+}
+
+/// The end of the challenge for intent `id`: what Stripe.js then sees of the intent.
+fn conclude<T: Confirmable>(
+    store: &mut Store,
+    now: i64,
+    id: &str,
+    secret: &str,
+    completed: bool,
+) -> Result<Value, ApiError> {
+    let mut intent = store.intent_for_secret::<T>(id, Some(secret))?.clone();
+    if intent.status() != Status::RequiresAction || !intent.next_action().is_some_and(NextAction::authenticates) {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            StripeError::new(
+                ErrorType::InvalidRequestError,
+                format!("This {} does not require authentication.", T::NAME),
+            )
+            .with_code(format!("{}_unexpected_state", T::OBJECT)),
+        ));
+    }
+    if completed {
+        intent.succeed(store, now);
+    } else {
+        let payment_method = confirm::payment_method_json(store, &intent);
+        intent.fail(PaymentError {
+            error: crate::error::invalid_request_with_doc(
+                &format!("{}_authentication_failure", T::OBJECT),
+                AUTHENTICATION_FAILED,
+            ),
+            charge: None,
+            payment_method,
+        });
+    }
+    let json = intent.to_publishable_json();
+    *store.intent_mut::<T>(id).expect("found above") = intent;
+    Ok(json)
 }

@@ -22,13 +22,18 @@ pub struct ConfirmationToken {
     pub return_url: Option<String>,
     pub shipping: Option<super::Shipping>,
     pub setup_future_usage: Option<String>,
-    /// Set when a PaymentIntent was confirmed with this token; a token is used once.
-    pub payment_intent: Option<String>,
+    /// The PaymentIntent or SetupIntent confirmed with this token; a token is used once.
+    pub used_by: Option<String>,
 }
 
 impl ConfirmationToken {
     pub fn expires_at(&self) -> i64 {
         self.created + LIFETIME_SECONDS
+    }
+
+    /// The intent this token confirmed, if it is of the kind whose ids start with `prefix`.
+    fn confirmed(&self, prefix: &str) -> Option<&str> {
+        self.used_by.as_deref().filter(|id| id.starts_with(prefix))
     }
 
     pub fn to_json(&self) -> Value {
@@ -39,7 +44,7 @@ impl ConfirmationToken {
             "expires_at": self.expires_at(),
             "livemode": false,
             "mandate_data": null,
-            "payment_intent": self.payment_intent,
+            "payment_intent": self.confirmed("pi_"),
             "payment_method_options": {"card": {"cvc_token": null}},
             "payment_method_preview": {
                 "allow_redisplay": self.allow_redisplay,
@@ -51,7 +56,7 @@ impl ConfirmationToken {
             },
             "return_url": self.return_url,
             "setup_future_usage": self.setup_future_usage,
-            "setup_intent": null,
+            "setup_intent": self.confirmed("seti_"),
             "shipping": self.shipping,
             "use_stripe_sdk": true,
         })

@@ -1,5 +1,5 @@
-//! A PaymentIntent's `next_action` and `last_payment_error`, typed: what the shopper must do
-//! next, and why the last attempt failed.
+//! An intent's `next_action` and `last_payment_error` (a SetupIntent's `last_setup_error`),
+//! typed: what the shopper must do next, and why the last attempt failed.
 
 use serde_json::{Value, json};
 use stripe_common::StripeError;
@@ -38,8 +38,8 @@ impl NextAction {
     }
 }
 
-/// `last_payment_error`: Stripe's error object with the failed attempt's charge (for a card
-/// decline) and PaymentMethod.
+/// `last_payment_error` or `last_setup_error`: Stripe's error object with the failed attempt's
+/// PaymentMethod and, for a declined payment, its charge.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PaymentError {
     pub error: StripeError,

@@ -1,7 +1,7 @@
 use serde_json::{Map, Value, json};
 pub use stripe_common::PaymentIntentStatus as Status;
 
-use super::{NextAction, PaymentError};
+use super::{Intent, NextAction, PaymentError};
 
 /// `payment_method_options[konbini]`.
 #[derive(Debug, Clone, Default)]
@@ -63,13 +63,6 @@ pub struct PaymentIntent {
 impl PaymentIntent {
     pub fn amount_received(&self) -> i64 {
         if self.status == Status::Succeeded { self.amount } else { 0 }
-    }
-
-    /// Redirect-based methods need a `return_url`; cards can be redirected for 3-D Secure.
-    pub fn allows_redirects(&self) -> bool {
-        self.automatic_payment_methods
-            .as_ref()
-            .is_some_and(|apm| apm["enabled"] == true && apm["allow_redirects"] != "never")
     }
 
     pub fn to_json(&self) -> Value {
@@ -169,5 +162,74 @@ impl PaymentIntent {
             "status",
         ];
         Value::Object(keep.iter().map(|k| ((*k).to_owned(), full[*k].clone())).collect())
+    }
+}
+
+impl Intent for PaymentIntent {
+    const OBJECT: &'static str = "payment_intent";
+    const NAME: &'static str = "PaymentIntent";
+    const NO_SUCH: &'static str = "payment_intent";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn client_secret(&self) -> &str {
+        &self.client_secret
+    }
+
+    fn status(&self) -> Status {
+        self.status
+    }
+
+    fn customer(&self) -> Option<&str> {
+        self.customer.as_deref()
+    }
+
+    fn payment_method(&self) -> Option<&str> {
+        self.payment_method.as_deref()
+    }
+
+    fn next_action(&self) -> Option<&NextAction> {
+        self.next_action.as_ref()
+    }
+
+    fn last_error(&self) -> Option<&PaymentError> {
+        self.last_payment_error.as_ref()
+    }
+
+    fn automatic_payment_methods(&self) -> Option<&Value> {
+        self.automatic_payment_methods.as_ref()
+    }
+
+    fn return_url(&self) -> Option<&str> {
+        self.return_url.as_deref()
+    }
+
+    fn to_json(&self) -> Value {
+        PaymentIntent::to_json(self)
+    }
+
+    fn to_publishable_json(&self) -> Value {
+        PaymentIntent::to_publishable_json(self)
+    }
+
+    fn attempt(&mut self, payment_method: String, return_url: Option<String>) {
+        self.payment_method = Some(payment_method);
+        self.return_url = return_url;
+        self.last_payment_error = None;
+        self.next_action = None;
+    }
+
+    fn require_action(&mut self, action: NextAction) {
+        self.status = Status::RequiresAction;
+        self.next_action = Some(action);
+    }
+
+    fn fail(&mut self, error: PaymentError) {
+        self.status = Status::RequiresPaymentMethod;
+        self.payment_method = None;
+        self.next_action = None;
+        self.last_payment_error = Some(error);
     }
 }

@@ -4,28 +4,32 @@ use std::collections::HashMap;
 
 use serde_json::{Value, json};
 
-use crate::objects::{PaymentError, Status};
+use crate::objects::{Intent, PaymentError, PaymentIntent, SessionStatus, SetupIntent, Status};
 use crate::store::Store;
 
 /// The API version of the events the stand-in sends (async-stripe's, the server's).
 pub const API_VERSION: &str = "2026-09-30.endive";
 
-/// What events are computed from: PaymentIntent status and last error, charge refunds.
+/// What events are computed from: PaymentIntent and SetupIntent status and last error, charge
+/// refunds, Checkout Session status.
 #[derive(Debug, Default)]
 pub struct Snapshot {
+    /// PaymentIntents and SetupIntents alike: their ids never collide.
     intents: HashMap<String, (Status, Option<PaymentError>)>,
     charges: HashMap<String, i64>,
+    sessions: HashMap<String, SessionStatus>,
+}
+
+fn states<T: Intent>(intents: &[T]) -> impl Iterator<Item = (String, (Status, Option<PaymentError>))> + '_ {
+    intents.iter().map(|intent| (intent.id().to_owned(), (intent.status(), intent.last_error().cloned())))
 }
 
 impl Snapshot {
     pub fn of(store: &Store) -> Self {
         Self {
-            intents: store
-                .payment_intents
-                .iter()
-                .map(|pi| (pi.id.clone(), (pi.status, pi.last_payment_error.clone())))
-                .collect(),
+            intents: states(&store.payment_intents).chain(states(&store.setup_intents)).collect(),
             charges: store.charges.iter().map(|(id, c)| (id.clone(), c.amount_refunded())).collect(),
+            sessions: store.checkout_sessions.iter().map(|s| (s.id.clone(), s.status)).collect(),
         }
     }
 }
@@ -34,27 +38,19 @@ impl Snapshot {
 /// store's event log.
 pub fn changes(before: &Snapshot, store: &mut Store, now: i64, endpoints: usize) -> Vec<Value> {
     let mut types: Vec<(&'static str, Value)> = Vec::new();
-    for intent in &store.payment_intents {
-        let error = intent.last_payment_error.clone();
-        let mut kinds = Vec::new();
-        let (old_status, old_error) = match before.intents.get(&intent.id) {
-            None => {
-                kinds.push("payment_intent.created");
-                (Status::RequiresPaymentMethod, None)
-            }
-            Some((status, error)) => (*status, error.clone()),
+    // A Checkout Session's outcome first, then the PaymentIntent's events that led to it.
+    for session in &store.checkout_sessions {
+        let before = before.sessions.get(&session.id).copied().unwrap_or(SessionStatus::Open);
+        let kind = match session.status {
+            _ if session.status == before => continue,
+            SessionStatus::Complete => "checkout.session.completed",
+            SessionStatus::Expired => "checkout.session.expired",
+            SessionStatus::Open => continue,
         };
-        if intent.status != old_status {
-            kinds.extend(status_event(intent.status));
-        }
-        if intent.status == Status::RequiresPaymentMethod && error.is_some() && error != old_error {
-            kinds.push("payment_intent.payment_failed");
-        }
-        if !kinds.is_empty() {
-            let object = intent.to_json();
-            types.extend(kinds.into_iter().map(|kind| (kind, object.clone())));
-        }
+        types.push((kind, session.to_json()));
     }
+    intent_events(before, &store.payment_intents, &mut types);
+    intent_events(before, &store.setup_intents, &mut types);
     // The charges live in a map: order them as they happened, so events come out the same way.
     let mut charges: Vec<_> = store.charges.iter().collect();
     charges.sort_by(|(a_id, a), (b_id, b)| a.created.cmp(&b.created).then_with(|| a_id.cmp(b_id)));
@@ -87,13 +83,66 @@ pub fn changes(before: &Snapshot, store: &mut Store, now: i64, endpoints: usize)
     events
 }
 
-fn status_event(status: Status) -> Option<&'static str> {
-    Some(match status {
-        Status::RequiresAction => "payment_intent.requires_action",
-        Status::Processing => "payment_intent.processing",
-        Status::Succeeded => "payment_intent.succeeded",
-        Status::Canceled => "payment_intent.canceled",
-        Status::RequiresCapture => "payment_intent.amount_capturable_updated",
-        _ => return None,
-    })
+/// The events of the intents of one kind that were created, changed status, or failed again.
+fn intent_events<T: Evented>(before: &Snapshot, intents: &[T], types: &mut Vec<(&'static str, Value)>) {
+    for intent in intents {
+        let error = intent.last_error();
+        let mut kinds = Vec::new();
+        let (old_status, old_error) = match before.intents.get(intent.id()) {
+            None => {
+                kinds.push(T::CREATED);
+                (Status::RequiresPaymentMethod, None)
+            }
+            Some((status, error)) => (*status, error.as_ref()),
+        };
+        if intent.status() != old_status {
+            kinds.extend(T::status_event(intent.status()));
+        }
+        if intent.status() == Status::RequiresPaymentMethod && error.is_some() && error != old_error {
+            kinds.push(T::FAILED);
+        }
+        if !kinds.is_empty() {
+            let object = intent.to_json();
+            types.extend(kinds.into_iter().map(|kind| (kind, object.clone())));
+        }
+    }
+}
+
+/// What a kind of intent's events are called.
+trait Evented: Intent {
+    const CREATED: &'static str;
+    /// Back to `requires_payment_method` with a new error.
+    const FAILED: &'static str;
+    /// The event for reaching `status`, if it has one.
+    fn status_event(status: Status) -> Option<&'static str>;
+}
+
+impl Evented for PaymentIntent {
+    const CREATED: &'static str = "payment_intent.created";
+    const FAILED: &'static str = "payment_intent.payment_failed";
+
+    fn status_event(status: Status) -> Option<&'static str> {
+        Some(match status {
+            Status::RequiresAction => "payment_intent.requires_action",
+            Status::Processing => "payment_intent.processing",
+            Status::Succeeded => "payment_intent.succeeded",
+            Status::Canceled => "payment_intent.canceled",
+            Status::RequiresCapture => "payment_intent.amount_capturable_updated",
+            _ => return None,
+        })
+    }
+}
+
+impl Evented for SetupIntent {
+    const CREATED: &'static str = "setup_intent.created";
+    const FAILED: &'static str = "setup_intent.setup_failed";
+
+    fn status_event(status: Status) -> Option<&'static str> {
+        Some(match status {
+            Status::RequiresAction => "setup_intent.requires_action",
+            Status::Succeeded => "setup_intent.succeeded",
+            Status::Canceled => "setup_intent.canceled",
+            _ => return None,
+        })
+    }
 }

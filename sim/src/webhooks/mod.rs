@@ -1,5 +1,6 @@
-//! Webhooks: every change to a PaymentIntent or charge becomes an Event (Stripe's Event
-//! object), delivered signed to the configured endpoints, retried with backoff on failure.
+//! Webhooks: every change to a PaymentIntent, SetupIntent or charge, and a Checkout Session's
+//! outcome, becomes an Event (Stripe's Event object), delivered signed to the configured
+//! endpoints, retried with backoff on failure.
 //! Tests can deliver an event again (with a bad signature too), hold deliveries and release
 //! them in another order, and read the delivery log.
 

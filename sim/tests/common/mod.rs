@@ -39,6 +39,13 @@ impl Running {
         (status, response.json().await.unwrap())
     }
 
+    /// Completes or fails (`outcome`) 3-D Secure on the stand-in's challenge page for `intent` (a
+    /// PaymentIntent or SetupIntent), as the page does with the client secret.
+    pub async fn three_d_secure(&self, intent: &Value, outcome: &str) -> (u16, Value) {
+        let url = format!("{}/three_d_secure/{}/{outcome}", self.base, intent["id"].as_str().unwrap());
+        self.send(self.http.post(url).form(&[("client_secret", intent["client_secret"].as_str().unwrap())])).await
+    }
+
     /// A ConfirmationToken for `card`, created as Stripe.js creates it.
     pub async fn confirmation_token(&self, card: &str) -> String {
         let form = stripe_sim::card_token_form(PK, card);

@@ -8,7 +8,7 @@ use stripe_wasm::{Element, Listener};
 
 // Not every test file uses all of them.
 #[allow(unused_imports)]
-pub use browser_test_support::{container, iframes_in, stripe_js_url, until};
+pub use browser_test_support::{container, iframes_in, server_post, stripe_js_url, until};
 
 pub const PK: &str = "pk_test_browser_tests";
 
