@@ -98,7 +98,7 @@ pub struct Pages {
 }
 
 /// The pages besides the card checkout, by path.
-pub const OTHER_PAGES: [&str; 2] = ["konbini", "complete"];
+pub const OTHER_PAGES: [&str; 3] = ["konbini", "complete", "embedded"];
 
 impl Pages {
     /// Reads the built pages; a page missing from the build is served by the checkout's

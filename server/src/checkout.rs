@@ -78,9 +78,19 @@ pub async fn confirm(
 /// The order's key: SHA-256 of the attempt, the customer and the priced cart (lines, discount,
 /// total, currency). Any change to what is bought, or by whom, is another order.
 pub fn order_key(attempt_id: &str, customer: Option<&str>, cart: &Cart) -> String {
+    keyed("card", attempt_id, customer, cart)
+}
+
+/// The order key of an Embedded Checkout: as [`order_key`], of another kind, so that the card
+/// checkout and a Checkout Session never share an order (each has its own way to pay it).
+pub fn embedded_order_key(attempt_id: &str, customer: Option<&str>, cart: &Cart) -> String {
+    keyed("embedded", attempt_id, customer, cart)
+}
+
+fn keyed(kind: &str, attempt_id: &str, customer: Option<&str>, cart: &Cart) -> String {
     let cart = serde_json::to_string(cart).unwrap_or_default();
     let digest = Sha256::digest(format!("{attempt_id}\n{}\n{cart}", customer.unwrap_or("")).as_bytes());
-    format!("card:{}", hex::encode(digest))
+    format!("{kind}:{}", hex::encode(digest))
 }
 
 /// The order's PaymentIntent does not exist yet, or its creation's outcome is unknown.

@@ -43,7 +43,10 @@ fn policy(stand_in: &[String], script_hashes: &[String], embed_origins: &[String
         format!(
             "script-src 'self' 'wasm-unsafe-eval' https://js.stripe.com https://*.js.stripe.com {stand_in} {hashes}"
         ),
-        format!("frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com {stand_in}"),
+        // checkout.stripe.com: Stripe's Embedded Checkout (`/embedded`).
+        format!(
+            "frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com https://checkout.stripe.com {stand_in}"
+        ),
         format!("connect-src 'self' https://api.stripe.com {stand_in}"),
         "img-src 'self' data: https://*.stripe.com".to_owned(),
         "style-src 'self'".to_owned(),
@@ -114,7 +117,7 @@ mod tests {
         let csp = policy(&["http://127.0.0.1:12111".into()], &["abc=".into()], &[]);
         assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' https://js.stripe.com https://*.js.stripe.com http://127.0.0.1:12111 'sha256-abc='"), "{csp}");
         assert!(csp.contains(
-            "frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com http://127.0.0.1:12111"
+            "frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com https://checkout.stripe.com http://127.0.0.1:12111"
         ));
         assert!(csp.contains("connect-src 'self' https://api.stripe.com http://127.0.0.1:12111"));
         assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));

@@ -106,7 +106,7 @@ async fn every_answer_carries_the_security_headers() {
         let csp = headers["content-security-policy"].to_str().unwrap();
         assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' https://js.stripe.com"), "{path}: {csp}");
         assert!(csp.contains(&format!(
-            "frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com {}",
+            "frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com https://checkout.stripe.com {}",
             stack.sim
         )));
         assert!(csp.contains("connect-src 'self' https://api.stripe.com") && csp.contains("frame-ancestors 'none'"));

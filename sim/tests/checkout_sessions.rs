@@ -445,3 +445,27 @@ async fn expiring_a_session_by_call_or_by_the_clock() {
     assert_eq!(types.iter().filter(|t| *t == "checkout.session.expired").count(), 2, "{types:?}");
     assert!(types.contains(&"payment_intent.canceled".to_owned()));
 }
+
+#[tokio::test]
+async fn sessions_are_listed_newest_first_and_filtered_by_status() {
+    let sim = common::start().await;
+    let first = open_session(&sim, &[]).await;
+    let second = open_session(&sim, &[]).await;
+    let third = open_session(&sim, &[]).await;
+    let ids = |list: &Value| -> Vec<String> {
+        list["data"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_owned()).collect()
+    };
+    let (status, page) = sim.get("/v1/checkout/sessions?limit=2").await;
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(ids(&page), [third["id"].as_str().unwrap(), second["id"].as_str().unwrap()]);
+    assert_eq!((page["object"].as_str(), page["has_more"].as_bool()), (Some("list"), Some(true)));
+    let (_, rest) =
+        sim.get(&format!("/v1/checkout/sessions?limit=2&starting_after={}", second["id"].as_str().unwrap())).await;
+    assert_eq!((ids(&rest), rest["has_more"].as_bool()), (vec![first["id"].as_str().unwrap().to_owned()], Some(false)));
+
+    pay(&sim, &second, "4242424242424242").await;
+    let (_, complete) = sim.get("/v1/checkout/sessions?status=complete").await;
+    assert_eq!(ids(&complete), [second["id"].as_str().unwrap()]);
+    let (status, unknown) = sim.get("/v1/checkout/sessions?starting_after=cs_test_nope").await;
+    assert_eq!((status, unknown["error"]["param"].as_str()), (404, Some("starting_after")), "{unknown}");
+}

@@ -8,6 +8,7 @@
 mod cart;
 mod checkout;
 mod config;
+mod embedded;
 mod error;
 mod konbini;
 mod look;
@@ -17,6 +18,7 @@ mod order;
 pub use cart::{Cart, CartItem, CartLine, Discount, MAX_LINES, MAX_QUANTITY, PriceRequest, validate_items};
 pub use checkout::{ConfirmRequest, ConfirmResponse, is_attempt_id};
 pub use config::{AddressCollection, ConfigResponse, SessionState, SessionView};
+pub use embedded::{CheckoutSessionRequest, CheckoutSessionResponse, CheckoutSessionView, is_checkout_session_id};
 pub use error::{ApiErrorBody, ValidationError};
 pub use konbini::{
     FormProblem, KonbiniCancelRequest, KonbiniConfig, KonbiniPaymentRequest, KonbiniPaymentResponse, KonbiniStatus,

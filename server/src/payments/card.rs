@@ -3,13 +3,13 @@
 
 use checkout_api::Cart;
 use checkout_api::stripe_common::PaymentIntentStatus;
-use stripe::{IdempotencyKey, RequestStrategy, StripeRequest};
+use stripe::StripeRequest;
 use stripe_core::payment_intent::{
     ConfirmPaymentIntent, CreatePaymentIntent, CreatePaymentIntentAutomaticPaymentMethods, RetrievePaymentIntent,
 };
 use stripe_shared::PaymentIntent;
 
-use super::{Payments, StripeFailure, from_wire, no_client_secret, order_metadata};
+use super::{Payments, StripeFailure, from_wire, idempotent, no_client_secret, order_metadata};
 
 /// What Stripe holds for an order's PaymentIntent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,12 +68,6 @@ impl Payments {
     }
 }
 
-fn idempotent(key: &str) -> Result<RequestStrategy, StripeFailure> {
-    // Only a key longer than Stripe's 255 characters fails; ids are validated far shorter.
-    IdempotencyKey::new(key).map(RequestStrategy::Idempotent).map_err(|e| {
-        StripeFailure::from_error(crate::error::AppError::bad_request("confirmationTokenId", e.to_string()))
-    })
-}
 
 fn confirmed(intent: PaymentIntent) -> Result<Confirmed, StripeFailure> {
     let client_secret = intent.client_secret.ok_or_else(|| StripeFailure {

@@ -8,6 +8,7 @@
 //! become answers to the page.
 
 mod card;
+mod checkout_session;
 mod customer;
 mod konbini;
 
@@ -15,7 +16,7 @@ use std::time::Duration;
 
 use axum::http::StatusCode;
 use checkout_api::stripe_common::{ErrorType, StripeError};
-use stripe::{Client, ClientBuilder};
+use stripe::{Client, ClientBuilder, IdempotencyKey, RequestStrategy};
 
 use crate::config::StripeConfig;
 use crate::error::AppError;
@@ -96,15 +97,27 @@ impl StripeFailure {
     }
 }
 
+/// An Idempotency-Key request strategy: every retry of the request is the same request.
+fn idempotent(key: &str) -> Result<RequestStrategy, StripeFailure> {
+    // Only a key longer than Stripe's 255 characters fails; ids are validated far shorter.
+    IdempotencyKey::new(key).map(RequestStrategy::Idempotent).map_err(|e| {
+        StripeFailure::from_error(AppError::bad_request("confirmationTokenId", e.to_string()))
+    })
+}
+
 /// Our order's id on the PaymentIntent: events carry it back to the order.
 fn order_metadata(order_id: &str) -> std::collections::HashMap<String, String> {
     std::collections::HashMap::from([("order_id".to_owned(), order_id.to_owned())])
 }
 
 fn no_client_secret() -> AppError {
+    no_client_secret_for("PaymentIntent")
+}
+
+fn no_client_secret_for(object: &str) -> AppError {
     AppError::new(
         StatusCode::BAD_GATEWAY,
-        StripeError::new(ErrorType::ApiError, "Stripe returned a PaymentIntent without a client secret."),
+        StripeError::new(ErrorType::ApiError, format!("Stripe returned a {object} without a client secret.")),
     )
 }
 

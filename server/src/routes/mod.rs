@@ -4,6 +4,7 @@
 mod cart;
 mod checkout;
 mod config;
+mod embedded;
 mod konbini;
 mod orders;
 mod payment_secret;
@@ -33,6 +34,8 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/config", get(config::get_config))
         .route("/cart", limited(Kind::Cart, post(cart::price)))
         .route("/checkout/confirm", limited(Kind::Confirm, post(checkout::confirm)))
+        .route("/checkout/sessions", limited(Kind::Confirm, post(embedded::create)))
+        .route("/checkout/sessions/{id}", limited(Kind::Lookup, get(embedded::status)))
         .route("/orders", limited(Kind::Lookup, get(orders::order_for_payment)))
         .route("/orders/{id}", limited(Kind::Lookup, get(orders::get_order)))
         .route("/webhooks/stripe", post(crate::webhooks::receive.layer(DefaultBodyLimit::max(WEBHOOK_BODY_LIMIT))))

@@ -59,11 +59,39 @@
     // The loader UI (and its event) unless the group asked for none (`loader: 'never'`).
     if (this._group._options.loader !== 'never') this._emit('loaderstart', { elementType: this._type });
     var element = this;
+    // The Elements that need the group's intent render only once the group's elements session
+    // has loaded (its intent, its CustomerSession); until then the frame's events wait
+    // (_onFrameEvent), and if it cannot load, this is the Element's loaderror.
+    this._loaded = INTENT_ELEMENT_TYPES.indexOf(this._type) < 0 ? Promise.resolve(true) :
+      this._group._session().then(function (res) {
+        if (element._iframe !== iframe) return false;  // unmounted meanwhile
+        if (!res.error) return true;
+        element._loadFailed(res.error);
+        return false;
+      });
     this._loadTimer = setTimeout(function () {
       if (element._mounted && !element._ready) {
-        element._emit('loaderror', { elementType: element._type, error: { type: 'api_connection_error', message: 'The Payment Element could not be loaded.' } });
+        element._loadFailed({ type: 'api_connection_error', message: 'The ' + element._type + ' Element could not be loaded.' });
       }
     }, 15000);
+  };
+
+  // Stripe.js cannot load the Element: its `loaderror` ({elementType, error}: the elements
+  // session's error as the API gave it), then Stripe.js destroys the Element itself, so it is
+  // gone from the page and from its group (react-stripe-js#409: "When the Payment Element
+  // destroys itself, React doesn't always know about it"). A later destroy() or unmount() by the
+  // integrator throws, as Stripe.js's does (react-stripe-js#291: an invalid clientSecret, then
+  // "IntegrationError: This Element has already been destroyed"; react-stripe-js wraps its
+  // destroy() in a try/catch since #409). Nobody listening is said in the console, as Stripe.js
+  // says it ("Unhandled payment Element loaderror", richnologies/ngx-stripe#167).
+  Element.prototype._loadFailed = function (error) {
+    if (!this._mounted) return;
+    this._group._loadError = error;
+    if (!(this._handlers.loaderror || []).length) {
+      console.error('Unhandled ' + this._type + ' Element loaderror', { error: error });
+    }
+    this._emit('loaderror', { elementType: this._type, error: error });
+    if (!this._destroyed) this.destroy();  // unless a loaderror handler destroyed it already
   };
 
   Element.prototype.unmount = function () {
@@ -88,22 +116,34 @@
     if (this._group._elements[this._key] === this) delete this._group._elements[this._key];
   };
 
-  Element.prototype.on = function (name, handler) {
+  // Stripe.js refuses an event the Element does not have, in on(), once() and off() alike, naming
+  // the method and the Element's events (stripe/stripe-js#778: "Invalid value for eventType of
+  // expressCheckoutElement.on(): value should be one of the following strings: ready, focus, ...
+  // You specified: click."). The stand-in words it in its own older form.
+  Element.prototype._checkEvent = function (method, name) {
     if (EVENTS[this._type].indexOf(name) < 0) {
-      throw IntegrationError('Invalid value for on(): event should be one of ' + EVENTS[this._type].join(', ') + '. You specified: ' + name + '.');
+      throw IntegrationError('Invalid value for ' + method + '(): event should be one of ' + EVENTS[this._type].join(', ') + '. You specified: ' + name + '.');
     }
-    if (typeof handler !== 'function') throw IntegrationError('Invalid value for on(): handler should be a function.');
-    (this._handlers[name] = this._handlers[name] || []).push({ fn: handler, once: false });
+  };
+
+  Element.prototype.on = function (name, handler) {
+    this._listen('on', name, handler, false);
     return this;
   };
 
   Element.prototype.once = function (name, handler) {
-    this.on(name, handler);
-    this._handlers[name][this._handlers[name].length - 1].once = true;
+    this._listen('once', name, handler, true);
     return this;
   };
 
+  Element.prototype._listen = function (method, name, handler, once) {
+    this._checkEvent(method, name);
+    if (typeof handler !== 'function') throw IntegrationError('Invalid value for ' + method + '(): handler should be a function.');
+    (this._handlers[name] = this._handlers[name] || []).push({ fn: handler, once: once });
+  };
+
   Element.prototype.off = function (name, handler) {
+    this._checkEvent('off', name);
     if (!this._handlers[name]) return this;
     this._handlers[name] = handler ? this._handlers[name].filter(function (h) { return h.fn !== handler; }) : [];
     return this;
@@ -169,6 +209,15 @@
       if (form) form.requestSubmit();
       return;
     }
+    // The integrator hears from the frame (ready first) once the group's session has loaded, in
+    // the order the frame said it; an Element that failed to load is never ready.
+    var element = this, iframe = this._iframe;
+    this._loaded.then(function (loaded) {
+      if (loaded && element._iframe === iframe) element._frameEvent(name, payload);
+    });
+  };
+
+  Element.prototype._frameEvent = function (name, payload) {
     if (name === 'change') this._group._submitted = false;
     // The wallet's click waits for the integrator's resolve() before its sheet opens.
     if (name === 'click' && this._type === 'expressCheckout') return walletClicked(this, payload);

@@ -44,14 +44,17 @@
   }
 
   // What the sheet charges: {amount, currency} of the group (or of its intent, for a group made
-  // with a client secret; a SetupIntent's has no amount), or null when it sets up a card.
+  // with a client secret; a SetupIntent's has no amount), or null when it sets up a card. The
+  // intent is the one the group's elements session read (at mount, or at the last
+  // elements.fetchUpdates()), as in Stripe.js, where an amount changed on the server shows once
+  // fetchUpdates() fetched it (stripe/react-stripe-js#506).
   function walletTotal(group, options) {
     options = options || group._options;
     if (!options.clientSecret) {
       return Promise.resolve(options.mode === 'setup' ? null : { amount: options.amount, currency: options.currency });
     }
-    return retrieve(group._stripe._key, options.clientSecret).then(function (res) {
-      var intent = res.body || {};
+    return group._session().then(function (res) {
+      var intent = (res.body || {}).payment_intent || {};
       return intent.amount === undefined ? null : { amount: intent.amount, currency: intent.currency };
     });
   }

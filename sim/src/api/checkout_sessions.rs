@@ -129,21 +129,38 @@ pub async fn line_items(
     sim.apply(|store| {
         let session =
             store.checkout_session(&id).ok_or_else(|| ApiError::no_such("checkout.session", &id, "session"))?;
-        let mut lines = session.line_items.iter().peekable();
-        if let Some(after) = p.str("starting_after")? {
-            if !session.line_items.iter().any(|line| line.id == after) {
-                return Err(ApiError::no_such("line_item", after, "starting_after"));
-            }
-            while lines.next_if(|line| line.id != after).is_some() {}
-            lines.next();
-        }
-        let page: Vec<Value> = lines.by_ref().take(limit).map(|line| line.to_json()).collect();
-        Ok(Json(json!({
-            "object": "list",
-            "data": page,
-            "has_more": lines.next().is_some(),
-            "url": format!("/v1/checkout/sessions/{id}/line_items"),
-        })))
+        super::list_page(
+            session.line_items.iter(),
+            |line| &line.id,
+            p.str("starting_after")?,
+            ("line_item", limit, format!("/v1/checkout/sessions/{id}/line_items")),
+            |line| line.to_json(),
+        )
+    })
+}
+
+/// `GET /v1/checkout/sessions`: newest first, `limit` 1..=100 (default 10), `starting_after`,
+/// `payment_intent`, `customer`, `status`.
+pub async fn list(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
+    req.key.require_secret()?;
+    let p = &req.params;
+    p.allow_only(&["limit", "starting_after", "payment_intent", "customer", "status", "expand"])?;
+    let limit = p.list_limit()?;
+    sim.apply(|store| {
+        let (payment_intent, customer, status) = (p.str("payment_intent")?, p.str("customer")?, p.str("status")?);
+        let newest_first = store.checkout_sessions.iter().rev().filter(|session| {
+            let json = render(session, false);
+            [("payment_intent", payment_intent), ("customer", customer), ("status", status)]
+                .iter()
+                .all(|(field, wanted)| wanted.is_none_or(|w| json[*field].as_str() == Some(w)))
+        });
+        super::list_page(
+            newest_first,
+            |session| &session.id,
+            p.str("starting_after")?,
+            ("checkout.session", limit, "/v1/checkout/sessions".to_owned()),
+            |session| render(session, false),
+        )
     })
 }
 

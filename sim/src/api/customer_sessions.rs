@@ -1,16 +1,19 @@
 //! CustomerSessions: let Stripe.js (publishable key) show a customer's saved payment methods.
-//! `/v1/elements/...` are the stand-in's counterpart of the calls Stripe.js makes for that.
+//! `/v1/elements/...` are the stand-in's counterpart of the calls Stripe.js makes for that (and
+//! `/v1/elements/sessions` of the one it loads an Elements group with).
 
 use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Path, State};
-use serde_json::{Value, json};
+use axum::http::StatusCode;
+use serde_json::{Map, Value, json};
+use stripe_common::{ErrorType, StripeError};
 
 use crate::error::ApiError;
-use crate::objects::{CustomerSession, PaymentElementFeatures, PaymentMethod};
+use crate::objects::{CustomerSession, PaymentElementFeatures, PaymentIntent, PaymentMethod, SetupIntent};
 use crate::params::{Params, StripeRequest};
-use crate::store::Store;
+use crate::store::{Kept, Store};
 use crate::{Sim, ids};
 
 pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
@@ -83,29 +86,75 @@ pub fn session<'a>(store: &'a Store, now: i64, p: &Params) -> Result<&'a Custome
     })
 }
 
-/// What the Payment Element needs to offer saved payment methods: those the session may show,
-/// and the session's features.
+/// `GET /v1/elements/sessions`: what Stripe.js loads for an Elements group before its Elements
+/// render, in one request as Stripe's elements/sessions: with `client_secret`, the group's
+/// PaymentIntent or SetupIntent as the publishable key may see it; with
+/// `customer_session_client_secret`, what the Payment Element needs to offer saved payment
+/// methods (those the session may show, and the session's features). Either failing fails the
+/// whole load, which Stripe.js reports as the Elements' `loaderror`.
 pub async fn elements_session(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
     sim.apply(|store| {
-        let session = session(store, sim.clock.now(), &req.params)?;
-        let f = &session.payment_element;
-        let saved: Vec<Value> = if f.enabled && f.redisplay {
-            store
-                .customer_payment_methods(&session.customer)
-                .into_iter()
-                .filter(|pm| pm.card.is_some() && f.allow_redisplay_filters.contains(&pm.allow_redisplay))
-                .take(3)
-                .map(PaymentMethod::to_json)
-                .collect()
-        } else {
-            Vec::new()
-        };
-        Ok(Json(json!({
-            "customer": session.customer,
-            "payment_methods": saved,
-            "features": {"save": f.enabled && f.save, "remove": f.enabled && f.remove, "save_usage": f.save_usage},
-        })))
+        let mut body = Map::new();
+        if let Some(secret) = req.params.str("client_secret")? {
+            let (object, intent) = elements_intent(store, secret)?;
+            body.insert(object.into(), intent);
+        }
+        if req.params.get("customer_session_client_secret").is_some() {
+            let session = session(store, sim.clock.now(), &req.params)?;
+            let f = &session.payment_element;
+            let saved: Vec<Value> = if f.enabled && f.redisplay {
+                store
+                    .customer_payment_methods(&session.customer)
+                    .into_iter()
+                    .filter(|pm| pm.card.is_some() && f.allow_redisplay_filters.contains(&pm.allow_redisplay))
+                    .take(3)
+                    .map(PaymentMethod::to_json)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            body.insert("customer".into(), json!(session.customer));
+            body.insert("payment_methods".into(), json!(saved));
+            body.insert(
+                "features".into(),
+                json!({"save": f.enabled && f.save, "remove": f.enabled && f.remove, "save_usage": f.save_usage}),
+            );
+        }
+        Ok(Json(Value::Object(body)))
     })
+}
+
+/// The intent of an Elements group's client secret: `("payment_intent" | "setup_intent", its
+/// public fields)`. An intent the secret does not open (none of that id, or another secret) is
+/// the error Stripe's elements/sessions answers, which Stripe.js hands to `loaderror` as it is:
+/// `{"type": "invalid_request_error", "message": "The client_secret provided does not match any
+/// associated PaymentIntent on this account.", "param": "client_secret"}` (as reported in
+/// richnologies/ngx-stripe#167), with no code.
+fn elements_intent(store: &Store, secret: &str) -> Result<(&'static str, Value), ApiError> {
+    fn open<T: Kept>(store: &Store, id: &str, secret: &str) -> Result<(&'static str, Value), ApiError> {
+        store
+            .intent::<T>(id)
+            .filter(|intent| intent.client_secret() == secret)
+            .map(|intent| (T::OBJECT, intent.to_publishable_json()))
+            .ok_or_else(|| no_matching_intent(T::NAME))
+    }
+    let id = secret.split("_secret_").next().unwrap_or_default();
+    match id.split('_').next() {
+        Some("pi") => open::<PaymentIntent>(store, id, secret),
+        Some("seti") => open::<SetupIntent>(store, id, secret),
+        _ => Err(no_matching_intent("PaymentIntent")),
+    }
+}
+
+fn no_matching_intent(name: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::BAD_REQUEST,
+        StripeError::new(
+            ErrorType::InvalidRequestError,
+            format!("The client_secret provided does not match any associated {name} on this account."),
+        )
+        .with_param("client_secret"),
+    )
 }
 
 /// Removing a saved payment method from the Payment Element (the session's `remove` feature).

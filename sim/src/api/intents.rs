@@ -3,7 +3,7 @@
 //! secret, seeing only public fields), and listing them.
 
 use axum::Json;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::Sim;
 use crate::api_keys::Key;
@@ -36,25 +36,15 @@ pub fn list<T: Kept>(sim: &Sim, req: &StripeRequest) -> Result<Json<Value>, ApiE
     let limit = p.list_limit()?;
     sim.apply(|store| {
         let customer = p.str("customer")?;
-        let mut newest_first = T::kept(store)
-            .iter()
-            .rev()
-            .filter(|intent| customer.is_none_or(|c| intent.customer() == Some(c)))
-            .peekable();
-        if let Some(after) = p.str("starting_after")? {
-            if store.intent::<T>(after).is_none() {
-                return Err(ApiError::no_such(T::NO_SUCH, after, "starting_after"));
-            }
-            while newest_first.next_if(|intent| intent.id() != after).is_some() {}
-            newest_first.next();
-        }
-        let page: Vec<Value> = newest_first.by_ref().take(limit).map(|intent| intent.to_json()).collect();
-        Ok(Json(json!({
-            "object": "list",
-            "data": page,
-            "has_more": newest_first.next().is_some(),
-            "url": format!("/v1/{}s", T::OBJECT),
-        })))
+        let newest_first =
+            T::kept(store).iter().rev().filter(|intent| customer.is_none_or(|c| intent.customer() == Some(c)));
+        super::list_page(
+            newest_first,
+            |intent| intent.id(),
+            p.str("starting_after")?,
+            (T::NO_SUCH, limit, format!("/v1/{}s", T::OBJECT)),
+            |intent| intent.to_json(),
+        )
     })
 }
 

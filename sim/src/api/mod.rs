@@ -59,7 +59,7 @@ pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
         .route("/v1/customer_sessions", post(customer_sessions::create))
         .route("/v1/elements/sessions", get(customer_sessions::elements_session))
         .route("/v1/elements/payment_methods/{id}/detach", post(customer_sessions::elements_detach))
-        .route("/v1/checkout/sessions", post(checkout_sessions::create))
+        .route("/v1/checkout/sessions", post(checkout_sessions::create).get(checkout_sessions::list))
         .route("/v1/checkout/sessions/{id}", get(checkout_sessions::retrieve))
         .route("/v1/checkout/sessions/{id}/line_items", get(checkout_sessions::line_items))
         .route("/v1/checkout/sessions/{id}/expire", post(checkout_sessions::expire))
@@ -78,6 +78,34 @@ pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
         .merge(control::router())
         .merge(crate::webhooks::controls())
         .layer(TraceLayer::new_for_http())
+}
+
+/// One page of a Stripe list: the `items` (in the list's order) after `starting_after` (an
+/// unknown one is Stripe's "No such <object>"), at most `limit` of them, with `has_more`.
+pub(crate) fn list_page<'a, T: 'a>(
+    items: impl Iterator<Item = &'a T>,
+    id: impl Fn(&T) -> &str,
+    starting_after: Option<&str>,
+    (object, limit, url): (&str, usize, String),
+    render: impl Fn(&T) -> serde_json::Value,
+) -> Result<axum::Json<serde_json::Value>, ApiError> {
+    let all: Vec<&T> = items.collect();
+    let start = match starting_after {
+        Some(after) => all
+            .iter()
+            .position(|item| id(item) == after)
+            .map(|i| i + 1)
+            .ok_or_else(|| ApiError::no_such(object, after, "starting_after"))?,
+        None => 0,
+    };
+    let rest = &all[start..];
+    let page: Vec<serde_json::Value> = rest.iter().take(limit).map(|item| render(item)).collect();
+    Ok(axum::Json(serde_json::json!({
+        "object": "list",
+        "data": page,
+        "has_more": rest.len() > limit,
+        "url": url,
+    })))
 }
 
 /// `GET /v1/<objects>/{id}` with a secret key: the object `find` renders, or Stripe's
