@@ -21,6 +21,10 @@ cargo test -p stripe-common -p checkout-api -p stripe-sim -p checkout-server --f
 # The bindings' options and results type-checked by tsc against @stripe/stripe-js's declarations.
 # (and the bindings' pure logic, e.g. which Stripe.js URLs are js.stripe.com's).
 cargo test -p stripe-wasm --lib --test conformance
+# The crates' rustdoc examples (run natively; those that need a browser are only compiled) and
+# their docs, where a broken intra-doc link or an undocumented public item is an error.
+cargo test -p stripe-wasm -p stripe-common -p leptos-stripe --doc
+RUSTDOCFLAGS="-D warnings" cargo doc -p stripe-wasm -p leptos-stripe -p stripe-common --no-deps
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
 # The Stripe.js stand-in the browser tests load (STRIPE_SIM_URL in .cargo/config.toml).

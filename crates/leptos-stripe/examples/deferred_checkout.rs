@@ -9,7 +9,7 @@ use leptos_stripe::stripe_wasm::{ConfirmationTokenParams, ElementsOptions, Strip
 use leptos_stripe::{Elements, PaymentElement, use_elements_handle};
 
 const PUBLISHABLE_KEY: &str = "pk_test_your_key";
-const STRIPE_JS: &str = "https://js.stripe.com/clover/stripe.js";
+const STRIPE_JS: &str = "https://js.stripe.com/endive/stripe.js";
 
 fn main() {
     leptos::mount::mount_to_body(|| {

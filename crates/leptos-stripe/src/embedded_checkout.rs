@@ -6,23 +6,54 @@ use stripe_wasm::{ClientSecretSource, EmbeddedCheckout as Checkout, EmbeddedChec
 
 use crate::StripeSource;
 
-/// Stripe's Embedded Checkout, for a Checkout Session created with `ui_mode=embedded` (the
+/// Stripe's Embedded Checkout, for a Checkout Session created with `ui_mode=embedded_page`
+/// (`embedded` before API version 2026-03-25.dahlia) (the
 /// counterpart of react-stripe-js's `<EmbeddedCheckoutProvider>` + `<EmbeddedCheckout>`):
 /// mounted once Stripe.js is there (`stripe` may still be loading) and its container is in the
 /// page, destroyed with the component. Stripe collects and confirms the payment, then sends the
 /// shopper to the session's `return_url` (or calls `on_complete` for sessions created with
-/// `redirect_on_completion=never`). One per page, as Stripe.js allows.
+/// `redirect_on_completion=never`). One per page, as Stripe.js allows. Needs no `<Elements>`.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use leptos_stripe::EmbeddedCheckout;
+/// use leptos_stripe::stripe_wasm::{ClientSecretSource, Stripe, StripeError};
+/// # async fn create_session_on_server() -> Result<String, String> { Ok(String::new()) }
+///
+/// #[component]
+/// fn Pay(stripe: Signal<Option<Stripe>, LocalStorage>) -> impl IntoView {
+///     let done = RwSignal::new(false);
+///     view! {
+///         <EmbeddedCheckout
+///             stripe
+///             client_secret=ClientSecretSource::fetch(create_session_on_server)
+///             on_complete=move |()| done.set(true)
+///             on_error=move |err: StripeError| leptos::logging::error!("{err}")
+///             class="checkout"
+///         />
+///     }
+/// }
+/// ```
 #[component]
 pub fn EmbeddedCheckout(
-    #[prop(into)] stripe: StripeSource,
+    /// A loaded Stripe, or a signal of one still loading.
+    #[prop(into)]
+    stripe: StripeSource,
     /// The session's client secret, or how to ask the server for one when the page mounts it.
     client_secret: ClientSecretSource,
-    #[prop(optional, into)] on_complete: Option<Callback<()>>,
+    /// Called when the session completes, for sessions created with
+    /// `redirect_on_completion=never` (others send the shopper to the `return_url`).
+    #[prop(optional, into)]
+    on_complete: Option<Callback<()>>,
     /// Stripe.js could not create or mount the checkout (e.g. fetching the secret failed).
     #[prop(optional, into)]
     on_error: Option<Callback<StripeError>>,
-    #[prop(optional, into)] id: Option<String>,
-    #[prop(optional, into)] class: Option<String>,
+    /// The `id` of the `<div>` it is mounted into.
+    #[prop(optional, into)]
+    id: Option<String>,
+    /// The `class` of the `<div>` it is mounted into.
+    #[prop(optional, into)]
+    class: Option<String>,
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let created: StoredValue<Option<Checkout>, LocalStorage> = StoredValue::new_local(None);

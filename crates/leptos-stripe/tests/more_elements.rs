@@ -142,3 +142,40 @@ async fn embedded_checkout_whose_secret_cannot_be_fetched_reports_the_error() {
     assert!(until(10_000, || !errors.lock().unwrap().is_empty()).await, "on_error called");
     assert!(iframe_titles(&node).is_empty());
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function record_console_errors() {
+  window.__errors = [];
+  const original = console.error;
+  console.error = (...args) => { window.__errors.push(args.map(String).join(' ')); original.apply(console, args); };
+}
+export function console_errors() { return window.__errors.join('\n'); }
+"#)]
+extern "C" {
+    fn record_console_errors();
+    fn console_errors() -> String;
+}
+
+#[wasm_bindgen_test]
+async fn an_element_stripe_could_not_load_reports_it_and_its_cleanup_is_quiet() {
+    let stripe = stripe().await;
+    let node = container();
+    let failed: Arc<Mutex<Vec<StripeError>>> = Arc::default();
+    let sink = failed.clone();
+    // An intent that does not exist: Stripe.js cannot load the Element, says so, destroys it.
+    let options = ElementsOptions::for_intent("pi_doesnotexist_secret_wrong");
+    let handle = leptos::mount::mount_to(node.clone(), move || {
+        view! {
+            <Elements stripe=stripe options=Signal::stored(options)>
+                <leptos_stripe::PaymentElement on_load_error=move |e: stripe_wasm::LoadErrorEvent| sink.lock().unwrap().push(e.error) />
+            </Elements>
+        }
+    });
+    assert!(until(15_000, || !failed.lock().unwrap().is_empty()).await, "on_load_error called");
+    assert_eq!(failed.lock().unwrap()[0].param.as_deref(), Some("client_secret"));
+    assert!(iframe_titles(&node).is_empty(), "Stripe.js removed the Element");
+    record_console_errors();
+    drop(handle);
+    leptos::task::tick().await;
+    assert_eq!(console_errors(), "", "cleanup did not try to destroy it again");
+}

@@ -8,7 +8,15 @@ const ZERO_DECIMAL: &[&str] =
 /// Currencies whose Stripe amounts are thousandths.
 const THREE_DECIMAL: &[&str] = &["bhd", "jod", "kwd", "omr", "tnd"];
 
-/// How many decimal places a Stripe amount in `currency` has.
+/// How many decimal places a Stripe amount in `currency` (any case) has: 0 for zero-decimal
+/// currencies (`jpy`, `krw`, ...), 3 for three-decimal ones (`kwd`, ...), 2 for the rest.
+///
+/// ```
+/// use stripe_common::minor_unit_exponent;
+/// assert_eq!(minor_unit_exponent("usd"), 2); // 1099 is $10.99
+/// assert_eq!(minor_unit_exponent("JPY"), 0); // 1099 is ¥1,099
+/// assert_eq!(minor_unit_exponent("kwd"), 3); // 1099 is 1.099 KD
+/// ```
 pub fn minor_unit_exponent(currency: &str) -> u32 {
     let currency = currency.to_ascii_lowercase();
     if ZERO_DECIMAL.contains(&currency.as_str()) {

@@ -1,16 +1,39 @@
 use serde::{Deserialize, Serialize};
 
-/// The `type` of a Stripe error, as in Stripe's API and Stripe.js.
+/// The `type` of a Stripe error, as in Stripe's API and Stripe.js (`StripeErrorType`).
+/// Serialised in Stripe's snake_case names (`card_error`, ...).
+///
+/// ```
+/// use stripe_common::ErrorType;
+/// let type_: ErrorType = serde_json::from_str(r#""card_error""#).unwrap();
+/// assert_eq!(type_, ErrorType::CardError);
+/// // A type Stripe adds later is not an error.
+/// let newer: ErrorType = serde_json::from_str(r#""brand_new_error""#).unwrap();
+/// assert_eq!(newer, ErrorType::Unknown);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorType {
+    /// `api_connection_error`: Stripe's API could not be reached (network failure).
     ApiConnectionError,
+    /// `api_error`: any other problem on Stripe's side (e.g. a temporary one); very rare. The
+    /// bindings also use it for an answer of Stripe.js they cannot read.
     ApiError,
+    /// `authentication_error`: the request's key was not accepted.
     AuthenticationError,
+    /// `card_error`: the card cannot be charged (a decline, a wrong CVC, ...); the most common
+    /// error, and its `message` is written for the shopper.
     CardError,
+    /// `idempotency_error`: an `Idempotency-Key` was reused with another endpoint or other
+    /// parameters.
     IdempotencyError,
+    /// `invalid_request_error`: the request has invalid parameters (also a failed 3-D Secure
+    /// authentication, with code `payment_intent_authentication_failure`).
     InvalidRequestError,
+    /// `rate_limit_error`: too many requests too quickly.
     RateLimitError,
+    /// `validation_error`: Stripe.js's own check of a field failed (e.g. an incomplete card
+    /// number) before anything was sent; its `message` is written for the shopper.
     ValidationError,
     /// Thrown (not returned) by Stripe.js when it is used wrongly, e.g. `createConfirmationToken`
     /// before `elements.submit()`. Not an API error type; the bindings report it with this type.
@@ -23,6 +46,10 @@ pub enum ErrorType {
 
 impl ErrorType {
     /// Stripe's name for it (`card_error`, ...).
+    ///
+    /// ```
+    /// assert_eq!(stripe_common::ErrorType::CardError.as_str(), "card_error");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Self::ApiConnectionError => "api_connection_error",
@@ -40,22 +67,44 @@ impl ErrorType {
 }
 
 /// A Stripe error object: what the API returns under `"error"` and what Stripe.js resolves
-/// as `{error}`. Unknown fields are ignored.
+/// as `{error}`. Unknown fields are ignored; `None` fields are left out when serialised.
+///
+/// ```
+/// use stripe_common::{ErrorType, StripeError};
+/// let error: StripeError = serde_json::from_str(
+///     r#"{"type": "card_error", "code": "card_declined", "decline_code": "generic_decline",
+///         "message": "Your card was declined.", "charge": "ch_1",
+///         "doc_url": "https://stripe.com/docs/error-codes/card-declined"}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(error.code.as_deref(), Some("card_declined"));
+/// assert_eq!(error.to_string(), "card_error (card_declined): Your card was declined.");
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StripeError {
+    /// `type`: the kind of error; decides who its message is for.
     #[serde(rename = "type")]
     pub type_: ErrorType,
+    /// For errors that can be handled programmatically, Stripe's
+    /// [error code](https://stripe.com/docs/error-codes) (`card_declined`, `expired_card`,
+    /// `incomplete_number`, ...); `None` otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// For a card declined by its issuer, the issuer's reason if given
+    /// (`insufficient_funds`, `lost_card`, ...); `None` otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decline_code: Option<String>,
+    /// A human-readable explanation. Card and validation errors' messages may be shown to the
+    /// shopper ([`StripeError::shopper_message`]); others are for the integrator.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// For an error about one parameter, its name (e.g. to show the message beside that field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
+    /// A page of Stripe's docs about the error code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_url: Option<String>,
-    /// The charge a card error is about.
+    /// For a card error, the id (`ch_…`) of the charge that failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub charge: Option<String>,
     /// The request in the Dashboard's logs (for the merchant, never for the shopper).
@@ -77,20 +126,58 @@ pub struct StripeError {
 pub const GENERIC_MESSAGE: &str = "Something went wrong while processing your payment. Please try again.";
 
 impl StripeError {
+    /// An error of `type_` with `message` and nothing else, as the bindings and servers make
+    /// them; add a code, decline code or parameter with the `with_*` methods.
+    ///
+    /// ```
+    /// use stripe_common::{ErrorType, StripeError};
+    /// let error = StripeError::new(ErrorType::ValidationError, "Your card number is incomplete.")
+    ///     .with_code("incomplete_number")
+    ///     .with_param("number");
+    /// assert_eq!(
+    ///     serde_json::to_value(&error).unwrap(),
+    ///     serde_json::json!({"type": "validation_error", "code": "incomplete_number",
+    ///         "message": "Your card number is incomplete.", "param": "number"})
+    /// );
+    /// ```
     pub fn new(type_: ErrorType, message: impl Into<String>) -> Self {
         Self { type_, message: Some(message.into()), ..Self::default() }
     }
 
+    /// Sets [`StripeError::code`].
+    ///
+    /// ```
+    /// use stripe_common::{ErrorType, StripeError};
+    /// let error = StripeError::new(ErrorType::CardError, "Your card was declined.").with_code("card_declined");
+    /// assert_eq!(error.code.as_deref(), Some("card_declined"));
+    /// ```
     pub fn with_code(mut self, code: impl Into<String>) -> Self {
         self.code = Some(code.into());
         self
     }
 
+    /// Sets [`StripeError::decline_code`].
+    ///
+    /// ```
+    /// use stripe_common::{ErrorType, StripeError};
+    /// let error = StripeError::new(ErrorType::CardError, "Your card has insufficient funds.")
+    ///     .with_code("card_declined")
+    ///     .with_decline_code("insufficient_funds");
+    /// assert_eq!(error.decline_code.as_deref(), Some("insufficient_funds"));
+    /// ```
     pub fn with_decline_code(mut self, decline_code: impl Into<String>) -> Self {
         self.decline_code = Some(decline_code.into());
         self
     }
 
+    /// Sets [`StripeError::param`].
+    ///
+    /// ```
+    /// use stripe_common::{ErrorType, StripeError};
+    /// let error =
+    ///     StripeError::new(ErrorType::InvalidRequestError, "Invalid email address.").with_param("receipt_email");
+    /// assert_eq!(error.param.as_deref(), Some("receipt_email"));
+    /// ```
     pub fn with_param(mut self, param: impl Into<String>) -> Self {
         self.param = Some(param.into());
         self
@@ -99,12 +186,27 @@ impl StripeError {
     /// Stripe's guidance: card and validation errors carry a message written for the customer;
     /// every other type is for the integrator and should not be shown as is. A failed 3-D Secure
     /// authentication comes as an `invalid_request_error` whose message is also the shopper's.
+    ///
+    /// ```
+    /// use stripe_common::{ErrorType, StripeError};
+    /// assert!(StripeError::new(ErrorType::CardError, "Your card was declined.").is_shopper_facing());
+    /// assert!(!StripeError::new(ErrorType::InvalidRequestError, "No such customer: 'cus_x'").is_shopper_facing());
+    /// ```
     pub fn is_shopper_facing(&self) -> bool {
         matches!(self.type_, ErrorType::CardError | ErrorType::ValidationError)
             || self.code.as_deref() == Some("payment_intent_authentication_failure")
     }
 
-    /// The text to show a shopper for this error.
+    /// The text to show a shopper for this error: its message if it is
+    /// [shopper-facing](StripeError::is_shopper_facing), [`GENERIC_MESSAGE`] otherwise.
+    ///
+    /// ```
+    /// use stripe_common::{ErrorType, GENERIC_MESSAGE, StripeError};
+    /// let declined = StripeError::new(ErrorType::CardError, "Your card was declined.");
+    /// assert_eq!(declined.shopper_message(), "Your card was declined.");
+    /// let misuse = StripeError::new(ErrorType::IntegrationError, "elements.submit() was not called");
+    /// assert_eq!(misuse.shopper_message(), GENERIC_MESSAGE);
+    /// ```
     pub fn shopper_message(&self) -> &str {
         match (&self.message, self.is_shopper_facing()) {
             (Some(message), true) => message,

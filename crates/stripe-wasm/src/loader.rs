@@ -12,12 +12,26 @@ use web_sys::{Document, HtmlScriptElement};
 /// Marks scripts this loader injected, with their state: `loading`, `loaded` or `failed`.
 const STATE_ATTRIBUTE: &str = "data-stripe-wasm";
 
+/// Why [`load`] failed. Its `Display` is a sentence for logs (not for shoppers: tell them the
+/// payment form could not load).
+///
+/// ```
+/// use stripe_wasm::LoadError;
+/// let error = LoadError::Network { url: "https://js.stripe.com/endive/stripe.js".into() };
+/// assert_eq!(error.to_string(), "Failed to load Stripe.js from https://js.stripe.com/endive/stripe.js");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    /// The script could not be fetched (offline, blocked by an extension or a CSP, ...).
-    Network { url: String },
+    /// The script could not be fetched (offline, blocked by an extension or a CSP, ...), twice.
+    Network {
+        /// The script's URL, as requested.
+        url: String,
+    },
     /// The script loaded but did not define `window.Stripe`.
-    NotStripeJs { url: String },
+    NotStripeJs {
+        /// The script's URL, as requested.
+        url: String,
+    },
     /// Not running in a browser page.
     NoDocument,
 }
@@ -35,6 +49,12 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// How to load Stripe.js, as `loadStripe.setLoadParameters` and a CSP take it.
+///
+/// ```
+/// use stripe_wasm::LoadOptions;
+/// let options = LoadOptions { nonce: Some("r4nd0m".into()), ..LoadOptions::default() };
+/// assert!(options.advanced_fraud_signals, "on unless turned off");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadOptions {
     /// Stripe.js's fraud signals (on by default, as Stripe recommends); `false` loads it with
@@ -50,13 +70,35 @@ impl Default for LoadOptions {
     }
 }
 
-/// Makes `window.Stripe` available, loading Stripe.js from `url` if needed.
+/// Makes `window.Stripe` available, loading Stripe.js from `url` if needed (`loadStripe`
+/// without the instance): `https://js.stripe.com/endive/stripe.js` for the train these
+/// bindings follow. Injects one `<script async>` into `<head>`, reuses a Stripe.js already on
+/// the page (see [`load_with`]) and tries once more after a network failure.
+///
+/// ```no_run
+/// # async fn example() -> Result<(), stripe_wasm::LoadError> {
+/// stripe_wasm::load("https://js.stripe.com/endive/stripe.js").await?;
+/// let stripe = stripe_wasm::Stripe::new("pk_test_123");
+/// # let _ = stripe;
+/// # Ok(())
+/// # }
+/// ```
 pub async fn load(url: &str) -> Result<(), LoadError> {
     load_with(url, &LoadOptions::default()).await
 }
 
 /// [`load`] with options. A Stripe.js already on the page (any of js.stripe.com's release
 /// trains, or v3) is used, never a second copy.
+///
+/// ```no_run
+/// use stripe_wasm::LoadOptions;
+/// # async fn example() -> Result<(), stripe_wasm::LoadError> {
+/// // A page with `Content-Security-Policy: script-src 'nonce-r4nd0m'`.
+/// let options = LoadOptions { nonce: Some("r4nd0m".into()), ..LoadOptions::default() };
+/// stripe_wasm::load_with("https://js.stripe.com/endive/stripe.js", &options).await?;
+/// # Ok(())
+/// # }
+/// ```
 pub async fn load_with(url: &str, options: &LoadOptions) -> Result<(), LoadError> {
     let window = web_sys::window().ok_or(LoadError::NoDocument)?;
     if stripe_defined(&window) {

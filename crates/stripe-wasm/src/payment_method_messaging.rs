@@ -6,37 +6,59 @@ use serde::Serialize;
 
 use crate::ElementOptions;
 
-/// The BNPL methods the messaging may name.
+/// The BNPL methods the messaging may name (`paymentMethodTypes`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MessagingPaymentMethod {
+    /// `afterpay_clearpay`: Afterpay (Clearpay in the UK).
     AfterpayClearpay,
+    /// `klarna`.
     Klarna,
+    /// `affirm`.
     Affirm,
 }
 
-/// `logoColor`.
+/// `logoColor`: the colour of the payment methods' logos in the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LogoColor {
+    /// `black` (Stripe's default).
     Black,
+    /// `white`, for dark backgrounds.
     White,
+    /// `color`: the brands' own colours.
     Color,
 }
 
 /// `elements.create('paymentMethodMessaging', options)`. Every option may be updated.
+///
+/// ```
+/// use stripe_wasm::{LogoColor, MessagingPaymentMethod, PaymentMethodMessagingElementOptions};
+/// let options = PaymentMethodMessagingElementOptions {
+///     payment_method_types: Some(vec![MessagingPaymentMethod::Klarna, MessagingPaymentMethod::AfterpayClearpay]),
+///     logo_color: Some(LogoColor::Color),
+///     ..PaymentMethodMessagingElementOptions::new(5098, "usd")
+/// };
+/// assert_eq!(
+///     serde_json::to_value(&options).unwrap(),
+///     serde_json::json!({"amount": 5098, "currency": "USD",
+///         "paymentMethodTypes": ["klarna", "afterpay_clearpay"], "logoColor": "color"})
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentMethodMessagingElementOptions {
     /// In the currency's smallest unit.
     pub amount: i64,
-    /// Upper case, as this Element takes it (`USD`, `EUR`, `GBP`, …).
+    /// Upper case, as this Element takes it (`USD`, `EUR`, `GBP`, `AUD`, `CAD`, …).
     pub currency: String,
+    /// Which methods to show messaging for; `None` for all that apply.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payment_method_types: Option<Vec<MessagingPaymentMethod>>,
-    /// The shopper's country (`US`, `GB`, `DE`, …).
+    /// The shopper's country (`US`, `GB`, `DE`, …); `None` for Stripe's guess.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
+    /// The logos' colour; `None` for black.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub logo_color: Option<LogoColor>,
 }

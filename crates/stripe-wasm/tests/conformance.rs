@@ -148,7 +148,7 @@ fn full_payment_method_data() -> PaymentMethodData {
 fn full_confirm_payment_params() -> ConfirmPaymentParams {
     ConfirmPaymentParams {
         return_url: Some("https://shop.example/complete".into()),
-        shipping: full_confirmation_token_params().shipping,
+        shipping: full_confirmation_token_params().shipping.as_ref().and_then(ShippingParams::from_shipping),
         receipt_email: Some("jenny@example.com".into()),
         payment_method_data: Some(full_payment_method_data()),
         payment_method: Some("pm_123".into()),
@@ -247,6 +247,24 @@ fn full_messaging_options() -> PaymentMethodMessagingElementOptions {
     }
 }
 
+fn full_stripe_options() -> StripeOptions {
+    StripeOptions {
+        stripe_account: Some("acct_123".into()),
+        api_version: Some("2026-09-30.endive".into()),
+        locale: Some("ja".into()),
+        betas: Some(vec!["some_beta_1".into()]),
+    }
+}
+
+fn full_app_info() -> AppInfo {
+    AppInfo {
+        name: "leptos-stripe".into(),
+        version: Some("0.1.0".into()),
+        url: Some("https://shop.example".into()),
+        partner_id: Some("pp_partner_123".into()),
+    }
+}
+
 fn full_konbini_data() -> ConfirmKonbiniData {
     let mut konbini = ConfirmKonbiniData::new("山田太郎", "taro@example.jp", Some("09012345678".into()));
     konbini.return_url = Some("https://shop.example/complete".into());
@@ -303,6 +321,23 @@ fn sent_samples() -> Vec<Sent> {
             "stripe.createConfirmationToken({elements, params: %})",
             &ConfirmationTokenParams::default(),
         ),
+        // The Address Element's value as the checkout sends it: unknown fields `null`.
+        sent(
+            "confirmation_token_params_partial",
+            "stripe.createConfirmationToken({elements, params: %})",
+            &ConfirmationTokenParams {
+                return_url: None,
+                shipping: Some(Shipping {
+                    name: Some("Jenny Rosen".into()),
+                    address: Address {
+                        line1: Some("1 Harbour Way".into()),
+                        country: Some("US".into()),
+                        ..Default::default()
+                    },
+                    phone: None,
+                }),
+            },
+        ),
         sent(
             "confirmation_token_params_full",
             "stripe.createConfirmationToken({elements, params: %})",
@@ -335,6 +370,28 @@ fn sent_samples() -> Vec<Sent> {
             "confirm_payment_params_full",
             "stripe.confirmPayment({elements, clientSecret: 'pi_1_secret_2', confirmParams: %, redirect: 'if_required'})",
             &full_confirm_payment_params(),
+        ),
+        // What an Address Element with only a line and a country gives, and billing details
+        // without an address.
+        sent(
+            "confirm_payment_params_partial",
+            "stripe.confirmPayment({elements, confirmParams: %, redirect: 'if_required'})",
+            &ConfirmPaymentParams {
+                shipping: ShippingParams::from_shipping(&Shipping {
+                    name: Some("Jenny Rosen".into()),
+                    address: Address {
+                        line1: Some("1 Harbour Way".into()),
+                        country: Some("US".into()),
+                        ..Default::default()
+                    },
+                    phone: None,
+                }),
+                payment_method_data: Some(PaymentMethodData {
+                    billing_details: Some(BillingDetails { name: Some("Jenny Rosen".into()), ..Default::default() }),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
         ),
         sent(
             "confirm_payment_redirect_always",
@@ -430,6 +487,14 @@ fn sent_samples() -> Vec<Sent> {
             &full_messaging_options(),
         ),
         sent("payment_method_messaging_update", "messagingElement.update(%)", &full_messaging_options().updatable()),
+        sent("stripe_options_minimal", "StripeJs('pk_test_1', %)", &StripeOptions::default()),
+        sent("stripe_options_full", "StripeJs('pk_test_1', %)", &full_stripe_options()),
+        sent("app_info_full", "stripe.registerAppInfo(%)", &full_app_info()),
+        sent(
+            "app_info_minimal",
+            "stripe.registerAppInfo(%)",
+            &AppInfo { name: "leptos-stripe".into(), version: None, url: None, partner_id: None },
+        ),
         sent(
             "handle_next_action_options",
             "stripe.handleNextAction(%)",
@@ -582,6 +647,8 @@ fn the_full_samples_set_every_optional_field() {
         format!("{:?}", full_address_element_options()),
         format!("{:?}", full_confirmation_token_params()),
         format!("{:?}", full_konbini_data()),
+        format!("{:?}", full_stripe_options()),
+        format!("{:?}", full_app_info()),
         format!("{:?}", full_client_secret_elements_options())
             .replace("mode: None", "")
             .replace("amount: None", "")
