@@ -71,6 +71,8 @@
     ready: ready,
     formatAmount: formatAmount,
     encode: encodeForm,
+    // The frame's Stripe.js's key (and connected account) for its calls.
+    credentials: function (key) { return credentials(key || config.key, config.stripeAccount); },
     get: function (path) { return api('GET', location.origin + path); },
     post: function (path, body) { return api('POST', location.origin + path, body); },
   };

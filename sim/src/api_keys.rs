@@ -77,6 +77,20 @@ fn classify(key: &str) -> Result<Key, ApiError> {
     Err(unauthorized(&format!("Invalid API Key provided: {}", redact(key))))
 }
 
+impl Key {
+    /// The key as Stripe names it in its refusals to act on an account:
+    /// `sk_test_********************1234`, every character masked but the prefix and the last
+    /// four.
+    pub fn masked(&self) -> String {
+        let (Key::Secret(key) | Key::Publishable(key)) = self;
+        let chars: Vec<char> = key.chars().collect();
+        let shown = chars.len().saturating_sub(4).max(8).min(chars.len());
+        let prefix: String = chars[..8.min(chars.len())].iter().collect();
+        let tail: String = chars[shown..].iter().collect();
+        format!("{prefix}{}{tail}", "*".repeat(shown.saturating_sub(8)))
+    }
+}
+
 /// `sk_test_****abcd`, as Stripe prints keys back.
 fn redact(key: &str) -> String {
     let prefix: String = key.chars().take(8).collect();
@@ -119,6 +133,13 @@ mod tests {
         params.insert("key".into(), Value::String("pk_test_abc123".into()));
         let key = authenticate(&HeaderMap::new(), &params).unwrap();
         assert_eq!(key.require_secret().unwrap_err().status, StatusCode::FORBIDDEN);
+    }
+
+    #[test]
+    fn keys_are_masked_as_stripe_masks_them_about_accounts() {
+        // As in stripe/stripe-php's test of a 403 for another platform's account.
+        assert_eq!(Key::Secret("sk_test_abcdefghijklmnopqrst1234".into()).masked(), "sk_test_********************1234");
+        assert_eq!(Key::Publishable("pk_test_ab12".into()).masked(), "pk_test_ab12");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 #![recursion_limit = "256"]
 //! An offline stand-in for Stripe: its HTTP API (form-encoded requests, key auth, Stripe's
-//! JSON objects and errors) and a Stripe.js stand-in that renders the Payment Element as a
-//! cross-origin iframe, as Stripe's does. Run it with `cargo run -p stripe-sim`.
+//! JSON objects and errors; Connect: connected accounts and the `Stripe-Account` header) and a
+//! Stripe.js stand-in that renders the Payment Element as a cross-origin iframe, as Stripe's
+//! does. Run it with `cargo run -p stripe-sim`.
 
 mod api;
 mod api_keys;
@@ -47,9 +48,15 @@ impl Sim {
         self.public_url.as_deref().unwrap_or("http://127.0.0.1:12111")
     }
 
-    /// Sends events to `url`, signed with `secret`.
+    /// Sends the platform's events to `url`, signed with `secret`.
     pub fn add_webhook_endpoint(&self, url: impl Into<String>, secret: impl Into<String>) {
-        self.webhooks.add_endpoint(Endpoint { url: url.into(), secret: secret.into() });
+        self.webhooks.add_endpoint(Endpoint { url: url.into(), secret: secret.into(), connect: false });
+    }
+
+    /// A Connect endpoint: sends the events of the connected accounts (those with `account`)
+    /// to `url`, signed with `secret`.
+    pub fn add_connect_webhook_endpoint(&self, url: impl Into<String>, secret: impl Into<String>) {
+        self.webhooks.add_endpoint(Endpoint { url: url.into(), secret: secret.into(), connect: true });
     }
 
     /// First wait before retrying a failed delivery (doubling each time); 1 s by default.
@@ -70,7 +77,7 @@ impl Sim {
         api::checkout_sessions::settle(&mut store, now);
         let value = operation(&mut store);
         api::checkout_sessions::settle(&mut store, now);
-        let events = webhooks::changes(&before, &mut store, now, self.webhooks.endpoints().len());
+        let events = webhooks::changes(&before, &mut store, now, self.webhooks.counts());
         drop(store);
         self.webhooks.enqueue(&events);
         value

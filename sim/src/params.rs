@@ -1,26 +1,40 @@
-//! The extractor every `/v1` handler takes: the caller's key and its parameters (query string
-//! and form body merged, as Stripe accepts both), with typed accessors that fail the way
-//! Stripe fails ("Invalid integer: abc", "Missing required param: amount.").
+//! The extractor every `/v1` handler takes: the caller's key, the connected account it acts on
+//! (`Stripe-Account`), and its parameters (query string and form body merged, as Stripe accepts
+//! both), with typed accessors that fail the way Stripe fails ("Invalid integer: abc", "Missing
+//! required param: amount.").
+
+use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use serde_json::{Map, Value};
 
+use crate::Sim;
 use crate::api_keys::{Key, authenticate};
 use crate::error::ApiError;
 
 pub struct StripeRequest {
     pub key: Key,
+    /// The connected account the request is made on (`Stripe-Account`, or Stripe.js's
+    /// `_stripe_account`), checked to be one of the platform's; `None`: the platform itself.
+    pub account: Option<String>,
     pub params: Params,
 }
 
-impl<S: Send + Sync> FromRequest<S> for StripeRequest {
+impl StripeRequest {
+    /// Where the request's objects live: `None` the platform, else the connected account.
+    pub fn scope(&self) -> Option<&str> {
+        self.account.as_deref()
+    }
+}
+
+impl FromRequest<Arc<Sim>> for StripeRequest {
     type Rejection = ApiError;
 
-    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request(req: Request, sim: &Arc<Sim>) -> Result<Self, Self::Rejection> {
         let headers = req.headers().clone();
         let query = req.uri().query().unwrap_or_default().to_owned();
-        let body = Bytes::from_request(req, state)
+        let body = Bytes::from_request(req, sim)
             .await
             .map_err(|_| ApiError::invalid_request("Could not read the request body."))?;
         let mut params = crate::form::decode(query.as_bytes()).map_err(ApiError::invalid_request)?;
@@ -29,7 +43,13 @@ impl<S: Send + Sync> FromRequest<S> for StripeRequest {
         }
         let key = authenticate(&headers, &params)?;
         params.remove("key");
-        Ok(Self { key, params: Params(params) })
+        // The account named is checked here, once for every endpoint, as Stripe refuses a request
+        // on an account that is not the platform's before anything else.
+        let account = crate::api::connect::requested_account(&headers, &mut params, &key)?;
+        if let Some(account) = &account {
+            sim.apply(|store| crate::api::connect::check_connected(store, &key, account))?;
+        }
+        Ok(Self { key, account, params: Params(params) })
     }
 }
 
@@ -59,6 +79,21 @@ impl Params {
 
     pub fn required_str(&self, name: &str) -> Result<&str, ApiError> {
         self.str(name)?.filter(|s| !s.is_empty()).ok_or_else(|| ApiError::param_missing(name))
+    }
+
+    /// One of Stripe's enum values `allowed`, refused in Stripe's words as `param` (the full
+    /// name, e.g. `controller[fees][payer]`) otherwise.
+    pub fn one_of(&self, name: &str, param: &str, allowed: &[&str]) -> Result<Option<&str>, ApiError> {
+        match self.str(name)? {
+            Some(value) if !allowed.contains(&value) => {
+                let (last, rest) = allowed.split_last().expect("an enum has values");
+                Err(ApiError::param_invalid(
+                    param,
+                    format!("Invalid {param}: must be one of {} or {last} (got {value}).", rest.join(", ")),
+                ))
+            }
+            value => Ok(value),
+        }
     }
 
     pub fn int(&self, name: &str) -> Result<Option<i64>, ApiError> {
@@ -109,6 +144,21 @@ impl Params {
                 .map(Some),
             Some(_) => Err(ApiError::param_invalid(name, "Invalid array")),
         }
+    }
+
+    /// `metadata[k]=v` merged into `metadata`, as updates take it: an empty value unsets its key.
+    /// `metadata=` (empty) unsets them all.
+    pub fn merge_metadata(&self, metadata: &mut Map<String, Value>) -> Result<(), ApiError> {
+        if matches!(self.get("metadata"), Some(Value::String(all)) if all.is_empty()) {
+            metadata.clear();
+        }
+        for (key, value) in self.metadata()? {
+            match value.as_str() {
+                Some("") => metadata.remove(&key),
+                _ => metadata.insert(key, value),
+            };
+        }
+        Ok(())
     }
 
     /// `metadata[k]=v`: string values only.

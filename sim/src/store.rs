@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use crate::error::ApiError;
 use crate::objects::{
-    Card, Charge, CheckoutSession, ConfirmationToken, Customer, CustomerSession, Intent, PaymentIntent, PaymentMethod,
-    SetupIntent,
+    Account, ApplicationFee, Card, Charge, CheckoutSession, ConfirmationToken, Customer, CustomerSession, Intent,
+    PaymentIntent, PaymentMethod, SetupIntent, Within,
 };
 
 /// A konbini voucher: the instructions of one confirmation. Confirming again voids it.
@@ -32,32 +32,56 @@ pub struct Store {
     /// Checkout Sessions, in creation order.
     pub checkout_sessions: Vec<CheckoutSession>,
     pub charges: HashMap<String, Charge>,
+    /// The platform's connected accounts in creation order (deleted ones stay in their place,
+    /// for positions), and where each live one is: lists page through tens of thousands by
+    /// position, not by scanning.
+    pub accounts: Vec<Account>,
+    pub account_index: HashMap<String, usize>,
+    /// The platform's application fees, in creation order.
+    pub application_fees: Vec<ApplicationFee>,
+    /// Accounts changed by this call, each with what it was before (`previous_attributes`), for
+    /// their `account.updated` events: accounts are too many to compare before and after.
+    pub account_updates: Vec<(String, serde_json::Value)>,
     /// Every event, in the order it happened.
     pub events: Vec<serde_json::Value>,
 }
 
 impl Store {
-    /// A new PaymentMethod (a card, or konbini with `card: None`) with no customer; its id.
-    pub fn new_payment_method(&mut self, now: i64, card: Option<Card>, billing_details: serde_json::Value) -> String {
+    /// A new PaymentMethod (a card, or konbini with `card: None`) with no customer on
+    /// `account` (`None`: the platform); its id.
+    pub fn new_payment_method(
+        &mut self,
+        now: i64,
+        account: Option<&str>,
+        card: Option<Card>,
+        billing_details: serde_json::Value,
+    ) -> String {
         let pm = PaymentMethod {
             id: crate::ids::new_id("pm"),
+            account: account.map(str::to_owned),
             created: now,
             card,
             billing_details,
             customer: None,
             allow_redisplay: "unspecified".into(),
             metadata: Default::default(),
+            spent: false,
         };
         let id = pm.id.clone();
         self.payment_methods.insert(id.clone(), pm);
         id
     }
 
-    /// The intent `id` for a caller who must present its client secret (Stripe.js with a
-    /// publishable key, the 3-D Secure page); Stripe's errors for an unknown intent and a wrong
-    /// secret.
-    pub fn intent_for_secret<T: Kept>(&self, id: &str, secret: Option<&str>) -> Result<&T, ApiError> {
-        let intent = self.intent::<T>(id).ok_or_else(|| ApiError::no_such(T::NO_SUCH, id, "intent"))?;
+    /// The intent `id` on account `scope` for a caller who must present its client secret
+    /// (Stripe.js with a publishable key, the 3-D Secure page); Stripe's errors for an unknown
+    /// intent and a wrong secret.
+    pub fn intent_for_secret<T: Kept>(
+        &self,
+        scope: Option<&str>,
+        id: &str,
+        secret: Option<&str>,
+    ) -> Result<&T, ApiError> {
+        let intent = self.intent::<T>(id).within(scope).ok_or_else(|| ApiError::no_such(T::NO_SUCH, id, "intent"))?;
         match secret {
             None => Err(ApiError::param_missing("client_secret")),
             Some(secret) if secret != intent.client_secret() => Err(ApiError::param_invalid(
@@ -66,6 +90,21 @@ impl Store {
             )),
             Some(_) => Ok(intent),
         }
+    }
+
+    /// The live connected account `id`.
+    pub fn account(&self, id: &str) -> Option<&Account> {
+        self.account_index.get(id).map(|&i| &self.accounts[i])
+    }
+
+    pub fn account_mut(&mut self, id: &str) -> Option<&mut Account> {
+        self.account_index.get(id).map(|&i| &mut self.accounts[i])
+    }
+
+    /// A new connected account, the newest.
+    pub fn add_account(&mut self, account: Account) {
+        self.account_index.insert(account.id.clone(), self.accounts.len());
+        self.accounts.push(account);
     }
 
     pub fn intent<T: Kept>(&self, id: &str) -> Option<&T> {
@@ -110,10 +149,31 @@ impl Store {
 }
 
 impl Store {
-    /// A charge for `intent`'s amount, succeeded or (with `failure`) failed; its id.
+    /// A charge for `intent`'s amount on its account, succeeded or (with `failure`) failed; its
+    /// id. A direct charge that succeeds with an `application_fee_amount` takes the platform's
+    /// application fee.
     pub fn charge(&mut self, now: i64, intent: &PaymentIntent, failure: Option<(String, String)>) -> String {
+        let id = crate::ids::new_id("ch");
+        let application_fee = match (&intent.account, intent.application_fee_amount, &failure) {
+            (Some(account), Some(amount), None) => {
+                let fee = ApplicationFee {
+                    id: crate::ids::new_id("fee"),
+                    created: now,
+                    account: account.clone(),
+                    amount,
+                    currency: intent.currency.clone(),
+                    charge: id.clone(),
+                    refunds: Vec::new(),
+                };
+                let fee_id = fee.id.clone();
+                self.application_fees.push(fee);
+                Some(fee_id)
+            }
+            _ => None,
+        };
         let charge = Charge {
-            id: crate::ids::new_id("ch"),
+            id,
+            account: intent.account.clone(),
             created: now,
             amount: intent.amount,
             currency: intent.currency.clone(),
@@ -123,6 +183,10 @@ impl Store {
             receipt_email: intent.receipt_email.clone(),
             failure,
             refunds: Vec::new(),
+            application_fee_amount: intent.application_fee_amount,
+            application_fee,
+            on_behalf_of: intent.on_behalf_of.clone(),
+            transfer_data: intent.transfer_data.clone(),
         };
         let id = charge.id.clone();
         self.charges.insert(id.clone(), charge);

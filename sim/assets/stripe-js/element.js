@@ -46,7 +46,7 @@
     iframe.setAttribute('allow', 'payment *');
     iframe.style.cssText = 'border:none;margin:0;padding:0;width:1px;min-width:100%;overflow:hidden;display:block;height:1px;';
     var config = { frameId: this._frameId, parentOrigin: location.origin, key: this._group._stripe._key,
-      options: this._options, group: this._group._options };
+      stripeAccount: this._group._stripe._account, options: this._options, group: this._group._options };
     iframe.src = ORIGIN + '/elements/' + this._type + '#' + encodeURIComponent(JSON.stringify(config));
     wrapper.appendChild(iframe);
     node.appendChild(wrapper);

@@ -153,7 +153,7 @@
       query.push('customer_session_client_secret=' + encodeURIComponent(options.customerSessionClientSecret));
     }
     if (!query.length) return Promise.resolve({ body: {} });
-    return api('GET', ORIGIN + '/v1/elements/sessions?key=' + encodeURIComponent(this._stripe._key) + '&' + query.join('&'));
+    return api('GET', ORIGIN + '/v1/elements/sessions?' + encodeForm(this._stripe._credentials()) + '&' + query.join('&'));
   };
 
   // elements.fetchUpdates(): Stripe.js "fetches updates from the associated PaymentIntent or

@@ -103,7 +103,8 @@
     iframe.setAttribute('scrolling', 'no');
     iframe.setAttribute('allow', 'payment *; clipboard-write');
     iframe.style.cssText = 'border:none;margin:0;padding:0;width:1px;min-width:100%;overflow:hidden;display:block;height:400px;';
-    var config = { frameId: this._frameId, parentOrigin: location.origin, key: this._stripe._key, clientSecret: this._clientSecret };
+    var config = { frameId: this._frameId, parentOrigin: location.origin, key: this._stripe._key,
+      stripeAccount: this._stripe._account, clientSecret: this._clientSecret };
     iframe.src = ORIGIN + '/checkout/embedded#' + encodeURIComponent(JSON.stringify(config));
     node.appendChild(iframe);
     this._iframe = iframe;

@@ -27,10 +27,11 @@
     return INTENTS[intent.id.split('_')[0]];
   }
 
-  // The intent as Stripe.js may see it: with the publishable key and the client secret.
-  function retrieve(key, clientSecret) {
+  // The intent as Stripe.js may see it: with the publishable key (and connected account) of
+  // `stripe`, and the client secret.
+  function retrieve(stripe, clientSecret) {
     var intent = parseSecret(clientSecret, 'retrieve', ['pi', 'seti']);
-    var url = ORIGIN + intent.kind.path + intent.id + '?key=' + encodeURIComponent(key) +
+    var url = ORIGIN + intent.kind.path + intent.id + '?' + encodeForm(stripe._credentials()) +
       '&client_secret=' + encodeURIComponent(clientSecret);
     return api('GET', url);
   }
@@ -38,7 +39,7 @@
   function retrieveAs(stripe, clientSecret, method, kind) {
     return new Promise(function (resolve) {
       parseSecret(clientSecret, method, [kind]);
-      retrieve(stripe._key, clientSecret).then(function (res) {
+      retrieve(stripe, clientSecret).then(function (res) {
         var result = {};
         if (res.error) result.error = res.error; else result[INTENTS[kind].result] = res.body;
         resolve(result);
@@ -71,16 +72,18 @@
 
   // Does an intent's next action as Stripe.js does: the 3-D Secure modal (resolving with the
   // outcome once it closes), or a redirect (the page leaves; the shopper comes back at the
-  // return_url, and the promise never settles).
-  function doNextAction(key, clientSecret, intent) {
+  // return_url, and the promise never settles). The challenge page of a connected account's
+  // intent is told the account (`merchant`, as Stripe's hosted 3-D Secure URLs carry it).
+  function doNextAction(stripe, clientSecret, intent) {
     var action = intent.next_action || {};
     if (action.type === 'redirect_to_url') {
       window.location.assign(action.redirect_to_url.url);
       return new Promise(function () {});
     }
     if (action.type === 'use_stripe_sdk') {
-      return openModal(ORIGIN + '/three_d_secure/' + intent.id, { client_secret: clientSecret }, 'Stripe 3D Secure authentication', 300, true)
-        .then(function () { return retrieve(key, clientSecret); })
+      var fragment = stripe._account ? { client_secret: clientSecret, merchant: stripe._account } : { client_secret: clientSecret };
+      return openModal(ORIGIN + '/three_d_secure/' + intent.id, fragment, 'Stripe 3D Secure authentication', 300, true)
+        .then(function () { return retrieve(stripe, clientSecret); })
         .then(outcomeOf);
     }
     var kind = kindOf(intent);
@@ -92,18 +95,18 @@
 
   // An intent the server confirmed: its next action (PaymentIntents and SetupIntents alike).
   Stripe.prototype.handleNextAction = function (options) {
-    var key = this._key;
+    var stripe = this;
     return new Promise(function (resolve, reject) {
       var clientSecret = options && options.clientSecret;
       var parsed = parseSecret(clientSecret, 'handleNextAction', ['pi', 'seti']);
-      retrieve(key, clientSecret).then(function (res) {
+      retrieve(stripe, clientSecret).then(function (res) {
         if (res.error) return resolve({ error: res.error });
         var intent = res.body;
         if (intent.status !== 'requires_action') {
           return reject(IntegrationError('handleNextAction: the ' + parsed.kind.name + ' ' + parsed.id + ' has a status of ' + intent.status +
             '; only a ' + parsed.kind.name + ' with status requires_action has a next action to handle.'));
         }
-        doNextAction(key, clientSecret, intent).then(resolve);
+        doNextAction(stripe, clientSecret, intent).then(resolve);
       });
     });
   };
@@ -178,12 +181,12 @@
         if (typeof params.payment_method !== 'string') {
           return reject(IntegrationError(method + ': without elements, pass the PaymentMethod to confirm with as confirmParams.payment_method (its id).'));
         }
-        var body = Object.assign({}, params, { key: stripe._key, client_secret: clientSecret });
+        var body = Object.assign({}, params, stripe._credentials(), { client_secret: clientSecret });
         confirmed = api('POST', ORIGIN + intent.kind.path + intent.id + '/confirm', encodeForm(body));
       }
       confirmed.then(function (res) {
         if (res.error) return { error: res.error };
-        return res.body.status === 'requires_action' ? doNextAction(stripe._key, clientSecret, res.body) : outcomeOf(res);
+        return res.body.status === 'requires_action' ? doNextAction(stripe, clientSecret, res.body) : outcomeOf(res);
       }).then(function (outcome) {
         var done = outcome[intent.kind.result];
         if (!done || redirect === 'if_required') return resolve(outcome);

@@ -14,6 +14,8 @@
  *   elements.create('linkAuthentication' | 'expressCheckout' | 'paymentMethodMessaging'): an
  *   email field whose email goes with the payment, one test wallet ("Stand-in Pay", in the
  *   Google Pay slot) with its sheet, and buy now, pay later messaging.
+ * Connect: `Stripe(pk, {stripeAccount})` makes every call (its Elements' included) on that
+ * connected account, sending it as `_stripe_account` beside the key, as Stripe.js does.
  * Like Stripe's, each Element is a cross-origin iframe served by the stand-in; card data stays
  * in that iframe, which creates the ConfirmationToken or PaymentMethod itself with the
  * publishable key.

@@ -15,6 +15,13 @@
     return out.join('&');
   }
 
+  // Who calls the API: the publishable key, and the connected account Stripe.js was made for
+  // (`Stripe(pk, {stripeAccount})`), which Stripe.js sends beside the key as `_stripe_account`
+  // on every call (the server side's Stripe-Account header).
+  function credentials(key, account) {
+    return account ? { key: key, _stripe_account: account } : { key: key };
+  }
+
   // The stand-in's API, as {body} or {error} (Stripe's error object); a network failure is
   // Stripe.js's api_connection_error.
   function api(method, url, body) {

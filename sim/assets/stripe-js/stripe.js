@@ -12,9 +12,19 @@
     if (!/^pk_(test|live)_\w+$/.test(key)) {
       throw IntegrationError('Invalid value for Stripe(): apiKey should be a publishable key. You specified: ' + key + '.');
     }
+    if (options !== undefined && options !== null && options.stripeAccount !== undefined && typeof options.stripeAccount !== 'string') {
+      throw IntegrationError('Invalid value for Stripe(): stripeAccount should be a string. You specified: ' + options.stripeAccount + '.');
+    }
     this._key = key;
     this._options = options || {};
+    // Connect: every call is made on this connected account (and its Elements' calls too).
+    this._account = this._options.stripeAccount || undefined;
   }
+
+  // What identifies this Stripe instance's calls: its key, and its connected account.
+  Stripe.prototype._credentials = function () {
+    return credentials(this._key, this._account);
+  };
   Stripe.version = RELEASE === 'v3' ? 3 : RELEASE;
 
   Stripe.prototype.elements = function (options) {
@@ -182,7 +192,7 @@
   // confirms with the publishable key and the client secret, then does the next action (the
   // 3-D Secure modal) unless handleActions is false.
   Stripe.prototype.confirmCardPayment = function (clientSecret, data, options) {
-    var key = this._key;
+    var stripe = this;
     return new Promise(function (resolve, reject) {
       var id = intentId(clientSecret, 'confirmCardPayment');
       if (data !== undefined && !isPlainObject(data)) {
@@ -198,30 +208,29 @@
         return reject(IntegrationError('confirmCardPayment: the Stripe stand-in has no Card CVC Element; payment_method_options.card.cvc cannot be used.'));
       }
       // The rest of data goes to the API, as Stripe.js sends it.
-      var body = Object.assign({}, data, { key: key, client_secret: clientSecret });
+      var body = Object.assign({}, data, stripe._credentials(), { client_secret: clientSecret });
       api('POST', ORIGIN + '/v1/payment_intents/' + id + '/confirm', encodeForm(body)).then(function (res) {
         if (res.error) return resolve({ error: res.error });
         var intent = res.body;
         if (intent.status !== 'requires_action' || (options && options.handleActions === false)) return resolve(outcomeOf(res));
-        doNextAction(key, clientSecret, intent).then(resolve);
+        doNextAction(stripe, clientSecret, intent).then(resolve);
       });
     });
   };
 
   Stripe.prototype.confirmKonbiniPayment = function (clientSecret, data, options) {
-    var key = this._key;
+    var stripe = this;
     return new Promise(function (resolve, reject) {
       var id = intentId(clientSecret, 'confirmKonbiniPayment');
       data = data || {};
       if (typeof data.payment_method === 'string') {
         return reject(IntegrationError('confirmKonbiniPayment: the Stripe stand-in takes payment_method as {billing_details}.'));
       }
-      var body = {
-        key: key,
+      var body = Object.assign(stripe._credentials(), {
         client_secret: clientSecret,
         payment_method_data: { type: 'konbini', billing_details: (data.payment_method || {}).billing_details || {} },
         return_url: data.return_url,
-      };
+      });
       var konbini = (data.payment_method_options || {}).konbini || {};
       if (konbini.confirmation_number) body.payment_method_options = { konbini: { confirmation_number: konbini.confirmation_number } };
       api('POST', ORIGIN + '/v1/payment_intents/' + id + '/confirm', encodeForm(body)).then(function (res) {
@@ -233,7 +242,7 @@
         // Opened on this script's origin, whose messages the modal listener trusts.
         var voucher = new URL(details.hosted_voucher_url);
         openModal(ORIGIN + voucher.pathname + voucher.search, {}, 'Konbini payment instructions', 460)
-          .then(function () { return retrieve(key, clientSecret); })
+          .then(function () { return retrieve(stripe, clientSecret); })
           .then(function (after) { resolve({ paymentIntent: after.error ? intent : after.body }); });
       });
     });

@@ -1,4 +1,6 @@
-//! Charges (retrieve) and refunds (create): a refund makes `charge.refunded`.
+//! Charges (retrieve) and refunds (create): a refund makes `charge.refunded`; refunding a direct
+//! charge with `refund_application_fee=true` gives back the same share of the platform's fee
+//! (`application_fee.refunded`).
 
 use std::sync::Arc;
 
@@ -7,7 +9,7 @@ use axum::extract::{Path, State};
 use serde_json::Value;
 
 use crate::error::ApiError;
-use crate::objects::Refund;
+use crate::objects::{FeeRefund, Refund, Within};
 use crate::params::StripeRequest;
 use crate::{Sim, ids};
 
@@ -16,20 +18,25 @@ pub async fn retrieve(
     Path(id): Path<String>,
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
-    super::retrieve_with_secret(&sim, &req, &id, ("charge", "id"), |store| store.charge_json(&id))
+    super::retrieve_with_secret(&sim, &req, &id, ("charge", "id"), |store| {
+        store.charges.get(&id).within(req.scope()).and_then(|_| store.charge_json(&id))
+    })
 }
 
 /// `POST /v1/refunds` with `payment_intent` or `charge`, and optionally `amount` and `reason`.
 pub async fn refund(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
     req.key.require_secret()?;
     let p = &req.params;
-    p.allow_only(&["payment_intent", "charge", "amount", "reason", "metadata", "expand"])?;
+    p.allow_only(&["payment_intent", "charge", "amount", "reason", "refund_application_fee", "metadata", "expand"])?;
+    let refund_fee = p.bool("refund_application_fee")?.unwrap_or(false);
     let now = sim.clock.now();
+    let scope = req.scope();
     sim.apply(|store| {
         let charge_id = match (p.str("charge")?, p.str("payment_intent")?) {
             (Some(charge), None) => charge.to_owned(),
             (None, Some(pi)) => store
                 .payment_intent(pi)
+                .within(scope)
                 .ok_or_else(|| ApiError::no_such("payment_intent", pi, "payment_intent"))?
                 .latest_charge
                 .clone()
@@ -44,8 +51,11 @@ pub async fn refund(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
                 ));
             }
         };
-        let charge =
-            store.charges.get_mut(&charge_id).ok_or_else(|| ApiError::no_such("charge", &charge_id, "charge"))?;
+        let charge = store
+            .charges
+            .get_mut(&charge_id)
+            .within(scope)
+            .ok_or_else(|| ApiError::no_such("charge", &charge_id, "charge"))?;
         if !charge.succeeded() {
             return Err(ApiError::invalid_request(format!("Charge {charge_id} has failed and cannot be refunded.")));
         }
@@ -61,6 +71,20 @@ pub async fn refund(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
             Refund { id: ids::new_id("re"), created: now, amount, reason: p.str("reason")?.map(str::to_owned) };
         let json = refund.to_json(charge);
         charge.refunds.push(refund);
+        let (charged, all_refunded, fee) =
+            (charge.amount, charge.amount_refunded() == charge.amount, charge.application_fee.clone());
+        if let Some(fee) =
+            fee.filter(|_| refund_fee).and_then(|id| store.application_fees.iter_mut().find(|f| f.id == id))
+        {
+            // The fee's share of what was refunded ("proportional to the amount of the charge
+            // refunded", docs.stripe.com/api/refunds/create); the rest of it with the last of the
+            // charge.
+            let left = fee.amount - fee.amount_refunded();
+            let share = if all_refunded { left } else { (fee.amount * amount / charged).min(left) };
+            if share > 0 {
+                fee.refunds.push(FeeRefund { id: ids::new_id("fr"), created: now, amount: share });
+            }
+        }
         Ok(Json(json))
     })
 }

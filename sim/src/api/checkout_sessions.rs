@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use crate::api_keys::Key;
 use crate::error::ApiError;
-use crate::objects::{CheckoutSession, DEFAULT_LIFETIME_SECONDS, SessionStatus, Status, UiMode};
+use crate::objects::{CheckoutSession, DEFAULT_LIFETIME_SECONDS, SessionStatus, Status, UiMode, Within};
 use crate::params::{Params, StripeRequest};
 use crate::store::Store;
 use crate::{Sim, ids};
@@ -67,9 +67,10 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
     }
     let client_secret = ids::client_secret(&id);
     let session = CheckoutSession {
-        url: (!ui_mode.embedded).then(|| hosted_url(sim.public_url(), &id, &client_secret, &req.key)),
+        url: (!ui_mode.embedded).then(|| hosted_url(sim.public_url(), &id, &client_secret, &req)),
         client_secret,
         id,
+        account: req.account.clone(),
         created: now,
         expires_at: expires_at(p.int("expires_at")?, now)?,
         ui_mode,
@@ -93,7 +94,7 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
     let expand = expanded(p)?;
     sim.apply(|store| {
         if let Some(customer) = &session.customer
-            && !store.customers.contains_key(customer)
+            && store.customers.get(customer).within(req.scope()).is_none()
         {
             return Err(ApiError::no_such("customer", customer, "customer"));
         }
@@ -112,7 +113,7 @@ pub async fn retrieve(
     req.params.allow_only(&["expand"])?;
     let expand = expanded(&req.params)?;
     super::retrieve_with_secret(&sim, &req, &id, ("checkout.session", "session"), |store| {
-        store.checkout_session(&id).map(|session| render(session, expand))
+        store.checkout_session(&id).within(req.scope()).map(|session| render(session, expand))
     })
 }
 
@@ -127,8 +128,10 @@ pub async fn line_items(
     p.allow_only(&["limit", "starting_after", "ending_before", "expand"])?;
     let limit = p.list_limit()?;
     sim.apply(|store| {
-        let session =
-            store.checkout_session(&id).ok_or_else(|| ApiError::no_such("checkout.session", &id, "session"))?;
+        let session = store
+            .checkout_session(&id)
+            .within(req.scope())
+            .ok_or_else(|| ApiError::no_such("checkout.session", &id, "session"))?;
         super::list_page(
             session.line_items.iter(),
             |line| &line.id,
@@ -149,6 +152,9 @@ pub async fn list(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Jso
     sim.apply(|store| {
         let (payment_intent, customer, status) = (p.str("payment_intent")?, p.str("customer")?, p.str("status")?);
         let newest_first = store.checkout_sessions.iter().rev().filter(|session| {
+            if session.account.as_deref() != req.scope() {
+                return false;
+            }
             let json = render(session, false);
             [("payment_intent", payment_intent), ("customer", customer), ("status", status)]
                 .iter()
@@ -174,7 +180,10 @@ pub async fn expire(
     req.params.allow_only(&["expand"])?;
     let now = sim.clock.now();
     sim.apply(|store| {
-        let session = store.checkout_session(&id).ok_or_else(|| ApiError::no_such("checkout.session", &id, "session"))?;
+        let session = store
+            .checkout_session(&id)
+            .within(req.scope())
+            .ok_or_else(|| ApiError::no_such("checkout.session", &id, "session"))?;
         if session.status != SessionStatus::Open {
             return Err(ApiError::invalid_request(format!(
                 "Only Checkout Sessions with a status in [\"open\"] can be expired. This Checkout Session has a status of `{}`.",
@@ -231,13 +240,15 @@ fn expire_now(store: &mut Store, id: &str, now: i64) {
 
 /// Where a hosted session is paid: Stripe's page (the embedded page's document, on its own),
 /// with what it loads the session with in the fragment, as Stripe's Checkout URLs carry it:
-/// the publishable key of the secret key that made it, and the session's secret.
-fn hosted_url(public_url: &str, id: &str, client_secret: &str, key: &Key) -> String {
-    let (Key::Secret(key) | Key::Publishable(key)) = key;
+/// the publishable key of the secret key that made it, the connected account it was made on,
+/// and the session's secret.
+fn hosted_url(public_url: &str, id: &str, client_secret: &str, req: &StripeRequest) -> String {
+    let (Key::Secret(key) | Key::Publishable(key)) = &req.key;
     let publishable = format!("pk_test_{}", key.split_once("_test_").map_or("", |(_, rest)| rest));
     let config = json!({
         "key": publishable,
         "clientSecret": client_secret,
+        "stripeAccount": req.account,
         "hosted": true,
         // The page talks to no Stripe.js: its messages go to itself.
         "frameId": "hosted",

@@ -13,7 +13,7 @@ use crate::cards::{self, Outcome};
 use crate::error::ApiError;
 use crate::ids;
 use crate::objects::{
-    Card, ConfirmationToken, Intent, NextAction, PaymentError, PaymentIntent, PaymentMethod, Shipping, Status,
+    Card, ConfirmationToken, Intent, NextAction, PaymentError, PaymentIntent, PaymentMethod, Shipping, Status, Within,
     billing_details_from, shipping_from,
 };
 use crate::params::Params;
@@ -55,12 +55,14 @@ impl ConfirmWith {
         Ok(with)
     }
 
-    /// The ConfirmationToken given, if any, as long as it can still be used.
-    fn token(&self, store: &Store, now: i64) -> Result<Option<ConfirmationToken>, ApiError> {
+    /// The ConfirmationToken given, if any, as long as it can still be used; it must be of the
+    /// intent's account (`scope`).
+    fn token(&self, store: &Store, now: i64, scope: Option<&str>) -> Result<Option<ConfirmationToken>, ApiError> {
         let Some(id) = &self.confirmation_token else { return Ok(None) };
         let token = store
             .confirmation_tokens
             .get(id)
+            .within(scope)
             .ok_or_else(|| ApiError::no_such("confirmation_token", id, "confirmation_token"))?;
         if token.used_by.is_some() {
             return Err(ApiError::param_invalid(
@@ -78,11 +80,16 @@ impl ConfirmWith {
     }
 
     /// The PaymentMethod given by card details or by id (a test id such as `pm_card_visa`
-    /// makes a new one, as at Stripe), if any, and its card.
-    pub fn given_payment_method(&self, store: &mut Store, now: i64) -> Result<Option<(String, Card)>, ApiError> {
+    /// makes a new one, as at Stripe), if any, and its card; on account `scope`.
+    pub fn given_payment_method(
+        &self,
+        store: &mut Store,
+        now: i64,
+        scope: Option<&str>,
+    ) -> Result<Option<(String, Card)>, ApiError> {
         match (&self.card, &self.payment_method) {
-            (Some(data), _) => Ok(Some(new_payment_method(store, now, data.clone()))),
-            (None, Some(id)) => card_payment_method(store, now, id).map(Some),
+            (Some(data), _) => Ok(Some(new_payment_method(store, now, scope, data.clone()))),
+            (None, Some(id)) => card_payment_method(store, now, scope, id).map(Some),
             (None, None) => Ok(None),
         }
     }
@@ -124,7 +131,7 @@ pub fn run<T: Confirmable>(
         return Err(unexpected_state(&intent));
     }
     // Checked before anything is created: a refused confirmation leaves no PaymentMethod behind.
-    let token = with.token(store, now)?;
+    let token = with.token(store, now, intent.account())?;
     let return_url = with
         .return_url
         .clone()
@@ -209,16 +216,18 @@ enum Step {
 
 /// The card's outcome (Stripe's test cards), with 3-D Secure as the stand-in asks for it: on
 /// the challenge page by redirect when the card does that and there is a return_url to come
-/// back to, else in Stripe.js's modal.
+/// back to, else in Stripe.js's modal. The page of a connected account's intent names it as
+/// Stripe's hosted 3-D Secure pages do (`merchant=acct_...`).
 fn next_step(card: &Card, public_url: &str, intent: &impl Intent) -> Step {
     match (cards::outcome(&card.number), intent.return_url()) {
         (Outcome::Succeed, _) => Step::Succeed,
         (Outcome::AuthenticateByRedirect, Some(return_url)) => {
             let url = format!(
-                "{public_url}/three_d_secure/{}?client_secret={}&return_url={}",
+                "{public_url}/three_d_secure/{}?client_secret={}&return_url={}{}",
                 intent.id(),
                 intent.client_secret(),
-                form_urlencoded::byte_serialize(return_url.as_bytes()).collect::<String>()
+                form_urlencoded::byte_serialize(return_url.as_bytes()).collect::<String>(),
+                intent.account().map(|account| format!("&merchant={account}")).unwrap_or_default()
             );
             Step::Authenticate(NextAction::RedirectToUrl { url, return_url: return_url.to_owned() })
         }
@@ -241,6 +250,7 @@ fn choose_payment_method<T: Intent>(
     with: &ConfirmWith,
     token: Option<&ConfirmationToken>,
 ) -> Result<(String, Card), ApiError> {
+    let scope = intent.account();
     if let Some(token) = token {
         if let (Some(saved), Some(owner)) = (&token.saved_payment_method, &token.customer) {
             return saved_payment_method(store, intent, saved, owner);
@@ -250,9 +260,9 @@ fn choose_payment_method<T: Intent>(
             billing_details: token.billing_details.clone(),
             allow_redisplay: token.allow_redisplay.clone(),
         };
-        return Ok(new_payment_method(store, now, data));
+        return Ok(new_payment_method(store, now, scope, data));
     }
-    if let Some(given) = with.given_payment_method(store, now)? {
+    if let Some(given) = with.given_payment_method(store, now, scope)? {
         return Ok(given);
     }
     let id = intent.payment_method().ok_or_else(|| {
@@ -270,7 +280,7 @@ fn choose_payment_method<T: Intent>(
             .with_code(format!("{}_unexpected_state", T::OBJECT)),
         )
     })?;
-    card_payment_method(store, now, id)
+    card_payment_method(store, now, scope, id)
 }
 
 /// A saved PaymentMethod is used with its customer, or not at all.
@@ -283,6 +293,7 @@ fn saved_payment_method(
     let pm = store
         .payment_methods
         .get(id)
+        .within(intent.account())
         .filter(|pm| pm.customer.as_deref() == Some(owner))
         .ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
     check_owner(intent, pm)?;
@@ -305,9 +316,16 @@ pub fn check_owner<T: Intent>(intent: &T, pm: &PaymentMethod) -> Result<(), ApiE
     }
 }
 
-/// An existing card PaymentMethod, or a new one for a test id such as `pm_card_visa`.
-pub fn card_payment_method(store: &mut Store, now: i64, id: &str) -> Result<(String, Card), ApiError> {
-    if let Some(pm) = store.payment_methods.get(id) {
+/// An existing card PaymentMethod of account `scope`, or a new one there for a test id such as
+/// `pm_card_visa`.
+pub fn card_payment_method(
+    store: &mut Store,
+    now: i64,
+    scope: Option<&str>,
+    id: &str,
+) -> Result<(String, Card), ApiError> {
+    if let Some(pm) = store.payment_methods.get(id).within(scope) {
+        super::cloning::check_not_spent(pm)?;
         let card = pm
             .card
             .clone()
@@ -318,11 +336,11 @@ pub fn card_payment_method(store: &mut Store, now: i64, id: &str) -> Result<(Str
         .ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
     let card = Card { number: number.into(), exp_month: 12, exp_year: 2034 };
     let data = CardData { card, billing_details: billing_details_from(None)?, allow_redisplay: "unspecified".into() };
-    Ok(new_payment_method(store, now, data))
+    Ok(new_payment_method(store, now, scope, data))
 }
 
-fn new_payment_method(store: &mut Store, now: i64, data: CardData) -> (String, Card) {
-    let id = store.new_payment_method(now, Some(data.card.clone()), data.billing_details);
+fn new_payment_method(store: &mut Store, now: i64, scope: Option<&str>, data: CardData) -> (String, Card) {
+    let id = store.new_payment_method(now, scope, Some(data.card.clone()), data.billing_details);
     if let Some(pm) = store.payment_methods.get_mut(&id) {
         pm.allow_redisplay = data.allow_redisplay;
     }

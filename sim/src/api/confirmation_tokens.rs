@@ -13,7 +13,7 @@ use stripe_common::{ErrorType, StripeError};
 use crate::api_keys::Key;
 use crate::cards::{self, CardInput};
 use crate::error::ApiError;
-use crate::objects::{Card, ConfirmationToken, billing_details_from, shipping_from};
+use crate::objects::{Card, ConfirmationToken, Within, billing_details_from, shipping_from};
 use crate::params::{Params, StripeRequest};
 use crate::{Sim, ids};
 
@@ -41,11 +41,11 @@ pub async fn create_from_stripe_js(State(sim): State<Arc<Sim>>, req: StripeReque
     let p = &req.params;
     p.allow_only(STRIPE_JS_PARAMS)?;
     if let Some(saved) = p.str("payment_method")? {
-        return saved_card_token(&sim, p, saved);
+        return saved_card_token(&sim, &req, saved);
     }
     let data = p.hash("payment_method_data")?.ok_or_else(|| ApiError::param_missing("payment_method_data"))?;
     let CardData { card, billing_details, allow_redisplay } = card_data(data, sim.clock.now())?;
-    insert_token(&sim, p, TokenSource { card, billing_details, allow_redisplay, saved: None })
+    insert_token(&sim, &req, TokenSource { card, billing_details, allow_redisplay, saved: None })
 }
 
 /// A new card PaymentMethod's details as Stripe.js sends them in `payment_method_data[...]`.
@@ -79,12 +79,13 @@ pub(super) fn card_data(data: Params, now: i64) -> Result<CardData, ApiError> {
 }
 
 /// A token for a saved card the CustomerSession lets this page use.
-fn saved_card_token(sim: &Sim, p: &Params, id: &str) -> Result<Json<Value>, ApiError> {
+fn saved_card_token(sim: &Sim, req: &StripeRequest, id: &str) -> Result<Json<Value>, ApiError> {
     let source = sim.apply(|store| {
-        let session = super::customer_sessions::session(store, sim.clock.now(), p)?;
+        let session = super::customer_sessions::session(store, sim.clock.now(), req)?;
         let (pm, card) = store
             .payment_methods
             .get(id)
+            .within(req.scope())
             .filter(|pm| pm.customer.as_deref() == Some(session.customer.as_str()))
             .and_then(|pm| Some((pm, pm.card.clone()?)))
             .ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
@@ -95,7 +96,7 @@ fn saved_card_token(sim: &Sim, p: &Params, id: &str) -> Result<Json<Value>, ApiE
             saved: Some((pm.id.clone(), session.customer.clone())),
         })
     })?;
-    insert_token(sim, p, source)
+    insert_token(sim, req, source)
 }
 
 /// What a token pays with: new card details, or a saved PaymentMethod (id, customer).
@@ -124,13 +125,16 @@ pub async fn create_test_helper(State(sim): State<Arc<Sim>>, req: StripeRequest)
         allow_redisplay: "unspecified".into(),
         saved: None,
     };
-    insert_token(&sim, p, source)
+    insert_token(&sim, &req, source)
 }
 
-fn insert_token(sim: &Sim, p: &Params, source: TokenSource) -> Result<Json<Value>, ApiError> {
+/// The token, on the account the request is made on.
+fn insert_token(sim: &Sim, req: &StripeRequest, source: TokenSource) -> Result<Json<Value>, ApiError> {
+    let p = &req.params;
     let (saved_payment_method, customer) = source.saved.unzip();
     let token = ConfirmationToken {
         id: ids::new_id("ctoken"),
+        account: req.account.clone(),
         created: sim.clock.now(),
         card: source.card,
         billing_details: source.billing_details,
@@ -153,7 +157,7 @@ pub async fn retrieve(
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
     super::retrieve_with_secret(&sim, &req, &id, ("confirmation_token", "confirmation_token"), |store| {
-        store.confirmation_tokens.get(&id).map(|token| token.to_json())
+        store.confirmation_tokens.get(&id).within(req.scope()).map(|token| token.to_json())
     })
 }
 

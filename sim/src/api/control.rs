@@ -1,5 +1,5 @@
-//! Test controls that Stripe does not have: move the stand-in's clock, inject errors, check it
-//! is up.
+//! Test controls that Stripe does not have: move the stand-in's clock, inject errors, make
+//! connected accounts in bulk and onboard them (`account_seed.rs`), check it is up.
 
 use std::sync::Arc;
 
@@ -17,6 +17,8 @@ pub fn router() -> Router<Arc<Sim>> {
         .route("/_sim/health", get(health))
         .route("/_sim/clock/advance", post(advance_clock))
         .route("/_sim/faults", post(super::faults::add).delete(super::faults::clear))
+        .route("/_sim/accounts/seed", post(super::account_seed::seed))
+        .route("/_sim/accounts/{id}/onboard", post(super::account_seed::onboard))
 }
 
 async fn health(State(sim): State<Arc<Sim>>) -> Json<Value> {

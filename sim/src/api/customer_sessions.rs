@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use stripe_common::{ErrorType, StripeError};
 
 use crate::error::ApiError;
-use crate::objects::{CustomerSession, PaymentElementFeatures, PaymentIntent, PaymentMethod, SetupIntent};
+use crate::objects::{CustomerSession, PaymentElementFeatures, PaymentIntent, PaymentMethod, SetupIntent, Within};
 use crate::params::{Params, StripeRequest};
 use crate::store::{Kept, Store};
 use crate::{Sim, ids};
@@ -27,11 +27,12 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
         return Err(ApiError::invalid_request("At least one component must be enabled."));
     }
     sim.apply(|store| {
-        if !store.customers.contains_key(&customer) {
+        if store.customers.get(&customer).within(req.scope()).is_none() {
             return Err(ApiError::no_such("customer", &customer, "customer"));
         }
         let session = CustomerSession {
             client_secret: format!("cuss_secret_{}", &ids::new_id("x")[2..]),
+            account: req.account.clone(),
             customer,
             created: sim.clock.now(),
             payment_element,
@@ -78,10 +79,10 @@ fn payment_element_features(params: Option<Params>) -> Result<PaymentElementFeat
     })
 }
 
-/// The live session for a client secret Stripe.js presents.
-pub fn session<'a>(store: &'a Store, now: i64, p: &Params) -> Result<&'a CustomerSession, ApiError> {
-    let secret = p.required_str("customer_session_client_secret")?;
-    store.customer_sessions.get(secret).filter(|s| now < s.expires_at()).ok_or_else(|| {
+/// The live session for a client secret Stripe.js presents, on the account it is made for.
+pub fn session<'a>(store: &'a Store, now: i64, req: &StripeRequest) -> Result<&'a CustomerSession, ApiError> {
+    let secret = req.params.required_str("customer_session_client_secret")?;
+    store.customer_sessions.get(secret).within(req.scope()).filter(|s| now < s.expires_at()).ok_or_else(|| {
         ApiError::param_invalid("customer_session_client_secret", "The CustomerSession is invalid or has expired.")
     })
 }
@@ -96,11 +97,11 @@ pub async fn elements_session(State(sim): State<Arc<Sim>>, req: StripeRequest) -
     sim.apply(|store| {
         let mut body = Map::new();
         if let Some(secret) = req.params.str("client_secret")? {
-            let (object, intent) = elements_intent(store, secret)?;
+            let (object, intent) = elements_intent(store, req.scope(), secret)?;
             body.insert(object.into(), intent);
         }
         if req.params.get("customer_session_client_secret").is_some() {
-            let session = session(store, sim.clock.now(), &req.params)?;
+            let session = session(store, sim.clock.now(), &req)?;
             let f = &session.payment_element;
             let saved: Vec<Value> = if f.enabled && f.redisplay {
                 store
@@ -130,18 +131,26 @@ pub async fn elements_session(State(sim): State<Arc<Sim>>, req: StripeRequest) -
 /// `{"type": "invalid_request_error", "message": "The client_secret provided does not match any
 /// associated PaymentIntent on this account.", "param": "client_secret"}` (as reported in
 /// richnologies/ngx-stripe#167), with no code.
-fn elements_intent(store: &Store, secret: &str) -> Result<(&'static str, Value), ApiError> {
-    fn open<T: Kept>(store: &Store, id: &str, secret: &str) -> Result<(&'static str, Value), ApiError> {
+///
+/// An intent of another account than the one Stripe.js was made for does not match either.
+fn elements_intent(store: &Store, scope: Option<&str>, secret: &str) -> Result<(&'static str, Value), ApiError> {
+    fn open<T: Kept>(
+        store: &Store,
+        scope: Option<&str>,
+        id: &str,
+        secret: &str,
+    ) -> Result<(&'static str, Value), ApiError> {
         store
             .intent::<T>(id)
+            .within(scope)
             .filter(|intent| intent.client_secret() == secret)
             .map(|intent| (T::OBJECT, intent.to_publishable_json()))
             .ok_or_else(|| no_matching_intent(T::NAME))
     }
     let id = secret.split("_secret_").next().unwrap_or_default();
     match id.split('_').next() {
-        Some("pi") => open::<PaymentIntent>(store, id, secret),
-        Some("seti") => open::<SetupIntent>(store, id, secret),
+        Some("pi") => open::<PaymentIntent>(store, scope, id, secret),
+        Some("seti") => open::<SetupIntent>(store, scope, id, secret),
         _ => Err(no_matching_intent("PaymentIntent")),
     }
 }
@@ -164,7 +173,7 @@ pub async fn elements_detach(
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
     sim.apply(|store| {
-        let session = session(store, sim.clock.now(), &req.params)?;
+        let session = session(store, sim.clock.now(), &req)?;
         if !(session.payment_element.enabled && session.payment_element.remove) {
             return Err(ApiError::invalid_request("This CustomerSession does not allow removing payment methods."));
         }
@@ -172,6 +181,7 @@ pub async fn elements_detach(
         let pm = store
             .payment_methods
             .get_mut(&id)
+            .within(req.scope())
             .filter(|pm| pm.customer.as_deref() == Some(customer.as_str()))
             .ok_or_else(|| ApiError::no_such("PaymentMethod", &id, "payment_method"))?;
         pm.customer = None;

@@ -1,4 +1,6 @@
-//! Customers and the payment methods saved on them.
+//! Customers and the payment methods saved on them, on the account the request is made on (a
+//! connected account's customers are its own: a platform customer's clones are attached to one
+//! there).
 
 use std::sync::Arc;
 
@@ -7,7 +9,7 @@ use axum::extract::{Path, State};
 use serde_json::{Value, json};
 
 use crate::error::ApiError;
-use crate::objects::{Customer, PaymentMethod};
+use crate::objects::{Customer, PaymentMethod, Within};
 use crate::params::StripeRequest;
 use crate::{Sim, ids};
 
@@ -17,6 +19,7 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
     p.allow_only(&["email", "name", "metadata", "description", "expand"])?;
     let customer = Customer {
         id: ids::new_id("cus"),
+        account: req.account.clone(),
         created: sim.clock.now(),
         email: p.str("email")?.map(str::to_owned),
         name: p.str("name")?.map(str::to_owned),
@@ -34,7 +37,7 @@ pub async fn retrieve(
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
     super::retrieve_with_secret(&sim, &req, &id, ("customer", "id"), |store| {
-        store.customers.get(&id).map(Customer::to_json)
+        store.customers.get(&id).within(req.scope()).map(Customer::to_json)
     })
 }
 
@@ -49,7 +52,7 @@ pub async fn payment_methods(
     let p = &req.params;
     p.allow_only(&["type", "allow_redisplay", "limit", "expand"])?;
     sim.apply(|store| {
-        if !store.customers.contains_key(&id) {
+        if store.customers.get(&id).within(req.scope()).is_none() {
             return Err(ApiError::no_such("customer", &id, "customer"));
         }
         let redisplay = p.str("allow_redisplay")?;

@@ -2,7 +2,8 @@
 //! replayed for the same key and the same parameters; the same key with other parameters is an
 //! `idempotency_error`; a request still running with the key is a 409. Results are saved only
 //! when the endpoint began executing (2xx, or a 402 card error), not for validation failures.
-//! Keys are kept 24 hours and scoped to the API key that sent them.
+//! Keys are kept 24 hours and scoped to the API key that sent them and the account it acted on
+//! (`Stripe-Account`): the same key on two connected accounts is two requests.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -42,7 +43,9 @@ pub async fn layer(State(sim): State<Arc<Sim>>, request: Request, next: Next) ->
     let (Some(key), true) = (key, request.method() == Method::POST) else {
         return next.run(request).await;
     };
-    let caller = request.headers().get("authorization").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let caller = ["authorization", "stripe-account"]
+        .map(|name| request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default())
+        .join(" ");
     let (parts, body) = request.into_parts();
     let Ok(body) = to_bytes(body, MAX_BODY).await else {
         return ApiError::invalid_request("Could not read the request body.").into_response();

@@ -8,6 +8,7 @@ use serde_json::Value;
 use crate::Sim;
 use crate::api_keys::Key;
 use crate::error::ApiError;
+use crate::objects::Within;
 use crate::params::StripeRequest;
 use crate::store::{Kept, Store};
 
@@ -18,10 +19,11 @@ pub fn retrieve<T: Kept>(sim: &Sim, id: &str, req: &StripeRequest) -> Result<Jso
     sim.apply(|store| match req.key {
         Key::Secret(_) => store
             .intent::<T>(id)
+            .within(req.scope())
             .map(|intent| Json(intent.to_json()))
             .ok_or_else(|| ApiError::no_such(T::NO_SUCH, id, "intent")),
         Key::Publishable(_) => {
-            let intent = store.intent_for_secret::<T>(id, req.params.str("client_secret")?)?;
+            let intent = store.intent_for_secret::<T>(req.scope(), id, req.params.str("client_secret")?)?;
             Ok(Json(intent.to_publishable_json()))
         }
     })
@@ -36,8 +38,10 @@ pub fn list<T: Kept>(sim: &Sim, req: &StripeRequest) -> Result<Json<Value>, ApiE
     let limit = p.list_limit()?;
     sim.apply(|store| {
         let customer = p.str("customer")?;
-        let newest_first =
-            T::kept(store).iter().rev().filter(|intent| customer.is_none_or(|c| intent.customer() == Some(c)));
+        let newest_first = T::kept(store)
+            .iter()
+            .rev()
+            .filter(|intent| intent.account() == req.scope() && customer.is_none_or(|c| intent.customer() == Some(c)));
         super::list_page(
             newest_first,
             |intent| intent.id(),
@@ -60,8 +64,12 @@ pub fn confirm<T: Kept>(
     let publishable = matches!(req.key, Key::Publishable(_));
     sim.apply(|store| {
         match publishable {
-            true => store.intent_for_secret::<T>(id, req.params.str("client_secret")?).map(drop)?,
-            false => store.intent::<T>(id).map(drop).ok_or_else(|| ApiError::no_such(T::NO_SUCH, id, "intent"))?,
+            true => store.intent_for_secret::<T>(req.scope(), id, req.params.str("client_secret")?).map(drop)?,
+            false => store
+                .intent::<T>(id)
+                .within(req.scope())
+                .map(drop)
+                .ok_or_else(|| ApiError::no_such(T::NO_SUCH, id, "intent"))?,
         }
         match confirm(store) {
             Ok(()) => {

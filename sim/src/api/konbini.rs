@@ -192,7 +192,8 @@ pub fn confirm(store: &mut Store, now: i64, public_url: &str, id: &str, p: &Para
         _ => Pending::ExpireAt(expires_at),
     });
 
-    intent.payment_method = Some(store.new_payment_method(now, None, billing_details_from(Some(billing))?));
+    intent.payment_method =
+        Some(store.new_payment_method(now, intent.account.as_deref(), None, billing_details_from(Some(billing))?));
 
     if let Some(old) = intent.voucher.take().and_then(|v| store.vouchers.get_mut(&v)) {
         old.active = false;

@@ -1,10 +1,17 @@
 //! Stripe's HTTP API (`/v1`) and the stand-in's own test controls (`/_sim`).
 
+mod account_fields;
+mod account_seed;
+mod accounts;
+mod application_fees;
 mod charges;
 mod checkout_line_items;
 pub mod checkout_sessions;
+mod cloning;
 mod confirm;
 mod confirmation_tokens;
+pub mod connect;
+mod connect_charges;
 mod control;
 mod customer_sessions;
 mod customers;
@@ -51,6 +58,11 @@ pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
         .route("/v1/payment_methods/{id}", get(payment_methods::retrieve).post(payment_methods::update))
         .route("/v1/payment_methods/{id}/attach", post(payment_methods::attach))
         .route("/v1/payment_methods/{id}/detach", post(payment_methods::detach))
+        .route("/v1/accounts", post(accounts::create).get(accounts::list))
+        .route("/v1/accounts/{id}", get(accounts::retrieve).post(accounts::update).delete(accounts::delete))
+        .route("/v1/application_fees", get(application_fees::list))
+        .route("/v1/application_fees/{id}", get(application_fees::retrieve))
+        .route("/v1/application_fees/{id}/refunds", get(application_fees::refunds))
         .route("/v1/charges/{id}", get(charges::retrieve))
         .route("/v1/refunds", post(charges::refund))
         .route("/v1/customers", post(customers::create))
@@ -104,6 +116,67 @@ pub(crate) fn list_page<'a, T: 'a>(
         "object": "list",
         "data": page,
         "has_more": rest.len() > limit,
+        "url": url,
+    })))
+}
+
+/// Where a page of a list starts: after an item (`starting_after`), or just before one
+/// (`ending_before`); not both.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Cursor {
+    starting_after: Option<String>,
+    ending_before: Option<String>,
+}
+
+impl Cursor {
+    pub fn from_params(p: &crate::params::Params) -> Result<Self, ApiError> {
+        let (starting_after, ending_before) = (p.str("starting_after")?, p.str("ending_before")?);
+        if starting_after.is_some() && ending_before.is_some() {
+            return Err(ApiError::invalid_request(
+                "You may only specify one of these parameters: ending_before, starting_after.",
+            ));
+        }
+        Ok(Self { starting_after: starting_after.map(str::to_owned), ending_before: ending_before.map(str::to_owned) })
+    }
+}
+
+/// One page of a Stripe list over `items` kept oldest first and listed newest first, found by
+/// an item's position (`position(id)`) instead of by scanning the list up to it: a page costs
+/// about `limit` items however long the list. `listed` leaves out items that are no longer in
+/// it. With `ending_before`, the page is the `limit` items just newer than that one, and
+/// `has_more` says whether there are newer ones still, as Stripe pages backwards.
+pub(crate) fn page_by_position<T>(
+    items: &[T],
+    position: impl Fn(&str) -> Option<usize>,
+    listed: impl Fn(&T) -> bool,
+    cursor: Cursor,
+    (object, limit, url): (&str, usize, String),
+    render: impl Fn(&T) -> serde_json::Value,
+) -> Result<axum::Json<serde_json::Value>, ApiError> {
+    let find = |id: &str, param: &str| position(id).ok_or_else(|| ApiError::no_such(object, id, param));
+    let (page, has_more): (Vec<&T>, bool) = match (&cursor.starting_after, &cursor.ending_before) {
+        (_, Some(before)) => {
+            let at = find(before, "ending_before")?;
+            let mut newer = items[at + 1..].iter().filter(|item| listed(item));
+            let mut page: Vec<&T> = newer.by_ref().take(limit).collect();
+            let more = newer.next().is_some();
+            page.reverse();
+            (page, more)
+        }
+        (after, None) => {
+            let end = match after {
+                Some(after) => find(after, "starting_after")?,
+                None => items.len(),
+            };
+            let mut older = items[..end].iter().rev().filter(|item| listed(item));
+            let page: Vec<&T> = older.by_ref().take(limit).collect();
+            (page, older.next().is_some())
+        }
+    };
+    Ok(axum::Json(serde_json::json!({
+        "object": "list",
+        "data": page.into_iter().map(render).collect::<Vec<_>>(),
+        "has_more": has_more,
         "url": url,
     })))
 }

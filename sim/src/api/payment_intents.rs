@@ -1,4 +1,5 @@
-//! PaymentIntents: create (optionally confirming at once), retrieve, list, confirm.
+//! PaymentIntents: create (optionally confirming at once; on a connected account a direct charge,
+//! or a destination charge for one, `connect_charges.rs`), retrieve, list, confirm, cancel.
 
 use std::sync::Arc;
 
@@ -8,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::confirm::{self, ConfirmWith};
 use crate::error::ApiError;
-use crate::objects::{PaymentIntent, Status, shipping_from};
+use crate::objects::{PaymentIntent, Status, Within, shipping_from};
 use crate::params::{Params, StripeRequest};
 use crate::{Sim, ids};
 
@@ -35,6 +36,9 @@ const CREATE_PARAMS: &[&str] = &[
     "statement_descriptor",
     "statement_descriptor_suffix",
     "payment_method_options",
+    "application_fee_amount",
+    "on_behalf_of",
+    "transfer_data",
 ];
 
 const CONFIRM_PARAMS: &[&str] = &[
@@ -69,10 +73,12 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
     } else {
         None
     };
+    let connect = super::connect_charges::from_params(p, amount, req.scope())?;
     let id = ids::new_id("pi");
     let intent = PaymentIntent {
         client_secret: ids::client_secret(&id),
         id,
+        account: req.account.clone(),
         created: sim.clock.now(),
         amount,
         currency,
@@ -96,6 +102,9 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
         konbini,
         pending: None,
         voucher: None,
+        application_fee_amount: connect.application_fee_amount,
+        on_behalf_of: connect.on_behalf_of.clone(),
+        transfer_data: connect.transfer_data.clone(),
     };
     let confirm_now = p.bool("confirm")?.unwrap_or(false);
     let with = confirm_now.then(|| ConfirmWith::from_params(p, sim.clock.now())).transpose()?;
@@ -106,12 +115,20 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
         ));
     }
 
-    sim.apply(|store| match with {
-        Some(with) => confirm::create_confirmed(store, sim.clock.now(), sim.public_url(), intent, with).map(Json),
-        None => {
-            let json = intent.to_json();
-            store.payment_intents.push(intent);
-            Ok(Json(json))
+    sim.apply(|store| {
+        super::connect_charges::check_accounts(store, &connect)?;
+        if let Some(customer) = &intent.customer
+            && store.customers.get(customer).within(req.scope()).is_none()
+        {
+            return Err(ApiError::no_such("customer", customer, "customer"));
+        }
+        match with {
+            Some(with) => confirm::create_confirmed(store, sim.clock.now(), sim.public_url(), intent, with).map(Json),
+            None => {
+                let json = intent.to_json();
+                store.payment_intents.push(intent);
+                Ok(Json(json))
+            }
         }
     })
 }
@@ -158,7 +175,10 @@ pub async fn cancel(
     };
     let now = sim.clock.now();
     sim.apply(|store| {
-        let intent = store.payment_intent_mut(&id).ok_or_else(|| ApiError::no_such("payment_intent", &id, "intent"))?;
+        let intent = store
+            .payment_intent_mut(&id)
+            .within(req.scope())
+            .ok_or_else(|| ApiError::no_such("payment_intent", &id, "intent"))?;
         if matches!(intent.status, Status::Succeeded | Status::Canceled) {
             let status = intent.status.as_str();
             return Err(ApiError::invalid_request(format!(

@@ -1,5 +1,7 @@
 //! PaymentMethods: create (Stripe.js's `createPaymentMethod` with a publishable key, or a
-//! server with a secret key), retrieve, update, attach to a customer, detach.
+//! server with a secret key; or a clone of the platform's onto a connected account,
+//! `cloning.rs`), retrieve, update, attach to a customer, detach; each on the account the
+//! request is made on.
 
 use std::sync::Arc;
 
@@ -8,7 +10,7 @@ use axum::extract::{Path, State};
 use serde_json::Value;
 
 use crate::error::ApiError;
-use crate::objects::{Card, PaymentMethod, billing_details_from};
+use crate::objects::{Card, PaymentMethod, Within, billing_details_from};
 use crate::params::StripeRequest;
 use crate::{Sim, cards};
 
@@ -19,6 +21,9 @@ use crate::{Sim, cards};
 /// declines when a payment is confirmed with it, as at Stripe.
 pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
     let p = &req.params;
+    if p.get("payment_method").is_some() {
+        return super::cloning::clone(&sim, &req);
+    }
     p.allow_only(&["type", "card", "billing_details", "allow_redisplay", "metadata", "expand"])?;
     match p.required_str("type")? {
         "card" => {}
@@ -35,7 +40,7 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
     let allow_redisplay = super::confirmation_tokens::allow_redisplay(p.str("allow_redisplay")?, "allow_redisplay")?;
     let metadata = p.metadata()?;
     sim.apply(|store| {
-        let id = store.new_payment_method(now, Some(card), billing_details);
+        let id = store.new_payment_method(now, req.scope(), Some(card), billing_details);
         let pm = store.payment_methods.get_mut(&id).expect("just created");
         pm.allow_redisplay = allow_redisplay;
         pm.metadata = metadata;
@@ -49,7 +54,7 @@ pub async fn retrieve(
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
     super::retrieve_with_secret(&sim, &req, &id, ("PaymentMethod", "payment_method"), |store| {
-        store.payment_methods.get(&id).map(PaymentMethod::to_json)
+        store.payment_methods.get(&id).within(req.scope()).map(PaymentMethod::to_json)
     })
 }
 
@@ -75,6 +80,7 @@ pub async fn update(
         let pm = store
             .payment_methods
             .get_mut(&id)
+            .within(req.scope())
             .ok_or_else(|| ApiError::no_such("PaymentMethod", &id, "payment_method"))?;
         if let Some(value) = allow_redisplay {
             pm.allow_redisplay = value;
@@ -98,15 +104,20 @@ pub async fn attach(
     req.params.allow_only(&["customer", "expand"])?;
     let customer = req.params.required_str("customer")?.to_owned();
     let now = sim.clock.now();
+    let scope = req.scope();
     sim.apply(|store| {
-        if !store.customers.contains_key(&customer) {
+        if store.customers.get(&customer).within(scope).is_none() {
             return Err(ApiError::no_such("customer", &customer, "customer"));
         }
-        let id = match (store.payment_methods.contains_key(&id), cards::test_payment_method_number(&id)) {
+        let existing = store.payment_methods.get(&id).within(scope);
+        if let Some(pm) = existing {
+            super::cloning::check_not_spent(pm)?;
+        }
+        let id = match (existing.is_some(), cards::test_payment_method_number(&id)) {
             (true, _) => id,
             (false, Some(number)) => {
                 let card = Card { number: number.into(), exp_month: 12, exp_year: 2034 };
-                store.new_payment_method(now, Some(card), billing_details_from(None)?)
+                store.new_payment_method(now, scope, Some(card), billing_details_from(None)?)
             }
             (false, None) => return Err(ApiError::no_such("PaymentMethod", &id, "payment_method")),
         };
@@ -132,6 +143,7 @@ pub async fn detach(
         let pm = store
             .payment_methods
             .get_mut(&id)
+            .within(req.scope())
             .ok_or_else(|| ApiError::no_such("PaymentMethod", &id, "payment_method"))?;
         if pm.customer.take().is_none() {
             return Err(ApiError::invalid_request(

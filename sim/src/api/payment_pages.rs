@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 
 use super::confirm::{self, ConfirmWith};
 use crate::error::ApiError;
-use crate::objects::{CheckoutSession, PaymentIntent, SessionStatus, Status};
+use crate::objects::{CheckoutSession, PaymentIntent, SessionStatus, Status, Within};
 use crate::params::{Params, StripeRequest};
 use crate::store::Store;
 use crate::{Sim, ids};
@@ -28,7 +28,7 @@ pub async fn init(
 ) -> Result<Json<Value>, ApiError> {
     req.params.allow_only(&["client_secret"])?;
     sim.apply(|store| {
-        let session = session_for_secret(store, &id, req.params.str("client_secret")?)?;
+        let session = session_for_secret(store, req.scope(), &id, req.params.str("client_secret")?)?;
         Ok(Json(page_json(store, session)))
     })
 }
@@ -53,7 +53,7 @@ pub async fn confirm(
     let expected_amount = p.int("expected_amount")?;
     let now = sim.clock.now();
     sim.apply(|store| {
-        let session = session_for_secret(store, &id, p.str("client_secret")?)?.clone();
+        let session = session_for_secret(store, req.scope(), &id, p.str("client_secret")?)?.clone();
         match session.status {
             SessionStatus::Open => {}
             SessionStatus::Complete => {
@@ -107,10 +107,16 @@ pub async fn confirm(
     })
 }
 
-/// The session `id` for the page, which presents the client secret (given by Stripe.js, or in a
-/// hosted session's `url`).
-fn session_for_secret<'a>(store: &'a Store, id: &str, secret: Option<&str>) -> Result<&'a CheckoutSession, ApiError> {
-    let session = store.checkout_session(id).ok_or_else(|| ApiError::no_such("checkout.session", id, "session"))?;
+/// The session `id` of account `scope` for the page, which presents the client secret (given by
+/// Stripe.js, or in a hosted session's `url`).
+fn session_for_secret<'a>(
+    store: &'a Store,
+    scope: Option<&str>,
+    id: &str,
+    secret: Option<&str>,
+) -> Result<&'a CheckoutSession, ApiError> {
+    let session =
+        store.checkout_session(id).within(scope).ok_or_else(|| ApiError::no_such("checkout.session", id, "session"))?;
     match secret {
         None => Err(ApiError::param_missing("client_secret")),
         Some(given) if given == session.client_secret => Ok(session),
@@ -133,9 +139,9 @@ fn page_json(store: &Store, session: &CheckoutSession) -> Value {
 }
 
 /// A PaymentMethod the page may pay with: one it just created (no customer), a saved one of the
-/// session's customer, or a test PaymentMethod id.
+/// session's customer, or a test PaymentMethod id; on the session's account.
 fn check_payment_method(store: &Store, session: &CheckoutSession, id: &str) -> Result<(), ApiError> {
-    let usable = match store.payment_methods.get(id) {
+    let usable = match store.payment_methods.get(id).within(session.account.as_deref()) {
         Some(pm) => pm.customer.is_none() || pm.customer == session.customer,
         None => crate::cards::test_payment_method_number(id).is_some(),
     };
@@ -161,6 +167,7 @@ fn attempt(store: &mut Store, session: &CheckoutSession, email: &str, now: i64) 
     store.payment_intents.push(PaymentIntent {
         client_secret: ids::client_secret(&id),
         id: id.clone(),
+        account: session.account.clone(),
         created: now,
         amount: session.amount_total(),
         currency: session.currency.clone(),
@@ -184,12 +191,16 @@ fn attempt(store: &mut Store, session: &CheckoutSession, email: &str, now: i64) 
         konbini: None,
         pending: None,
         voucher: None,
+        application_fee_amount: None,
+        on_behalf_of: None,
+        transfer_data: None,
     });
     (id, true)
 }
 
-/// Something@somewhere.tld, without spaces: what Checkout's email field accepts.
-fn plausible_email(email: &str) -> bool {
+/// Something@somewhere.tld, without spaces: what Checkout's email field accepts (and an
+/// account's `email`).
+pub(super) fn plausible_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else { return false };
     !local.is_empty()
         && !domain.contains('@')

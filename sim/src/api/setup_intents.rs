@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::confirm::{self, ConfirmWith, Confirmable};
 use crate::error::ApiError;
-use crate::objects::{ConfirmationToken, SetupIntent, Status};
+use crate::objects::{ConfirmationToken, SetupIntent, Status, Within};
 use crate::params::{Params, StripeRequest};
 use crate::store::Store;
 use crate::{Sim, ids};
@@ -67,6 +67,7 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
     let mut intent = SetupIntent {
         client_secret: ids::client_secret(&id),
         id,
+        account: req.account.clone(),
         created: now,
         status: Status::RequiresPaymentMethod,
         automatic_payment_methods,
@@ -93,13 +94,13 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
 
     sim.apply(|store| {
         if let Some(customer) = &intent.customer {
-            existing_customer(store, customer)?;
+            existing_customer(store, req.scope(), customer)?;
         }
         if confirm_now {
             return confirm::create_confirmed(store, now, sim.public_url(), intent, with).map(Json);
         }
         // A payment method given without confirming waits for the confirmation.
-        if let Some((payment_method, _)) = with.given_payment_method(store, now)? {
+        if let Some((payment_method, _)) = with.given_payment_method(store, now, req.scope())? {
             intent.payment_method = Some(payment_method);
             intent.status = Status::RequiresConfirmation;
         }
@@ -131,18 +132,22 @@ pub async fn update(
     req.key.require_secret()?;
     let p = &req.params;
     p.allow_only(&["metadata", "payment_method", "customer", "description", "expand"])?;
-    let metadata = p.metadata()?;
+    // Checked before anything changes: a refused update changes nothing.
+    p.metadata()?;
     let (payment_method, customer, description) = (p.str("payment_method")?, p.str("customer")?, p.str("description")?);
     let now = sim.clock.now();
     sim.apply(|store| {
-        let intent = store.setup_intent(&id).ok_or_else(|| ApiError::no_such("setupintent", &id, "intent"))?;
+        let scope = req.scope();
+        let intent =
+            store.setup_intent(&id).within(scope).ok_or_else(|| ApiError::no_such("setupintent", &id, "intent"))?;
         if (payment_method.is_some() || customer.is_some()) && !OPEN.contains(&intent.status) {
             return Err(unexpected_state(intent, ("update", "updated")));
         }
         if let Some(customer) = customer {
-            existing_customer(store, customer)?;
+            existing_customer(store, scope, customer)?;
         }
-        let payment_method = payment_method.map(|pm| confirm::card_payment_method(store, now, pm)).transpose()?;
+        let payment_method =
+            payment_method.map(|pm| confirm::card_payment_method(store, now, scope, pm)).transpose()?;
         let intent = store.setup_intent_mut(&id).expect("found above");
         if let Some((payment_method, _)) = payment_method {
             intent.payment_method = Some(payment_method);
@@ -156,12 +161,7 @@ pub async fn update(
         if let Some(description) = description {
             intent.description = (!description.is_empty()).then(|| description.to_owned());
         }
-        for (key, value) in metadata {
-            match value.as_str() {
-                Some("") => intent.metadata.remove(&key),
-                _ => intent.metadata.insert(key, value),
-            };
-        }
+        p.merge_metadata(&mut intent.metadata)?;
         Ok(Json(intent.to_json()))
     })
 }
@@ -201,7 +201,10 @@ pub async fn cancel(
         }
     };
     sim.apply(|store| {
-        let intent = store.setup_intent_mut(&id).ok_or_else(|| ApiError::no_such("setupintent", &id, "intent"))?;
+        let intent = store
+            .setup_intent_mut(&id)
+            .within(req.scope())
+            .ok_or_else(|| ApiError::no_such("setupintent", &id, "intent"))?;
         if !OPEN.contains(&intent.status) {
             return Err(unexpected_state(intent, ("cancel", "canceled")));
         }
@@ -245,8 +248,9 @@ fn usage(p: &Params) -> Result<String, ApiError> {
     }
 }
 
-fn existing_customer(store: &Store, id: &str) -> Result<(), ApiError> {
-    if !store.customers.contains_key(id) {
+/// A customer of account `scope`.
+fn existing_customer(store: &Store, scope: Option<&str>, id: &str) -> Result<(), ApiError> {
+    if store.customers.get(id).within(scope).is_none() {
         return Err(ApiError::no_such("customer", id, "customer"));
     }
     Ok(())

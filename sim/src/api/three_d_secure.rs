@@ -3,7 +3,8 @@
 //! card), or goes back to `requires_payment_method` with `payment_intent_authentication_failure`
 //! (`setup_intent_authentication_failure`). Called by the stand-in's challenge page (a
 //! Stripe-hosted page, reached in a modal or by redirect, so without an API key) with the
-//! intent's client secret.
+//! intent's client secret, and for a connected account's intent that account (`merchant`, as
+//! Stripe's hosted 3-D Secure URLs name it).
 
 use std::sync::Arc;
 
@@ -40,23 +41,25 @@ pub async fn fail(State(sim): State<Arc<Sim>>, Path(id): Path<String>, body: Byt
 fn authenticate(sim: &Sim, id: &str, body: &[u8], completed: bool) -> Result<Json<Value>, ApiError> {
     let params = Params(form::decode(body).map_err(ApiError::invalid_request)?);
     let secret = params.required_str("client_secret")?;
+    let merchant = params.str("merchant")?.filter(|m| !m.is_empty());
     let now = sim.clock.now();
     sim.apply(|store| match id.starts_with("seti_") {
-        true => conclude::<SetupIntent>(store, now, id, secret, completed),
-        false => conclude::<PaymentIntent>(store, now, id, secret, completed),
+        true => conclude::<SetupIntent>(store, now, (merchant, id), secret, completed),
+        false => conclude::<PaymentIntent>(store, now, (merchant, id), secret, completed),
     })
     .map(Json)
 }
 
-/// The end of the challenge for intent `id`: what Stripe.js then sees of the intent.
+/// The end of the challenge for intent `id` of account `scope`: what Stripe.js then sees of the
+/// intent.
 fn conclude<T: Confirmable>(
     store: &mut Store,
     now: i64,
-    id: &str,
+    (scope, id): (Option<&str>, &str),
     secret: &str,
     completed: bool,
 ) -> Result<Value, ApiError> {
-    let mut intent = store.intent_for_secret::<T>(id, Some(secret))?.clone();
+    let mut intent = store.intent_for_secret::<T>(scope, id, Some(secret))?.clone();
     if intent.status() != Status::RequiresAction || !intent.next_action().is_some_and(NextAction::authenticates) {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,

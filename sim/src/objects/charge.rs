@@ -1,12 +1,14 @@
 use serde_json::{Value, json};
 
-use super::PaymentMethod;
+use super::{PaymentMethod, TransferData};
 
 /// A charge: one attempt to collect a PaymentIntent's amount, succeeded or failed, and what
 /// was refunded of it.
 #[derive(Debug, Clone)]
 pub struct Charge {
     pub id: String,
+    /// The account the payment was made on (its PaymentIntent's).
+    pub account: Option<String>,
     pub created: i64,
     pub amount: i64,
     pub currency: String,
@@ -17,6 +19,11 @@ pub struct Charge {
     /// `None`: succeeded; `Some((code, message))`: failed.
     pub failure: Option<(String, String)>,
     pub refunds: Vec<Refund>,
+    /// A direct charge's fee for the platform: what was asked, and the ApplicationFee taken.
+    pub application_fee_amount: Option<i64>,
+    pub application_fee: Option<String>,
+    pub on_behalf_of: Option<String>,
+    pub transfer_data: Option<TransferData>,
 }
 
 #[derive(Debug, Clone)]
@@ -85,9 +92,9 @@ impl Charge {
             "amount": self.amount,
             "amount_captured": if paid { self.amount } else { 0 },
             "amount_refunded": self.amount_refunded(),
-            "application": null,
-            "application_fee": null,
-            "application_fee_amount": null,
+            "application": self.account.as_ref().map(|_| super::APPLICATION),
+            "application_fee": self.application_fee,
+            "application_fee_amount": self.application_fee_amount,
             "balance_transaction": if paid { json!(format!("txn_{}", &self.id[3..])) } else { Value::Null },
             "billing_details": billing_details,
             "calculated_statement_descriptor": "FERRIS & CO",
@@ -103,7 +110,7 @@ impl Charge {
             "fraud_details": {},
             "livemode": false,
             "metadata": {},
-            "on_behalf_of": null,
+            "on_behalf_of": self.on_behalf_of,
             "outcome": {
                 "advice_code": null,
                 "network_advice_code": null,
@@ -134,7 +141,7 @@ impl Charge {
             "statement_descriptor": null,
             "statement_descriptor_suffix": null,
             "status": if paid { "succeeded" } else { "failed" },
-            "transfer_data": null,
+            "transfer_data": self.transfer_data.as_ref().map(TransferData::to_json),
             "transfer_group": null,
         })
     }

@@ -87,6 +87,8 @@ pub struct UiMode {
 #[derive(Debug, Clone)]
 pub struct CheckoutSession {
     pub id: String,
+    /// The connected account it was made on, or `None`: the platform's.
+    pub account: Option<String>,
     /// What the page is loaded with: by Stripe.js for an embedded session (the session's
     /// `client_secret`), in the `url` of a hosted one (not rendered).
     pub client_secret: String,

@@ -9,6 +9,8 @@ pub const LIFETIME_SECONDS: i64 = 12 * 60 * 60;
 #[derive(Debug, Clone)]
 pub struct ConfirmationToken {
     pub id: String,
+    /// The connected account Stripe.js made it for (`stripeAccount`), or `None`: the platform.
+    pub account: Option<String>,
     pub created: i64,
     pub card: Card,
     pub billing_details: Value,

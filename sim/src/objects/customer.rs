@@ -3,6 +3,8 @@ use serde_json::{Map, Value, json};
 #[derive(Debug, Clone)]
 pub struct Customer {
     pub id: String,
+    /// The connected account it was made on, or `None`: the platform's.
+    pub account: Option<String>,
     pub created: i64,
     pub email: Option<String>,
     pub name: Option<String>,

@@ -20,6 +20,8 @@ pub struct PaymentElementFeatures {
 #[derive(Debug, Clone)]
 pub struct CustomerSession {
     pub client_secret: String,
+    /// The account of its customer.
+    pub account: Option<String>,
     pub customer: String,
     pub created: i64,
     pub payment_element: PaymentElementFeatures,

@@ -7,7 +7,7 @@ use super::{NextAction, PaymentError, Status};
 
 /// A PaymentIntent or a SetupIntent. Their statuses are one set (a SetupIntent never
 /// `requires_capture`), and each attempt leaves a payment method, a next action or an error.
-pub trait Intent: Clone {
+pub trait Intent: Clone + super::Owned {
     /// `payment_intent` or `setup_intent`: the object's name, the key Stripe's errors carry it
     /// under, and the prefix of its error codes (`setup_intent_unexpected_state`).
     const OBJECT: &'static str;

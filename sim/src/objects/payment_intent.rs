@@ -28,10 +28,20 @@ impl Pending {
     }
 }
 
+/// `transfer_data[...]` of a destination charge: the connected account paid, and how much of
+/// the amount it gets (all of it when `None`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransferData {
+    pub destination: String,
+    pub amount: Option<i64>,
+}
+
 /// A PaymentIntent as the stand-in keeps it.
 #[derive(Debug, Clone)]
 pub struct PaymentIntent {
     pub id: String,
+    /// The connected account it was made on (a direct charge), or `None`: the platform's.
+    pub account: Option<String>,
     pub client_secret: String,
     pub created: i64,
     pub amount: i64,
@@ -58,6 +68,11 @@ pub struct PaymentIntent {
     pub pending: Option<Pending>,
     /// The konbini voucher of the current instructions.
     pub voucher: Option<String>,
+    /// What the platform takes of a direct charge: an application fee once it succeeds.
+    pub application_fee_amount: Option<i64>,
+    /// A destination charge's account of record, and where its funds go.
+    pub on_behalf_of: Option<String>,
+    pub transfer_data: Option<TransferData>,
 }
 
 impl PaymentIntent {
@@ -73,8 +88,9 @@ impl PaymentIntent {
             "amount_capturable": 0,
             "amount_details": {"tip": {}},
             "amount_received": self.amount_received(),
-            "application": null,
-            "application_fee_amount": null,
+            // Made on a connected account by the platform: its Connect application's.
+            "application": self.account.as_ref().map(|_| super::APPLICATION),
+            "application_fee_amount": self.application_fee_amount,
             "automatic_payment_methods": self.automatic_payment_methods,
             "canceled_at": self.canceled_at,
             "cancellation_reason": self.cancellation_reason,
@@ -93,7 +109,7 @@ impl PaymentIntent {
             "managed_payments": {"enabled": false},
             "metadata": self.metadata,
             "next_action": self.next_action.as_ref().map(NextAction::to_json),
-            "on_behalf_of": null,
+            "on_behalf_of": self.on_behalf_of,
             "payment_method": self.payment_method,
             "payment_method_configuration_details": self.automatic_payment_methods.as_ref().map(|_| json!({"id": "pmc_standin_default", "parent": null})),
             "payment_method_options": self.payment_method_options(),
@@ -107,7 +123,7 @@ impl PaymentIntent {
             "statement_descriptor": null,
             "statement_descriptor_suffix": null,
             "status": self.status,
-            "transfer_data": null,
+            "transfer_data": self.transfer_data.as_ref().map(TransferData::to_json),
             "transfer_group": null,
         })
     }
@@ -162,6 +178,12 @@ impl PaymentIntent {
             "status",
         ];
         Value::Object(keep.iter().map(|k| ((*k).to_owned(), full[*k].clone())).collect())
+    }
+}
+
+impl TransferData {
+    pub fn to_json(&self) -> Value {
+        json!({"amount": self.amount, "destination": self.destination})
     }
 }
 

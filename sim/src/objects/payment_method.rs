@@ -66,12 +66,17 @@ impl Card {
 #[derive(Debug, Clone)]
 pub struct PaymentMethod {
     pub id: String,
+    /// The connected account it lives on (made there, or cloned there from the platform), or
+    /// `None`: the platform's.
+    pub account: Option<String>,
     pub created: i64,
     pub card: Option<Card>,
     pub billing_details: Value,
     pub customer: Option<String>,
     pub allow_redisplay: String,
     pub metadata: Map<String, Value>,
+    /// Shared with a connected account without a customer: it may not be used again.
+    pub spent: bool,
 }
 
 impl PaymentMethod {

@@ -6,6 +6,8 @@ use super::{Intent, NextAction, PaymentError, Status};
 #[derive(Debug, Clone)]
 pub struct SetupIntent {
     pub id: String,
+    /// The connected account it was made on, or `None`: the platform's.
+    pub account: Option<String>,
     pub client_secret: String,
     pub created: i64,
     pub status: Status,
@@ -31,7 +33,7 @@ impl SetupIntent {
         json!({
             "id": self.id,
             "object": "setup_intent",
-            "application": null,
+            "application": self.account.as_ref().map(|_| super::APPLICATION),
             "automatic_payment_methods": self.automatic_payment_methods,
             "cancellation_reason": self.cancellation_reason,
             "client_secret": self.client_secret,

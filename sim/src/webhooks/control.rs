@@ -31,13 +31,24 @@ pub fn controls() -> Router<Arc<Sim>> {
         .route("/_sim/events/{id}/deliver", post(deliver))
 }
 
+/// The events of the account the request is made on: a platform's own without
+/// `Stripe-Account`, a connected account's with it.
+fn on_account(event: &Value, scope: Option<&str>) -> bool {
+    event.get("account").and_then(Value::as_str) == scope
+}
+
 async fn list_events(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
     req.key.require_secret()?;
     req.params.allow_only(&["limit", "type"])?;
     let limit = req.params.list_limit()?;
     let kind = req.params.str("type")?;
     sim.apply(|store| {
-        let matching: Vec<&Value> = store.events.iter().rev().filter(|e| kind.is_none_or(|k| e["type"] == k)).collect();
+        let matching: Vec<&Value> = store
+            .events
+            .iter()
+            .rev()
+            .filter(|e| on_account(e, req.scope()) && kind.is_none_or(|k| e["type"] == k))
+            .collect();
         Ok(Json(json!({
             "object": "list",
             "data": matching.iter().take(limit).collect::<Vec<_>>(),
@@ -53,10 +64,11 @@ async fn retrieve_event(
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
     crate::api::retrieve_with_secret(&sim, &req, &id, ("event", "id"), |store| {
-        store.events.iter().find(|e| e["id"] == id.as_str()).cloned()
+        store.events.iter().find(|e| e["id"] == id.as_str() && on_account(e, req.scope())).cloned()
     })
 }
 
+/// `{"url", "secret", "connect"}`: `connect: true` adds a Connect endpoint.
 async fn add_endpoint(State(sim): State<Arc<Sim>>, Json(endpoint): Json<Endpoint>) -> Json<Value> {
     sim.webhooks.add_endpoint(endpoint);
     Json(json!({"endpoints": sim.webhooks.endpoints().len()}))

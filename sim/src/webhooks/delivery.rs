@@ -1,6 +1,8 @@
 //! Delivering events: signed as Stripe signs them (`Stripe-Signature: t=...,v1=HMAC-SHA256 of
 //! "t.payload" with the endpoint's secret`), one after another, each failure retried later with
-//! exponential backoff.
+//! exponential backoff. A platform has two kinds of endpoint (docs.stripe.com/connect/webhooks):
+//! its account endpoints get the events of its own account, its Connect endpoints those of its
+//! connected accounts (the events with an `account`).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -19,6 +21,25 @@ const MAX_ATTEMPTS: u32 = 8;
 pub struct Endpoint {
     pub url: String,
     pub secret: String,
+    /// A Connect endpoint (Stripe's `connect=true`): the connected accounts' events, not the
+    /// platform's.
+    #[serde(default)]
+    pub connect: bool,
+}
+
+impl Endpoint {
+    /// Whether `event` is for this endpoint: a connected account's event for a Connect
+    /// endpoint, the platform's for the others.
+    fn wants(&self, event: &Value) -> bool {
+        self.connect == event.get("account").is_some()
+    }
+}
+
+/// How many endpoints of each kind there are: a new event's `pending_webhooks`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    pub platform: usize,
+    pub connect: usize,
 }
 
 /// How a delivery is signed; anything but `Valid` is for tests of the receiver.
@@ -52,6 +73,8 @@ pub struct Attempt {
     pub event_id: String,
     pub event_type: String,
     pub url: String,
+    /// Sent to a Connect endpoint.
+    pub connect: bool,
     pub attempt: u32,
     /// The endpoint's HTTP status; `None`: no answer (refused, reset, timed out).
     pub status: Option<u16>,
@@ -93,6 +116,12 @@ impl Webhooks {
         crate::locked(&self.endpoints).clone()
     }
 
+    pub fn counts(&self) -> Counts {
+        let endpoints = crate::locked(&self.endpoints);
+        let connect = endpoints.iter().filter(|e| e.connect).count();
+        Counts { platform: endpoints.len() - connect, connect }
+    }
+
     /// First delay between attempts; it doubles with each retry.
     pub fn set_retry_base(&self, delay: Duration) {
         self.retry_base_ms.store(delay.as_millis() as u64, Ordering::Relaxed);
@@ -113,11 +142,11 @@ impl Webhooks {
         });
     }
 
-    /// Queues `events` for every endpoint (held while paused).
+    /// Queues `events` for every endpoint of their kind (held while paused).
     pub fn enqueue(&self, events: &[Value]) {
         for event in events {
             let payload = Arc::new(event.to_string());
-            for endpoint in self.endpoints() {
+            for endpoint in self.endpoints().into_iter().filter(|e| e.wants(event)) {
                 let job = Job {
                     payload: payload.clone(),
                     event_id: event["id"].as_str().unwrap_or_default().to_owned(),
@@ -197,16 +226,18 @@ impl Webhooks {
             event_id: job.event_id.clone(),
             event_type: job.event_type.clone(),
             url: job.endpoint.url.clone(),
+            connect: job.endpoint.connect,
             attempt: job.attempt,
             status,
         });
         status
     }
 
-    /// Delivers one event now to every endpoint, `times` times, signed as asked; the statuses.
+    /// Delivers one event now to every endpoint of its kind, `times` times, signed as asked; the
+    /// statuses.
     pub async fn deliver_now(&self, event: &Value, signing: Signing, times: u32) -> Vec<Option<u16>> {
         let mut statuses = Vec::new();
-        for endpoint in self.endpoints() {
+        for endpoint in self.endpoints().into_iter().filter(|e| e.wants(event)) {
             let job = Job {
                 payload: Arc::new(event.to_string()),
                 event_id: event["id"].as_str().unwrap_or_default().to_owned(),

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod receiver;
+
 use serde_json::Value;
 
 pub const SK: &str = "sk_test_standin_tests";
@@ -31,6 +33,24 @@ impl Running {
         let mut form = form.to_vec();
         form.push(("key", PK));
         self.send(self.http.post(format!("{}{path}", self.base)).form(&form)).await
+    }
+
+    /// A form POST with a secret key on connected account `account` (`Stripe-Account`).
+    pub async fn post_on(&self, account: &str, path: &str, form: &[(&str, &str)]) -> (u16, Value) {
+        let request = self.http.post(format!("{}{path}", self.base)).bearer_auth(SK).header("Stripe-Account", account);
+        self.send(request.form(form)).await
+    }
+
+    pub async fn get_on(&self, account: &str, path: &str) -> (u16, Value) {
+        self.send(self.http.get(format!("{}{path}", self.base)).bearer_auth(SK).header("Stripe-Account", account)).await
+    }
+
+    /// A new connected account (`type=standard`); its id.
+    pub async fn connected_account(&self) -> String {
+        let (status, account) =
+            self.post("/v1/accounts", &[("type", "standard"), ("email", "seller@example.com")]).await;
+        assert_eq!(status, 200, "{account}");
+        account["id"].as_str().unwrap().to_owned()
     }
 
     pub async fn send(&self, request: reqwest::RequestBuilder) -> (u16, Value) {
