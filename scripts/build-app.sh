@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the app for release: one entry per page, each its own wasm, so the card checkout
-# downloads nothing of the others. dist/ holds the card checkout (`/`), dist/konbini/ and
-# dist/complete/ the other pages (served at /konbini and /complete). Trunk's post-build hook
-# precompresses every asset. Expects scripts/env.sh to be sourced.
+# downloads nothing of the others. dist/ holds the card checkout (`/`); dist/konbini/,
+# dist/complete/ and dist/embedded/ the other pages (served at /konbini, /complete and
+# /embedded, Stripe's Embedded Checkout). Trunk's post-build hook (scripts/post-build.mjs)
+# splits, optimises and precompresses. Expects scripts/env.sh to be sourced.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,8 +13,17 @@ cd "$(dirname "$0")/.."
 # the card checkout (README, Performance). Stable builds everything else, tests included.
 export RUSTUP_TOOLCHAIN="$WASM_RELEASE_TOOLCHAIN"
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
-trunk build --release
-for page in konbini complete; do
+release_rustflags="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$release_rustflags"
+# The card checkout also with its split points (src/split.rs): `--cfg wasm_split` turns them on
+# (code the page needs only after the shopper acts goes into wasm chunks, loaded when first
+# called or preloaded), `--emit-relocs` keeps the linker's relocations wasm-split-cli needs to
+# cut the module. Trunk's post-build hook (scripts/post-build.mjs) splits, runs wasm-bindgen and
+# wasm-opt. The other pages are built without: the split points are `#[no_mangle]` exports of
+# the library, whose code the linker would then keep in every page. Every other build (tests,
+# `trunk serve`) has neither and runs unsplit. (Cargo keeps both builds of the dependencies.)
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$release_rustflags --cfg wasm_split -Clink-args=--emit-relocs" \
+  trunk build --release
+for page in konbini complete embedded; do
   trunk build "$page.html" --release true --dist "dist/$page" --public-url "/$page/"
 done

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the dev and test commands need, each only when missing (safe to run again):
 # the wasm32 target, the pinned nightly (with rust-src) the release wasm is built with, trunk,
-# wasm-bindgen-cli of the version in Cargo.lock, Debian's
+# wasm-split-cli, wasm-bindgen-cli of the version in Cargo.lock, Debian's
 # chromium + chromium-driver, Debian's postgresql, and the npm packages of package-lock.json (binaryen's wasm-opt,
-# playwright-core).
+# esbuild, playwright-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -31,6 +31,14 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   cargo install --locked "trunk@$TRUNK_VERSION"
 fi
 
+# The release build's post-build hook (scripts/post-build.mjs) splits the card checkout's wasm
+# at its split points with wasm-split-cli (the CLI of wasm_split_helpers, which leptos' #[lazy] uses).
+WASM_SPLIT_VERSION=0.2.4
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
+  cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 # Trunk and the browser tests use the wasm-bindgen on PATH when its version matches Cargo.lock exactly.
 # (--locked fails for this crate on a missing dependency version, so it is left out.)
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
@@ -53,7 +61,7 @@ fi
 
 # npm records what it installed in node_modules/.package-lock.json.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm ci (binaryen for wasm-opt, playwright-core, typescript and @stripe/stripe-js for the conformance test)"
+  step "npm ci (binaryen for wasm-opt, esbuild, playwright-core, typescript and @stripe/stripe-js for the conformance test)"
   npm ci --no-audit --no-fund
 fi
 

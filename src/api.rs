@@ -4,7 +4,7 @@
 
 use checkout_api::stripe_common::{ErrorType, StripeError};
 use checkout_api::{
-    ApiErrorBody, Cart, ConfigResponse, ConfirmRequest, ConfirmResponse, KonbiniCancelRequest, KonbiniPaymentRequest,
+    ApiErrorBody, Cart, CheckoutSessionRequest, CheckoutSessionResponse, CheckoutSessionView, ConfigResponse, ConfirmRequest, ConfirmResponse, KonbiniCancelRequest, KonbiniPaymentRequest,
     KonbiniPaymentResponse, KonbiniStatus, OrderView, PriceRequest, SessionState, SessionView,
 };
 use serde::de::DeserializeOwned;
@@ -59,6 +59,17 @@ pub async fn konbini_create(request: &KonbiniPaymentRequest) -> Result<KonbiniPa
 pub async fn konbini_status(id: &str, client_secret: &str) -> Result<KonbiniStatus, StripeError> {
     let url = format!("/api/konbini/payments/{id}");
     read(send("GET", &url, &[(CLIENT_SECRET, client_secret)], None).await?)
+}
+
+/// The Checkout Session of this cart's attempt, for Stripe's Embedded Checkout.
+pub async fn checkout_session(request: &CheckoutSessionRequest) -> Result<CheckoutSessionResponse, StripeError> {
+    post("/api/checkout/sessions", request).await
+}
+
+/// How a Checkout Session ended, on the page Stripe returned to.
+pub async fn checkout_session_status(id: &str) -> Result<CheckoutSessionView, StripeError> {
+    let url = format!("/api/checkout/sessions/{}", js_sys::encode_uri_component(id));
+    read(send("GET", &url, &[], None).await?)
 }
 
 /// Where the server looks for a payment's client secret.

@@ -6,7 +6,7 @@ use leptos_stripe::stripe_wasm::{
 };
 use leptos_stripe::{AddressElement, PaymentElement, use_elements, use_stripe};
 
-use super::pay::{Order, Paid, pay};
+use super::pay::{Order, Paid, pay, preload_pay};
 use crate::shared::attempt;
 
 /// The Address Element (if configured), the Payment Element and the Pay button. Must be inside
@@ -47,7 +47,9 @@ pub fn CheckoutForm(
     });
     // Stripe shows validation errors at the field itself.
     let error = move || match payment.value().get() {
-        Some(Err(err)) if err.type_ != ErrorType::ValidationError => Some(err.shopper_message().to_owned()),
+        Some(Err(err)) if err.type_ != ErrorType::ValidationError => {
+            Some(crate::split::shopper_message(&err).to_owned())
+        }
         _ => load_error.get(),
     };
 
@@ -76,7 +78,15 @@ pub fn CheckoutForm(
             <PaymentElement
                 id="payment-element"
                 options=Signal::stored(PaymentElementOptions { layout: Some(layout) })
-                on_ready=move |_: ElementEvent| ready.set(true)
+                on_ready=move |_: ElementEvent| {
+                    ready.set(true);
+                    // The payment's code (a chunk of the release build) downloads now, while the
+                    // shopper types, so that Pay does not wait for it. A failed download is
+                    // tried again when the shopper pays.
+                    leptos::task::spawn_local(async {
+                        let _ = preload_pay().await;
+                    });
+                }
                 on_change=move |_: ChangeEvent| {
                     payment.value().set(None);
                     load_error.set(None);

@@ -16,7 +16,7 @@ pub use discount::DiscountForm;
 pub use form::CheckoutForm;
 pub use pay::{Order, Paid, pay};
 pub use session::SessionBar;
-pub use succeeded::PaymentSucceeded;
+pub use succeeded::{PaymentResult, PaymentSucceeded};
 
 use crate::look;
 use crate::shared::{OrderSummary, Ready};
@@ -57,7 +57,7 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
             </div>
             <section class="payment" aria-label="Payment">
                 {move || match paid.get() {
-                    Some(paid) => view! { <PaymentSucceeded paid poll_seconds /> }.into_any(),
+                    Some(paid) => view! { <PaymentResult paid poll_seconds /> }.into_any(),
                     None => {
                         // Children are built once (FnOnce): hand them their own copies.
                         let (stripe, layout) = (stripe.clone(), layout.clone());

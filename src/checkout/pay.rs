@@ -7,6 +7,8 @@ use checkout_api::stripe_common::{ErrorType, PaymentIntentStatus, StripeError};
 use checkout_api::{CartItem, ConfirmRequest, ConfirmResponse};
 use leptos_stripe::stripe_wasm::{ConfirmationTokenParams, Elements, Stripe};
 
+use crate::split::split;
+
 /// What is being paid for: the server prices it again from these.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Order {
@@ -31,27 +33,42 @@ pub struct Paid {
     pub already_confirmed: bool,
 }
 
+/// Validates the form, then the rest of the payment, which the release build loads only when
+/// the shopper pays (the `pay` split point: not part of the checkout's first load; the form
+/// preloads it once the Payment Element is ready). `elements.submit()` comes first, before any
+/// other async work (a chunk's download included), as Stripe requires.
 pub async fn pay(stripe: &Stripe, elements: &Elements, order: Order, return_url: String) -> Result<Paid, StripeError> {
     elements.submit().await?;
-    // The shipping address goes with the token explicitly, as Stripe's guide shows.
-    let shipping = match (order.ship, elements.get_element("address")) {
-        (true, Some(address)) => Some(address.get_address_value().await?.value.to_shipping()),
-        _ => None,
-    };
-    let params = ConfirmationTokenParams { return_url: Some(return_url), shipping };
-    let token = stripe.create_confirmation_token(elements, &params).await?;
-    let request = ConfirmRequest {
-        attempt_id: order.attempt_id,
-        confirmation_token_id: token.id,
-        items: order.items,
-        discount_code: order.discount_code,
-    };
-    let confirmed = crate::api::confirm(&request).await?;
-    let status = match confirmed.status {
-        PaymentIntentStatus::RequiresAction => stripe.handle_next_action(&confirmed.client_secret).await?.status(),
-        status => status,
-    };
-    outcome(confirmed, status)
+    after_submit(stripe.clone(), elements.clone(), order, return_url)
+        .await
+        .unwrap_or_else(|not_loaded| Err(not_loaded.into_error("The payment")))
+}
+
+split! {
+    /// The payment after `elements.submit()` said the form is complete.
+    module pay, preload preload_pay;
+    pub(super) async fn after_submit(stripe: Stripe, elements: Elements, order: Order, return_url: String) -> Result<Paid, StripeError> {
+        let (stripe, elements) = (&stripe, &elements);
+        // The shipping address goes with the token explicitly, as Stripe's guide shows.
+        let shipping = match (order.ship, elements.get_element("address")) {
+            (true, Some(address)) => Some(address.get_address_value().await?.value.to_shipping()),
+            _ => None,
+        };
+        let params = ConfirmationTokenParams { return_url: Some(return_url), shipping };
+        let token = stripe.create_confirmation_token(elements, &params).await?;
+        let request = ConfirmRequest {
+            attempt_id: order.attempt_id,
+            confirmation_token_id: token.id,
+            items: order.items,
+            discount_code: order.discount_code,
+        };
+        let confirmed = crate::api::confirm(&request).await?;
+        let status = match confirmed.status {
+            PaymentIntentStatus::RequiresAction => stripe.handle_next_action(&confirmed.client_secret).await?.status(),
+            status => status,
+        };
+        outcome(confirmed, status)
+    }
 }
 
 fn outcome(confirmed: ConfirmResponse, status: PaymentIntentStatus) -> Result<Paid, StripeError> {

@@ -1,5 +1,8 @@
 use checkout_api::SessionView;
+use checkout_api::stripe_common::StripeError;
 use leptos::prelude::*;
+
+use crate::split::split;
 
 /// Who is signed in, with the way in or out. Saved cards are only ever a signed-in customer's;
 /// offline, the shop offers a demo customer with a saved card. Signing in or out reloads the
@@ -9,14 +12,9 @@ pub fn SessionBar(session: SessionView) -> impl IntoView {
     let change = Action::new_local(move |sign_in: &bool| {
         let sign_in = *sign_in;
         async move {
-            let done = if sign_in { crate::api::demo_sign_in().await.map(drop) } else { crate::api::sign_out().await };
-            match done {
-                Ok(()) => {
-                    let _ = window().location().reload();
-                    Ok(())
-                }
-                Err(err) => Err(err.shopper_message().to_owned()),
-            }
+            let doing = if sign_in { "Signing in" } else { "Signing out" };
+            let done = change_session(sign_in).await.unwrap_or_else(|not_loaded| Err(not_loaded.into_error(doing)));
+            done.map_err(|err| crate::split::shopper_message(&err).to_owned())
         }
     });
     let busy = change.pending();
@@ -34,4 +32,15 @@ pub fn SessionBar(session: SessionView) -> impl IntoView {
             <span class="payment-error" role="alert">{error}</span>
         </div>
     })
+}
+
+split! {
+    /// Signs in as the demo customer or out, then reloads the page (the release build downloads
+    /// this when the shopper presses the button).
+    module session;
+    async fn change_session(sign_in: bool) -> Result<(), StripeError> {
+        if sign_in { crate::api::demo_sign_in().await.map(drop)? } else { crate::api::sign_out().await? }
+        let _ = window().location().reload();
+        Ok(())
+    }
 }

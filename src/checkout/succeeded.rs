@@ -4,6 +4,37 @@ use leptos::prelude::*;
 
 use super::pay::Paid;
 use crate::shared::OrderStatusLine;
+use crate::split::{NotLoaded, split};
+
+/// The page's part of a successful payment: [`PaymentSucceeded`], whose code (the view and the
+/// order status polling) is in the payment's chunk of the release build (the `pay` split
+/// point), already loaded by the payment that succeeded.
+#[component]
+pub fn PaymentResult(paid: Paid, poll_seconds: u32) -> impl IntoView {
+    let reference = paid.payment_intent_id.clone();
+    let view = RwSignal::new(None::<Result<ViewFn, NotLoaded>>);
+    leptos::task::spawn_local(async move { view.set(Some(succeeded_view(paid, poll_seconds).await)) });
+    move || {
+        view.get().map(|view| match view {
+            Ok(view) => view.run(),
+            // Only if the chunk could not be loaded again: the payment went through all the same.
+            Err(NotLoaded) => view! {
+                <section class="payment-result" role="status">
+                    <h2>"Payment received"</h2>
+                    <p class="reference">"Reference: " <code data-testid="payment-intent-id">{reference.clone()}</code></p>
+                </section>
+            }
+            .into_any(),
+        })
+    }
+}
+
+split! {
+    module pay;
+    fn succeeded_view(paid: Paid, poll_seconds: u32) -> ViewFn {
+        ViewFn::from(move || view! { <PaymentSucceeded paid=paid.clone() poll_seconds /> }.into_any())
+    }
+}
 
 /// What the page learned from Stripe.js, and the order as the webhooks confirm it.
 #[component]

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 pub use status::PaymentStatus;
 
-use crate::shared::{OrderStatusForPayment, Ready, attempt};
+use crate::shared::{OrderStatusForPayment, Ready, attempt, query_parameter};
 
 #[component]
 pub fn CompletePage(ready: Ready) -> impl IntoView {
@@ -51,10 +51,4 @@ pub fn CompletePage(ready: Ready) -> impl IntoView {
             .into_any()
         }
     }
-}
-
-/// A parameter of the page's own URL (Stripe appends them to the `return_url`).
-fn query_parameter(name: &str) -> Option<String> {
-    let search = window().location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
 }

@@ -59,7 +59,7 @@ pub enum AllowRedisplay {
 /// assert_eq!(
 ///     serde_json::to_value(&data).unwrap(),
 ///     serde_json::json!({
-///         "billing_details": {"name": "Jenny Rosen", "email": null, "phone": null, "address": null},
+///         "billing_details": {"name": "Jenny Rosen", "email": null, "phone": null},
 ///         "allow_redisplay": "always",
 ///         "metadata": {"order": "42"}
 ///     })
