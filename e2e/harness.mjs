@@ -58,8 +58,16 @@ export async function assertPortFree(port, why) {
  *  benchmarks use the release build). */
 const BIN_DIR = process.env.CHECKOUT_BIN_DIR ?? path.join(ROOT, 'target', 'debug');
 
+/** The release artefact scripts/release.sh made (its directory), when CHECKOUT_RELEASE_DIR
+ *  names it (scripts/test.sh does): then the server is its binary serving its own dist/. */
+export const RELEASE_DIR = process.env.CHECKOUT_RELEASE_DIR;
+
+/** The checkout server the tests run, and the app it serves. */
+export const SERVER_BIN = RELEASE_DIR ? path.join(RELEASE_DIR, 'checkout-server') : path.join(BIN_DIR, 'checkout-server');
+const DIST = RELEASE_DIR ? path.join(RELEASE_DIR, 'dist') : path.join(ROOT, 'dist');
+
 function start(binary, env, name) {
-  const child = spawn(path.join(BIN_DIR, binary), [], {
+  const child = spawn(path.isAbsolute(binary) ? binary : path.join(BIN_DIR, binary), [], {
     cwd: ROOT,
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -125,9 +133,9 @@ export async function startStack({ serverPort, serverEnv = {} } = {}) {
     await waitFor(`${sim}/_sim/health`, simProcess, 'stripe-sim');
     const stripe = stripeApi(sim);
     const extraEnv = typeof serverEnv === 'function' ? await serverEnv(stripe, sim) : serverEnv;
-    const serverProcess = start('checkout-server', {
+    const serverProcess = start(SERVER_BIN, {
       CHECKOUT_ADDR: `127.0.0.1:${serverPort}`,
-      CHECKOUT_DIST: path.join(ROOT, 'dist'),
+      CHECKOUT_DIST: DIST,
       STRIPE_SECRET_KEY: SECRET_KEY,
       STRIPE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
       STRIPE_API_BASE: sim,

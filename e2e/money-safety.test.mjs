@@ -5,8 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { ROOT, cardFields, freePort, openCheckout, startStack } from './harness.mjs';
+import { SERVER_BIN, cardFields, freePort, openCheckout, startStack } from './harness.mjs';
 
 let stack;
 before(async () => { stack = await startStack(); });
@@ -117,7 +116,7 @@ test('the checkout runs under its Content-Security-Policy, and a violation would
 
 test('the build the shop runs refuses the crash test hook', async () => {
   const port = await freePort();
-  const child = spawn(path.join(ROOT, 'target', 'debug', 'checkout-server'), [], {
+  const child = spawn(SERVER_BIN, [], {
     env: { ...process.env, CHECKOUT_ADDR: `127.0.0.1:${port}`, STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_PUBLISHABLE_KEY: 'pk_test_x',
       STRIPE_WEBHOOK_SECRET: 'whsec_x', CHECKOUT_CRASH_BEFORE_COMMIT: 'payment_intent.succeeded' },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -4,7 +4,8 @@
 #      (orders and webhooks on SQLite and on PostgreSQL), and the bindings' conformance to
 #      Stripe.js's TypeScript declarations;
 #   2. browser: wasm-bindgen-test in headless Chromium for the bindings, components and app;
-#   3. end-to-end: the Trunk release build, server and stand-in driven by playwright-core.
+#   3. end-to-end: the release artefact (scripts/release.sh: the Trunk release build and the
+#      release server) and the stand-in driven by playwright-core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -39,7 +40,11 @@ step "end-to-end tests (release build, real server and stand-in, Chromium)"
 scripts/build-app.sh
 # The React reference: react-stripe-js judges the stand-in's Stripe.js (e2e/react-stripe-js.test.mjs).
 bench/react-reference/build.sh
-cargo build -p checkout-server -p stripe-sim
+# The e2e tests run the release artefact, its server built here once in place of a debug
+# one; dist/ was just built, so --app-built keeps it instead of building the app again.
+CHECKOUT_RELEASE_DIR=$(scripts/release.sh --app-built | tail -n 1)
+export CHECKOUT_RELEASE_DIR
+cargo build -p stripe-sim
 # One file at a time: they share dist/ (rebuilt by the dev command's and trunk serve's tests) and
 # Trunk.toml's fixed backend port. A hung test fails instead of holding CI until its limit.
 node --test --test-concurrency=1 --test-timeout=600000 e2e/*.test.mjs

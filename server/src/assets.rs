@@ -261,4 +261,33 @@ mod tests {
         assert!(matches!(with("br;q=0, gzip"), Encoding::Gzip));
         assert!(matches!(with("identity"), Encoding::Identity));
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Any Accept-Encoding a browser (or anyone) sends picks an encoding; one that names
+            /// br without `q=0` gets brotli.
+            #[test]
+            fn any_accept_encoding_picks_an_encoding(value in "[ -~]{0,80}", with_br in any::<bool>()) {
+                let value = if with_br { format!("{value}, br") } else { value };
+                let Ok(header) = HeaderValue::from_str(&value) else { return Ok(()) };
+                let mut headers = HeaderMap::new();
+                headers.insert(ACCEPT_ENCODING, header);
+                let picked = accepted(&headers);
+                if with_br {
+                    prop_assert!(matches!(picked, Encoding::Brotli));
+                }
+            }
+
+            /// Any path is judged hashed or not without panicking; Trunk's names are.
+            #[test]
+            fn any_path_is_judged(path in ".{0,80}", stem in "[a-z-]{1,20}", hash in "[0-9a-f]{16}") {
+                let _ = is_hashed_asset(&path);
+                let name = format!("/{stem}-{hash}_bg.wasm");
+                prop_assert!(is_hashed_asset(&name), "{}", name);
+            }
+        }
+    }
 }

@@ -81,4 +81,25 @@ mod tests {
         assert_eq!(ClientIp::of(&a, None), ClientIp::of(&b, None));
         assert_eq!(ClientIp::of(&parts(&[], "[::ffff:192.0.2.1]:1"), None).key(), "192.0.2.1");
     }
+
+    mod properties {
+        use super::super::*;
+        use super::parts;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Whatever a proxy header holds, the client is an address: the header's last one if
+            /// it is one (IPv6 per /64), the peer's otherwise.
+            #[test]
+            fn any_forwarded_header_gives_an_address(value in "[ -~]{0,60}", last in any::<std::net::Ipv4Addr>()) {
+                let peer = "10.0.0.2:5000";
+                let p = parts(&[("x-forwarded-for", &value)], peer);
+                let client = ClientIp::of(&p, Some("x-forwarded-for"));
+                let last_of_header = value.rsplit(',').next().map(str::trim).and_then(|v| v.parse::<IpAddr>().ok());
+                prop_assert_eq!(client.0, block(last_of_header.unwrap_or("10.0.0.2".parse().unwrap())));
+                let p = parts(&[("x-forwarded-for", &format!("{value}, {last}"))], peer);
+                prop_assert_eq!(ClientIp::of(&p, Some("x-forwarded-for")).0, IpAddr::V4(last));
+            }
+        }
+    }
 }

@@ -2,7 +2,11 @@
 //! with several instances; the same SQL and migrations for both, through sqlx's Any driver.
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor, Row};
+
+/// The schema, as this binary expects it (`server/migrations`, compiled in).
+static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -41,7 +45,9 @@ impl Db {
             Backend::Postgres => AnyPoolOptions::new().max_connections(8),
         };
         let pool = options.connect(url).await.map_err(|e| format!("cannot open the database {}: {e}", redact(url)))?;
-        sqlx::migrate!("./migrations").run(&pool).await.map_err(|e| format!("database migration failed: {e}"))?;
+        // Several instances starting at once is safe: on PostgreSQL sqlx migrates under an
+        // advisory lock, so one applies the migrations and the others find them applied.
+        MIGRATOR.run(&pool).await.map_err(|e| format!("database migration failed: {e}"))?;
         Ok(Self { pool, backend })
     }
 
@@ -51,6 +57,36 @@ impl Db {
         match self.backend {
             Backend::Postgres => " FOR UPDATE",
             Backend::Sqlite => "",
+        }
+    }
+}
+
+impl Db {
+    /// The database answers a query.
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1").execute(&self.pool).await.map(drop)
+    }
+
+    /// The versions of this binary's migrations that the database has not applied (or whose
+    /// run failed): empty when the schema is the one the code expects.
+    pub async fn missing_migrations(&self) -> Result<Vec<i64>, sqlx::Error> {
+        let rows =
+            sqlx::query("SELECT version FROM _sqlx_migrations WHERE success = TRUE").fetch_all(&self.pool).await?;
+        let applied: Vec<i64> = rows.iter().map(|row| row.try_get(0)).collect::<Result<_, _>>()?;
+        Ok(MIGRATOR
+            .iter()
+            .filter(|m| !m.migration_type.is_down_migration())
+            .map(|m| m.version)
+            .filter(|v| !applied.contains(v))
+            .collect())
+    }
+
+    /// The database's clock in unix seconds, as SQL: the one clock every instance shares (for
+    /// leases), whatever each host's own clock says.
+    pub fn now_sql(&self) -> &'static str {
+        match self.backend {
+            Backend::Postgres => "CAST(EXTRACT(EPOCH FROM clock_timestamp()) AS BIGINT)",
+            Backend::Sqlite => "CAST(strftime('%s', 'now') AS INTEGER)",
         }
     }
 }

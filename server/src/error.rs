@@ -50,6 +50,17 @@ impl AppError {
         )
     }
 
+    pub fn method_not_allowed(method: &str, path: &str) -> Self {
+        Self::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            StripeError::new(
+                ErrorType::InvalidRequestError,
+                format!("Unrecognized request method ({method}: {path})."),
+            )
+            .with_code("method_not_allowed"),
+        )
+    }
+
     /// The same answer for an unknown payment and a wrong client secret: nothing to learn.
     pub fn no_such_payment() -> Self {
         Self::new(

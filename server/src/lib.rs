@@ -13,7 +13,10 @@ pub mod db;
 mod discounts;
 mod error;
 mod housekeeping;
+mod lease;
 mod limits;
+pub mod logs;
+mod ops;
 mod orders;
 mod payments;
 mod pricing;
@@ -57,13 +60,25 @@ pub struct AppState {
     security: SecurityHeaders,
     /// The app's pages with the shared configuration filled in.
     pages: Arc<assets::Pages>,
+    /// The orders' database, for readiness and leases (the orders hold it too).
+    db: db::Db,
+    /// This instance's counters, histograms and gauges (`GET /metrics`).
+    metrics: ops::Metrics,
+    /// This process among the instances sharing the database (`lease::instance_id`).
+    instance: Arc<str>,
 }
 
 impl AppState {
     /// Connects to Stripe's client and the database (running its migrations).
     pub async fn new(config: Config) -> Result<Self, String> {
-        let payments = Payments::new(&config.stripe)?;
+        let metrics = ops::Metrics::new();
+        let payments = Payments::new(&config.stripe, metrics.clone())?;
         let db = db::Db::connect(&config.database_url).await?;
+        let instance: Arc<str> = lease::instance_id().into();
+        tracing::info!(%instance, "instance started");
+        if config.metrics_token.is_none() && config.stripe.mode() == "live" {
+            tracing::warn!("CHECKOUT_METRICS_TOKEN is not set: /metrics answers whoever reaches it");
+        }
         let catalog = Arc::new(Catalog::demo(&config.currency)?);
         let konbini_catalog = Arc::new(Catalog::demo("jpy")?);
         let shared = routes::shared_config(&config, &catalog, &konbini_catalog);
@@ -71,17 +86,21 @@ impl AppState {
             pages: Arc::new(assets::Pages::from_dist(&config.dist_dir, &shared, &config.stripe)?),
             catalog,
             konbini_catalog,
-            orders: Orders::new(db, config.crash_before_commit.clone()),
+            orders: Orders::new(db.clone(), config.crash_before_commit.clone()),
             limits: Limits::new(&config.limits),
-            session_key: session::key(config.session_secret.as_deref()),
+            session_key: session::key(config.session_secret.as_ref().map(config::Secret::expose)),
             security: SecurityHeaders::new(&config)?,
             config: Arc::new(config),
             payments,
+            db,
+            metrics,
+            instance,
         })
     }
 }
 
-/// `/api/...`, the built assets, and `index.html` for every other path (the SPA's routes).
+/// `/api/...`, the operators' `/healthz`, `/readyz` and `/metrics`, the built assets, and each
+/// page's `index.html`. Every answer is counted (`ops::track`) and carries a request id.
 pub fn app(state: AppState) -> Router {
     let pages = state.pages.clone();
     let page = move |request: axum::extract::Request| assets::page(pages.clone(), request);
@@ -101,18 +120,24 @@ pub fn app(state: AppState) -> Router {
     for path in documents {
         router = router.route(&path, get(page.clone()));
     }
+    let trust_proxy = state.config.client_ip_header.is_some();
     router
+        .merge(ops::routes())
         .nest("/api", api)
         .fallback_service(static_files)
         .layer(axum::middleware::from_fn(assets::cache_headers))
         .layer(from_fn_with_state(state.security.clone(), security::add))
+        .layer(from_fn_with_state(state.metrics.clone(), ops::track))
         .layer(telemetry::trace_layer())
+        // Outermost: the id is in the request before its log span is made.
+        .layer(from_fn_with_state(trust_proxy, ops::request_id::assign))
         .with_state(state)
 }
 
 /// Serves the checkout on `listener` until `shutdown` completes, then lets the requests in
 /// flight finish for at most the configured grace (`CHECKOUT_SHUTDOWN_GRACE_SECONDS`). True if
-/// every request finished. Background work (the housekeeping sweeps) runs meanwhile.
+/// every request finished. Background work (the housekeeping sweeps) runs meanwhile, and stops
+/// at the end, giving its lease up for another instance.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
@@ -132,11 +157,11 @@ pub async fn serve(
         tokio::time::sleep(grace).await;
     };
     let drained = tokio::select! {
-        served = server.into_future() => served.map(|()| true)?,
-        () = deadline => false,
+        served = server.into_future() => served.map(|()| true),
+        () = deadline => Ok(false),
     };
-    housekeeping.abort();
-    Ok(drained)
+    housekeeping.stop().await;
+    drained
 }
 
 /// Today's date in UTC, `YYYY-MM-DD`: the day discount codes are checked against.

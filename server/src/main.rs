@@ -1,10 +1,9 @@
-use tracing_subscriber::EnvFilter;
-
 #[tokio::main]
 async fn main() {
-    tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
-        .init();
+    if let Err(err) = checkout_server::logs::init() {
+        eprintln!("configuration error: {err}");
+        std::process::exit(2);
+    }
     let config = match checkout_server::Config::from_env() {
         Ok(config) => config,
         Err(err) => {

@@ -3,6 +3,7 @@
 
 mod declines;
 mod discounts;
+mod stats;
 mod sweep;
 
 use checkout_api::{Cart, OrderStatus, OrderView};
@@ -24,6 +25,19 @@ pub enum Applied {
     NoOrder,
     /// A type we do not act on: recorded and acknowledged.
     Ignored,
+}
+
+impl Applied {
+    /// As the webhook metrics count it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Changed(_) => "applied",
+            Self::Unchanged => "unchanged",
+            Self::Duplicate => "duplicate",
+            Self::NoOrder => "no_order",
+            Self::Ignored => "ignored",
+        }
+    }
 }
 
 /// How an order is paid.

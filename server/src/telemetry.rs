@@ -2,9 +2,9 @@
 //! (`app;dur=` the whole request, `stripe;dur=` the part spent waiting for Stripe), so that the
 //! server's own work can be measured apart from Stripe's latency.
 //!
-//! Each request is logged by method and path only: query strings carry client secrets
-//! (`/complete?payment_intent_client_secret=...`, older pages' `?clientSecret=`), so they never
-//! reach the log, at any level.
+//! Each request is logged by method and path only, with its request id: query strings carry
+//! client secrets (`/complete?payment_intent_client_secret=...`, older pages' `?clientSecret=`),
+//! so they never reach the log, at any level, in either format (`logs`).
 
 use std::future::Future;
 use std::sync::Arc;
@@ -27,7 +27,9 @@ pub struct PathOnly;
 
 impl<B> MakeSpan<B> for PathOnly {
     fn make_span(&mut self, request: &axum::http::Request<B>) -> Span {
-        tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+        // The id `ops::request_id` gave the request (a plain token, checked there).
+        let id = request.headers().get(crate::ops::request_id::HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
+        tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
     }
 }
 

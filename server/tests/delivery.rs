@@ -7,6 +7,8 @@ use common::Stack;
 use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 
 const WASM: &str = "checkout-app-0123456789abcdef_bg.wasm";
+/// A chunk of a split point (scripts/post-build.mjs), fetched by the split loader.
+const CHUNK: &str = "split_pay-fedcba9876543210.wasm";
 
 /// A dist/ as Trunk and scripts/precompress.mjs leave it.
 fn built_app() -> std::path::PathBuf {
@@ -23,9 +25,11 @@ fn built_app() -> std::path::PathBuf {
         "<!doctype html><html><head><title>Konbini</title></head><body></body></html>",
     )
     .unwrap();
-    std::fs::write(dist.join(WASM), b"\0asm plain").unwrap();
-    std::fs::write(dist.join(format!("{WASM}.br")), b"brotli bytes").unwrap();
-    std::fs::write(dist.join(format!("{WASM}.gz")), b"gzip bytes").unwrap();
+    for wasm in [WASM, CHUNK] {
+        std::fs::write(dist.join(wasm), b"\0asm plain").unwrap();
+        std::fs::write(dist.join(format!("{wasm}.br")), b"brotli bytes").unwrap();
+        std::fs::write(dist.join(format!("{wasm}.gz")), b"gzip bytes").unwrap();
+    }
     dist
 }
 
@@ -38,24 +42,27 @@ async fn stack() -> Stack {
 #[tokio::test]
 async fn hashed_assets_are_precompressed_immutable_and_revalidated_by_etag() {
     let stack = stack().await;
-    let url = format!("{}/{WASM}", stack.server);
-    let get = |encoding: &'static str| stack.http.get(&url).header(ACCEPT_ENCODING, encoding).send();
-    for (accept, encoding, body) in [
-        ("gzip, deflate, br", Some("br"), "brotli bytes"),
-        ("gzip", Some("gzip"), "gzip bytes"),
-        ("identity", None, "\0asm plain"),
-    ] {
-        let response = get(accept).await.unwrap();
-        assert_eq!(response.status(), 200);
-        let headers = response.headers().clone();
-        assert_eq!(headers.get(CONTENT_ENCODING).map(|v| v.to_str().unwrap()), encoding, "{accept}");
-        assert_eq!(headers[CONTENT_TYPE], "application/wasm", "streaming compilation needs it");
-        assert_eq!(headers[CACHE_CONTROL], "public, max-age=31536000, immutable");
-        assert_eq!(response.bytes().await.unwrap(), body.as_bytes());
+    // The page's wasm, and a split point's chunk (loaded later, named by content the same way).
+    for wasm in [WASM, CHUNK] {
+        let url = format!("{}/{wasm}", stack.server);
+        let get = |encoding: &'static str| stack.http.get(&url).header(ACCEPT_ENCODING, encoding).send();
+        for (accept, encoding, body) in [
+            ("gzip, deflate, br", Some("br"), "brotli bytes"),
+            ("gzip", Some("gzip"), "gzip bytes"),
+            ("identity", None, "\0asm plain"),
+        ] {
+            let response = get(accept).await.unwrap();
+            assert_eq!(response.status(), 200);
+            let headers = response.headers().clone();
+            assert_eq!(headers.get(CONTENT_ENCODING).map(|v| v.to_str().unwrap()), encoding, "{wasm} {accept}");
+            assert_eq!(headers[CONTENT_TYPE], "application/wasm", "streaming compilation needs it");
+            assert_eq!(headers[CACHE_CONTROL], "public, max-age=31536000, immutable");
+            assert_eq!(response.bytes().await.unwrap(), body.as_bytes());
+        }
+        let etag = get("br").await.unwrap().headers()[ETAG].clone();
+        let again = stack.http.get(&url).header(IF_NONE_MATCH, etag).send().await.unwrap();
+        assert_eq!(again.status(), 304);
     }
-    let etag = get("br").await.unwrap().headers()[ETAG].clone();
-    let again = stack.http.get(&url).header(IF_NONE_MATCH, etag).send().await.unwrap();
-    assert_eq!(again.status(), 304);
 }
 
 #[tokio::test]

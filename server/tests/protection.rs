@@ -130,22 +130,77 @@ async fn embedding_origins_are_the_only_frame_ancestors() {
 }
 
 /// RUST_LOG=debug through a card payment, the return page, order lookups, a signed-in
-/// customer's config and a konbini payment with polls: no client secret in the output.
+/// customer's config and a konbini payment with polls, in both log formats: no client secret,
+/// and neither key, in any line or field. As JSON, every line is one object, and the lines of a
+/// request (Stripe's calls for it included) carry the request id its answer was sent with.
 #[tokio::test]
 async fn no_client_secret_reaches_the_log_at_any_level() {
+    for format in ["text", "json"] {
+        let (output, confirm_id) = log_of_the_secret_paths(format).await;
+        assert!(
+            output.contains("/api/konbini/payments") && output.contains("DEBUG"),
+            "{format}: written at debug level"
+        );
+        for (line_number, line) in output.lines().enumerate() {
+            for secret in ["_secret_", common::SK, common::WEBHOOK_SECRET] {
+                assert!(!line.contains(secret), "{format} line {line_number} has {secret}: {line}");
+            }
+        }
+        if format == "json" {
+            let lines: Vec<Value> = output
+                .lines()
+                .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not one JSON object ({e}): {line}")))
+                .collect();
+            let in_request = |line: &Value, id: &str| {
+                line["spans"]
+                    .as_array()
+                    .is_some_and(|spans| spans.iter().any(|s| s["name"] == "request" && s["request_id"] == id))
+            };
+            let stripe_calls: Vec<&Value> =
+                lines.iter().filter(|l| l["message"] == "stripe call" && in_request(l, &confirm_id)).collect();
+            assert_eq!(stripe_calls.len(), 1, "the confirm's one Stripe call, in its request: {confirm_id}");
+            assert_eq!(stripe_calls[0]["endpoint"], "POST /v1/payment_intents");
+            assert_eq!(stripe_calls[0]["status"], "200");
+            assert!(lines.iter().any(|l| l["message"] == "checkout confirmed" && in_request(l, &confirm_id)));
+            for request_line in lines.iter().filter(|l| l["span"]["name"] == "request") {
+                assert!(
+                    request_line["span"]["request_id"].as_str().is_some_and(|id| id.starts_with("req_")),
+                    "{request_line}"
+                );
+            }
+        }
+    }
+}
+
+/// The server's output at `RUST_LOG=debug` in `format` through every path a secret travels,
+/// and the request id of the card payment's confirm.
+async fn log_of_the_secret_paths(format: &str) -> (String, String) {
     let sim_stack = common::start().await;
     let customer = sim_stack.stripe_post("/v1/customers", &[("email", "jenny@example.com")]).await;
     let port = common::free_port();
     let log = common::temp_path("server.log");
     let database = common::sqlite_url();
-    let extra = [("RUST_LOG", "debug"), ("CHECKOUT_DEMO_CUSTOMER", customer["id"].as_str().unwrap())];
+    let extra = [
+        ("RUST_LOG", "debug"),
+        ("CHECKOUT_DEMO_CUSTOMER", customer["id"].as_str().unwrap()),
+        ("CHECKOUT_LOG_FORMAT", format),
+    ];
     let mut server = server_process(port, &sim_stack.sim, &database, &extra, Some(&log)).await;
     let stack = Stack::new(format!("http://127.0.0.1:{port}"), sim_stack.sim.clone());
 
     stack.http.post(format!("{}/api/session/demo", stack.server)).send().await.unwrap();
     let (_, config) = stack.get("/api/config").await;
     assert!(config["customerSessionClientSecret"].as_str().unwrap().contains("_secret_"));
-    let paid = stack.pay("4242424242424242").await;
+    let token = stack.confirmation_token("4242424242424242").await;
+    let confirmed = stack
+        .http
+        .post(format!("{}/api/checkout/confirm", stack.server))
+        .json(&Stack::checkout(&token))
+        .send()
+        .await
+        .unwrap();
+    let confirm_id = confirmed.headers()["x-request-id"].to_str().unwrap().to_owned();
+    let paid: Value = confirmed.json().await.unwrap();
     let (pi, secret) = (paid["paymentIntentId"].as_str().unwrap(), paid["clientSecret"].as_str().unwrap());
     stack
         .get(&format!("/complete?payment_intent={pi}&payment_intent_client_secret={secret}&redirect_status=succeeded"))
@@ -175,12 +230,7 @@ async fn no_client_secret_reaches_the_log_at_any_level() {
     }
     stack.post_json(&format!("/api/konbini/payments/{kid}/cancel"), &json!({"clientSecret": ksecret})).await;
     server.kill().await.unwrap();
-
-    let output = std::fs::read_to_string(&log).unwrap();
-    assert!(output.contains("/api/konbini/payments") && output.contains("DEBUG"), "the log was written at debug level");
-    for (line_number, line) in output.lines().enumerate() {
-        assert!(!line.contains("_secret_"), "line {line_number} has a secret: {line}");
-    }
+    (std::fs::read_to_string(&log).unwrap(), confirm_id)
 }
 
 /// SIGTERM lets a confirm in flight finish and reach the shopper, then the server exits 0;

@@ -1,6 +1,7 @@
 //! Configuration from the environment. Keys are never logged.
 
 mod limits;
+mod secret;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -10,6 +11,7 @@ use checkout_api::stripe_common::konbini::check_product_description;
 use checkout_api::{AddressCollection, LayoutName, Look, ThemeName};
 
 pub use limits::{Rate, RateLimits};
+pub use secret::Secret;
 
 /// Stripe.js for the release train async-stripe's pinned API version belongs to
 /// (2026-09-30.endive), as @stripe/stripe-js loads it.
@@ -29,6 +31,11 @@ pub struct StripeConfig {
 }
 
 impl StripeConfig {
+    /// `test` or `live`, as the secret key says (the publishable key was checked to agree).
+    pub fn mode(&self) -> &'static str {
+        mode(&self.secret_key, &["sk_", "rk_"]).unwrap_or("unknown")
+    }
+
     /// Not Stripe but a stand-in (`STRIPE_API_BASE` elsewhere than api.stripe.com): test keys
     /// only, and the demo sign-in is offered.
     pub fn offline(&self) -> bool {
@@ -87,7 +94,7 @@ pub struct Config {
     pub demo_customer: Option<String>,
     /// Signs the session cookie (`CHECKOUT_SESSION_SECRET`, at least 32 bytes); `None`: a random
     /// one per process (sessions end with it).
-    pub session_secret: Option<String>,
+    pub session_secret: Option<Secret>,
     /// Let the Payment Element remove saved cards (`CHECKOUT_SAVED_CARDS_REMOVE=1`).
     pub saved_cards_remove: bool,
     /// Origins allowed to frame the checkout (`CHECKOUT_EMBED_ORIGINS`, comma-separated); none
@@ -109,6 +116,9 @@ pub struct Config {
     pub status_poll_seconds: u32,
     /// `sqlite://...` or `postgres://...`.
     pub database_url: String,
+    /// `GET /metrics` answers only `Authorization: Bearer <this>` (`CHECKOUT_METRICS_TOKEN`, at
+    /// least 16 characters); `None`: anyone who reaches it (keep it off the public proxy).
+    pub metrics_token: Option<Secret>,
     /// Test hook, only in builds with the `test-hooks` feature
     /// (`CHECKOUT_CRASH_BEFORE_COMMIT=<event type>`): abort the process after receiving such an
     /// event and before committing it, to test recovery.
@@ -191,9 +201,13 @@ impl Config {
         if demo_customer.as_ref().is_some_and(|c| !c.starts_with("cus_")) {
             return Err("CHECKOUT_DEMO_CUSTOMER must be a customer id (cus_...)".into());
         }
-        let session_secret = var("CHECKOUT_SESSION_SECRET");
+        let session_secret = var("CHECKOUT_SESSION_SECRET").map(Secret::new);
         if session_secret.as_ref().is_some_and(|s| s.len() < 32) {
             return Err("CHECKOUT_SESSION_SECRET must be at least 32 characters".into());
+        }
+        let metrics_token = var("CHECKOUT_METRICS_TOKEN").map(Secret::new);
+        if metrics_token.as_ref().is_some_and(|t| t.len() < 16 || t.expose().chars().any(char::is_whitespace)) {
+            return Err("CHECKOUT_METRICS_TOKEN must be at least 16 characters, without blanks".into());
         }
         let embed_origins = match var("CHECKOUT_EMBED_ORIGINS") {
             None => Vec::new(),
@@ -254,6 +268,7 @@ impl Config {
             konbini,
             status_poll_seconds,
             database_url,
+            metrics_token,
             crash_before_commit: crash_before_commit(var("CHECKOUT_CRASH_BEFORE_COMMIT"))?,
         })
         .and_then(Self::checked)
@@ -360,6 +375,26 @@ mod tests {
         assert_eq!(c.addr.to_string(), "127.0.0.1:4242");
         assert!(!format!("{c:?}").contains("sk_test_x"), "the secret key is never printed");
         assert!(!format!("{c:?}").contains("whsec_x"), "nor the webhook secret");
+        assert_eq!(c.metrics_token, None, "/metrics is open unless a token is set");
+        let secrets = [("CHECKOUT_SESSION_SECRET", "s".repeat(40)), ("CHECKOUT_METRICS_TOKEN", "m".repeat(20))];
+        let vars = [
+            ("STRIPE_SECRET_KEY", "sk_test_x"),
+            ("STRIPE_PUBLISHABLE_KEY", "pk_test_x"),
+            ("STRIPE_WEBHOOK_SECRET", "whsec_x"),
+        ];
+        let set = Config::from_lookup(|name| {
+            secrets
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.clone())
+                .or_else(|| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned()))
+        })
+        .unwrap();
+        assert!(set.metrics_token.as_ref().unwrap().matches(&"m".repeat(20)));
+        assert!(
+            !format!("{set:?}").contains("sssss") && !format!("{set:?}").contains("mmmmm"),
+            "secrets never printed"
+        );
     }
 
     #[test]
@@ -457,6 +492,9 @@ mod tests {
         assert!(with(&TEST_KEYS, &[("CHECKOUT_DEMO_CUSTOMER", "cus_1")]).unwrap_err().contains("offline"));
         assert!(with(&TEST_KEYS, &[("CHECKOUT_CUSTOMER", "cus_1")]).unwrap_err().contains("CHECKOUT_CUSTOMER is gone"));
         assert!(with(&TEST_KEYS, &[("CHECKOUT_SESSION_SECRET", "short")]).is_err());
+        assert!(
+            with(&TEST_KEYS, &[("CHECKOUT_METRICS_TOKEN", "short")]).unwrap_err().contains("CHECKOUT_METRICS_TOKEN")
+        );
     }
 
     #[test]

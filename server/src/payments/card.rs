@@ -11,6 +11,11 @@ use stripe_shared::PaymentIntent;
 
 use super::{Payments, StripeFailure, from_wire, idempotent, no_client_secret, order_metadata};
 
+/// The PaymentIntent endpoints, as the metrics name them.
+pub(super) const CREATE: &str = "POST /v1/payment_intents";
+pub(super) const RETRIEVE: &str = "GET /v1/payment_intents/{id}";
+const CONFIRM: &str = "POST /v1/payment_intents/{id}/confirm";
+
 /// What Stripe holds for an order's PaymentIntent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirmed {
@@ -44,13 +49,13 @@ impl Payments {
             create = create.customer(customer);
         }
         let strategy = idempotent(&format!("checkout-{order_id}-{token}"))?;
-        let intent = create.customize().request_strategy(strategy).send(&self.client).await;
+        let intent = create.customize().request_strategy(strategy).send(&self.client.at(CREATE)).await;
         confirmed(intent.map_err(StripeFailure::from_stripe)?)
     }
 
     /// The PaymentIntent as Stripe holds it now.
     pub async fn retrieve(&self, payment_intent: &str) -> Result<Confirmed, StripeFailure> {
-        let intent = RetrievePaymentIntent::new(payment_intent).send(&self.client).await;
+        let intent = RetrievePaymentIntent::new(payment_intent).send(&self.client.at(RETRIEVE)).await;
         confirmed(intent.map_err(StripeFailure::from_stripe)?)
     }
 
@@ -62,12 +67,11 @@ impl Payments {
             .confirmation_token(token)
             .customize()
             .request_strategy(strategy)
-            .send(&self.client)
+            .send(&self.client.at(CONFIRM))
             .await;
         confirmed(intent.map_err(StripeFailure::from_stripe)?)
     }
 }
-
 
 fn confirmed(intent: PaymentIntent) -> Result<Confirmed, StripeFailure> {
     let client_secret = intent.client_secret.ok_or_else(|| StripeFailure {

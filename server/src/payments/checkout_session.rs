@@ -52,16 +52,21 @@ impl Payments {
             create = create.customer(customer);
         }
         let strategy = idempotent(&format!("checkout-session-{order_id}"))?;
-        let session =
-            create.customize().request_strategy(strategy).send(&self.client).await.map_err(StripeFailure::from_stripe)?;
-        session.client_secret.ok_or_else(|| {
-            StripeFailure::from_error(super::no_client_secret_for("Checkout Session"))
-        })
+        let session = create
+            .customize()
+            .request_strategy(strategy)
+            .send(&self.client.at("POST /v1/checkout/sessions"))
+            .await
+            .map_err(StripeFailure::from_stripe)?;
+        session.client_secret.ok_or_else(|| StripeFailure::from_error(super::no_client_secret_for("Checkout Session")))
     }
 
     /// How the session `id` stands, as the return page shows it.
     pub async fn checkout_session_view(&self, id: &str) -> Result<CheckoutSessionView, StripeFailure> {
-        let session = RetrieveCheckoutSession::new(id).send(&self.client).await.map_err(StripeFailure::from_stripe)?;
+        let session = RetrieveCheckoutSession::new(id)
+            .send(&self.client.at("GET /v1/checkout/sessions/{id}"))
+            .await
+            .map_err(StripeFailure::from_stripe)?;
         Ok(CheckoutSessionView {
             status: session.status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
             payment_status: session.payment_status.as_str().to_owned(),

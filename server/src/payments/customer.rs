@@ -28,7 +28,7 @@ impl Payments {
         components.payment_element = Some(payment_element);
         let session = CreateCustomerSession::new(components)
             .customer(customer)
-            .send(&self.client)
+            .send(&self.client.at("POST /v1/customer_sessions"))
             .await
             .map_err(upstream_error)?;
         Ok(session.client_secret)

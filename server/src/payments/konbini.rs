@@ -14,6 +14,8 @@ use super::{Payments, from_wire, no_client_secret, order_metadata, upstream_erro
 use crate::config::{KonbiniExpiry, KonbiniSettings};
 use crate::error::AppError;
 
+const CANCEL: &str = "POST /v1/payment_intents/{id}/cancel";
+
 impl Payments {
     /// A konbini PaymentIntent for `cart` (in yen) with the configured description and expiry.
     pub async fn create_konbini(
@@ -40,7 +42,7 @@ impl Payments {
             .payment_method_options(options)
             .receipt_email(email)
             .metadata(order_metadata(order_id))
-            .send(&self.client)
+            .send(&self.client.at(super::card::CREATE))
             .await
             .map_err(upstream_error)?;
         let client_secret = intent.client_secret.clone().ok_or_else(no_client_secret)?;
@@ -56,13 +58,16 @@ impl Payments {
 
     /// The payment's status and current instructions, and its client secret.
     pub async fn konbini_status(&self, id: &str) -> Result<(KonbiniStatus, String), AppError> {
-        let intent = RetrievePaymentIntent::new(id).send(&self.client).await.map_err(upstream_error)?;
+        let intent = RetrievePaymentIntent::new(id)
+            .send(&self.client.at(super::card::RETRIEVE))
+            .await
+            .map_err(upstream_error)?;
         let secret = intent.client_secret.clone().ok_or_else(no_client_secret)?;
         Ok((konbini_status(&intent), secret))
     }
 
     pub async fn cancel_konbini(&self, id: &str) -> Result<KonbiniStatus, AppError> {
-        let intent = CancelPaymentIntent::new(id).send(&self.client).await.map_err(|err| match &err {
+        let intent = CancelPaymentIntent::new(id).send(&self.client.at(CANCEL)).await.map_err(|err| match &err {
             // Stripe refuses to cancel while the shopper is paying at the store, or after.
             stripe::StripeError::Stripe(api, _)
                 if api.code.as_ref().is_some_and(|c| c.as_str() == "payment_intent_unexpected_state") =>

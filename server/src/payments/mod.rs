@@ -12,7 +12,7 @@ mod checkout_session;
 mod customer;
 mod konbini;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 use checkout_api::stripe_common::{ErrorType, StripeError};
@@ -20,6 +20,7 @@ use stripe::{Client, ClientBuilder, IdempotencyKey, RequestStrategy};
 
 use crate::config::StripeConfig;
 use crate::error::AppError;
+use crate::ops::Metrics;
 
 pub use card::Confirmed;
 
@@ -28,24 +29,62 @@ pub struct Payments {
     client: TimedClient,
 }
 
-/// async-stripe's client, timing each call for the request's `Server-Timing` (so the server's
-/// own work can be told from Stripe's).
+/// async-stripe's client, each call timed for the request's `Server-Timing` (so the server's
+/// own work can be told from Stripe's), counted and timed in the metrics by endpoint and
+/// status, and logged in the request's span (its request id with it).
 #[derive(Clone)]
-struct TimedClient(Client);
+struct TimedClient {
+    client: Client,
+    metrics: Metrics,
+}
 
-impl stripe_client_core::StripeClient for TimedClient {
+impl TimedClient {
+    /// The client for a call to `endpoint`, named as Stripe's API reference names it, ids as
+    /// `{id}` (`POST /v1/payment_intents/{id}/confirm`): one metric series per endpoint, not per
+    /// object.
+    fn at(&self, endpoint: &'static str) -> Endpoint<'_> {
+        Endpoint { client: self, endpoint }
+    }
+}
+
+struct Endpoint<'a> {
+    client: &'a TimedClient,
+    endpoint: &'static str,
+}
+
+impl stripe_client_core::StripeClient for Endpoint<'_> {
     type Err = <Client as stripe_client_core::StripeClient>::Err;
 
     fn execute(
         &self,
         request: stripe_client_core::CustomizedStripeRequest,
     ) -> impl std::future::Future<Output = Result<axum::body::Bytes, Self::Err>> + Send {
-        crate::telemetry::stripe_call(self.0.execute(request))
+        let (client, endpoint) = (self.client, self.endpoint);
+        async move {
+            let started = Instant::now();
+            let answer = crate::telemetry::stripe_call(client.client.execute(request)).await;
+            let took = started.elapsed();
+            let status = answer_status(&answer);
+            client.metrics.stripe_call(endpoint, &status, took);
+            tracing::info!(endpoint, %status, duration_ms = took.as_secs_f64() * 1000.0, "stripe call");
+            answer
+        }
+    }
+}
+
+/// Stripe's HTTP status, or why there was none.
+fn answer_status(answer: &Result<axum::body::Bytes, stripe::StripeError>) -> String {
+    match answer {
+        Ok(_) => "200".to_owned(),
+        Err(stripe::StripeError::Stripe(_, status)) => status.to_string(),
+        Err(stripe::StripeError::Timeout) => "timeout".to_owned(),
+        Err(stripe::StripeError::ClientError(_)) => "connection_error".to_owned(),
+        Err(_) => "unreadable".to_owned(),
     }
 }
 
 impl Payments {
-    pub fn new(config: &StripeConfig) -> Result<Self, String> {
+    pub fn new(config: &StripeConfig, metrics: Metrics) -> Result<Self, String> {
         let mut builder = ClientBuilder::new(&config.secret_key)
             .app_info("stripe-checkout-leptos", Some(env!("CARGO_PKG_VERSION").into()), None)
             // Per attempt: async-stripe has no timeout by default.
@@ -54,7 +93,7 @@ impl Payments {
             builder = builder.url(base);
         }
         let client = builder.build().map_err(|e| format!("cannot build the Stripe client: {e}"))?;
-        Ok(Self { client: TimedClient(client) })
+        Ok(Self { client: TimedClient { client, metrics } })
     }
 }
 
@@ -100,9 +139,9 @@ impl StripeFailure {
 /// An Idempotency-Key request strategy: every retry of the request is the same request.
 fn idempotent(key: &str) -> Result<RequestStrategy, StripeFailure> {
     // Only a key longer than Stripe's 255 characters fails; ids are validated far shorter.
-    IdempotencyKey::new(key).map(RequestStrategy::Idempotent).map_err(|e| {
-        StripeFailure::from_error(AppError::bad_request("confirmationTokenId", e.to_string()))
-    })
+    IdempotencyKey::new(key)
+        .map(RequestStrategy::Idempotent)
+        .map_err(|e| StripeFailure::from_error(AppError::bad_request("confirmationTokenId", e.to_string())))
 }
 
 /// Our order's id on the PaymentIntent: events carry it back to the order.

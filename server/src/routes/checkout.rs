@@ -15,10 +15,19 @@ pub async fn confirm(
     SignedIn(customer): SignedIn,
     AppJson(request): AppJson<ConfirmRequest>,
 ) -> Result<AppJson<ConfirmResponse>, AppError> {
+    let answer = priced_and_confirmed(&state, client, customer.as_deref(), &request).await;
+    state.metrics.confirmed(&answer);
+    answer.map(AppJson)
+}
+
+async fn priced_and_confirmed(
+    state: &AppState,
+    client: ClientIp,
+    customer: Option<&str>,
+    request: &ConfirmRequest,
+) -> Result<ConfirmResponse, AppError> {
     request.validate()?;
-    let customer = customer.as_deref();
     let code = request.discount_code.as_deref();
-    let cart = crate::pricing::price(&state, &request.items, code, customer, client).await?;
-    let shopper = Shopper { customer, client };
-    Ok(AppJson(crate::checkout::confirm(&state, &request, &cart, shopper).await?))
+    let cart = crate::pricing::price(state, &request.items, code, customer, client).await?;
+    crate::checkout::confirm(state, request, &cart, Shopper { customer, client }).await
 }

@@ -45,9 +45,16 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/session/demo", post(session::demo_sign_in))
         .route("/session", get(config::get_session).delete(session::sign_out))
         .fallback(unknown)
+        .method_not_allowed_fallback(wrong_method)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
 }
 
 async fn unknown(request: Request) -> AppError {
     AppError::not_found(request.method().as_str(), request.uri().path())
+}
+
+/// A known path asked with a method it does not take: 405 in Stripe's error shape (axum adds
+/// the `Allow` header), like every other refusal of `/api`.
+async fn wrong_method(request: Request) -> AppError {
+    AppError::method_not_allowed(request.method().as_str(), request.uri().path())
 }

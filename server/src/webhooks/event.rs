@@ -114,4 +114,54 @@ mod tests {
         assert_eq!(event("customer.created", serde_json::json!({"object": "customer"})).target(), None);
         assert_eq!(event("charge.succeeded", serde_json::json!({"object": "charge"})).target(), None);
     }
+
+    /// Property tests: any body (once its signature passed) parses as an event or is refused,
+    /// and whatever an event's object holds, reading it never panics; the fields we read come
+    /// back as they were sent.
+    mod properties {
+        use super::super::*;
+        use super::event;
+        use proptest::prelude::*;
+
+        fn json() -> impl Strategy<Value = Value> {
+            let leaf = prop_oneof![
+                Just(Value::Null),
+                any::<bool>().prop_map(Value::from),
+                any::<i64>().prop_map(Value::from),
+                any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+                "[a-z_.]{0,12}".prop_map(Value::from),
+            ];
+            leaf.prop_recursive(4, 40, 5, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+                    prop::collection::btree_map("(id|object|metadata|order_id|payment_intent|amount|currency|refunded|amount_refunded|[a-z]{1,6})", inner, 0..6)
+                        .prop_map(|m| Value::Object(m.into_iter().collect())),
+                ]
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn any_bytes_parse_as_an_event_or_are_refused(body in prop::collection::vec(any::<u8>(), 0..300)) {
+                let _ = serde_json::from_slice::<Event>(&body);
+            }
+
+            #[test]
+            fn any_object_is_read_without_panicking(kind in "(payment_intent|charge|customer)\\.[a-z_]{1,20}", object in json(), created in any::<i64>()) {
+                let body = serde_json::json!({"id": "evt_1", "type": kind, "created": created, "data": {"object": object}});
+                let event: Event = serde_json::from_value(body).unwrap();
+                let _ = (event.order_id(), event.payment_intent_id(), event.amount(), event.currency(), event.target(), event.amount_refunded());
+            }
+
+            #[test]
+            fn the_fields_we_read_are_the_ones_sent(id in "pi_[A-Za-z0-9]{1,24}", order in "ord_[A-Za-z0-9]{1,24}", amount in any::<i64>(), currency in "[a-z]{3}") {
+                let object = serde_json::json!({"id": id, "object": "payment_intent", "amount": amount, "currency": currency, "metadata": {"order_id": order}});
+                let event = event("payment_intent.succeeded", object);
+                prop_assert_eq!(
+                    (event.payment_intent_id(), event.order_id(), event.amount(), event.currency()),
+                    (Some(id.as_str()), Some(order.as_str()), Some(amount), Some(currency.as_str()))
+                );
+            }
+        }
+    }
 }

@@ -27,12 +27,15 @@ pub async fn receive(State(state): State<AppState>, headers: HeaderMap, body: By
     let now = chrono::Utc::now().timestamp();
     verify(header, &body, &state.config.stripe.webhook_secret, now).map_err(|err| {
         tracing::warn!(error = %err, "webhook refused");
+        // An unsigned body names nothing: its type is not read, nor counted.
+        state.metrics.webhook("unknown", "refused_signature");
         AppError::new(
             StatusCode::BAD_REQUEST,
             StripeError::new(ErrorType::InvalidRequestError, err.to_string()).with_code("webhook_signature_invalid"),
         )
     })?;
     let event: Event = serde_json::from_slice(&body).map_err(|e| {
+        state.metrics.webhook("unknown", "invalid");
         AppError::new(
             StatusCode::BAD_REQUEST,
             StripeError::new(ErrorType::InvalidRequestError, format!("not a Stripe event: {e}")),
@@ -40,11 +43,13 @@ pub async fn receive(State(state): State<AppState>, headers: HeaderMap, body: By
     })?;
     let applied = state.orders.apply(&event, now).await.map_err(|e| {
         tracing::error!(event = %event.id, error = %e, "event not stored; Stripe will retry");
+        state.metrics.webhook(&event.type_, "error");
         AppError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             StripeError::new(ErrorType::ApiError, "The event could not be stored."),
         )
     })?;
+    state.metrics.webhook(&event.type_, applied.as_str());
     match applied {
         Applied::Ignored => {
             tracing::info!(event = %event.id, kind = %event.type_, "event type not acted on: acknowledged")

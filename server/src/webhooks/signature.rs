@@ -52,8 +52,9 @@ pub fn verify(header: Option<&str>, payload: &[u8], secret: &str, now: i64) -> R
     if !matches {
         return Err(SignatureError::NoMatch);
     }
-    let age = now - t;
-    if age.abs() > TOLERANCE_SECONDS {
+    // Saturating: a signed `t` from the far past or future is stale, never an overflow.
+    let age = now.saturating_sub(t);
+    if age.saturating_abs() > TOLERANCE_SECONDS {
         return Err(SignatureError::Stale { age });
     }
     Ok(())
@@ -102,5 +103,69 @@ mod tests {
         assert_eq!(verify(Some(&good), PAYLOAD.as_bytes(), SECRET, T + 301), Err(SignatureError::Stale { age: 301 }));
         assert_eq!(verify(Some(&good), PAYLOAD.as_bytes(), SECRET, T - 301), Err(SignatureError::Stale { age: -301 }));
         assert_eq!(verify(Some(&good), PAYLOAD.as_bytes(), SECRET, T + 300), Ok(()), "300 s is still in time");
+    }
+
+    /// Property tests of the header parser and the check: any header and body get an answer
+    /// (never a panic), typed; a body signed as Stripe signs it passes, with its signature among
+    /// others and blanks around the parts; any change to the body, or a time outside the
+    /// tolerance, fails with the matching error.
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn sign(secret: &str, t: i64, payload: &[u8]) -> String {
+            let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+            mac.update(format!("{t}.").as_bytes());
+            mac.update(payload);
+            hex::encode(mac.finalize().into_bytes())
+        }
+
+        proptest! {
+            #[test]
+            fn any_header_and_body_get_a_typed_answer(header in ".{0,200}", payload in prop::collection::vec(any::<u8>(), 0..200), now in any::<i64>()) {
+                let answer = verify(Some(&header), &payload, "whsec_test", now);
+                let typed = matches!(answer, Ok(()) | Err(SignatureError::Malformed | SignatureError::NoMatch | SignatureError::Stale { .. }));
+                prop_assert!(typed, "{:?}", answer);
+            }
+
+            #[test]
+            fn headers_shaped_like_stripe_s_get_a_typed_answer(
+                parts in prop::collection::vec(("(t|v1|v0|x)", "[0-9a-fA-Fz-]{0,70}"), 0..5),
+                separator in "[ ,]{1,3}",
+            ) {
+                let header = parts.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(&separator);
+                let _ = verify(Some(&header), b"{}", "whsec_test", 1_700_000_000);
+            }
+
+            #[test]
+            fn what_stripe_signs_passes_and_nothing_else(
+                payload in prop::collection::vec(any::<u8>(), 0..300),
+                secret in "whsec_[A-Za-z0-9]{1,40}",
+                t in 0..4_000_000_000_i64,
+                drift in -TOLERANCE_SECONDS..=TOLERANCE_SECONDS,
+                others in prop::collection::vec("[0-9a-f]{64}", 0..3),
+                position in any::<prop::sample::Index>(),
+                flip in any::<prop::sample::Index>(),
+            ) {
+                let mut v1: Vec<String> = others.iter().map(|o| format!("v1={o}")).collect();
+                v1.insert(position.index(v1.len() + 1), format!("v1={}", sign(&secret, t, &payload)));
+                let header = format!("t={t}, {}", v1.join(" ,"));
+                prop_assert_eq!(verify(Some(&header), &payload, &secret, t + drift), Ok(()));
+                prop_assert_eq!(
+                    verify(Some(&header), &payload, &secret, t + TOLERANCE_SECONDS + 1 + drift.abs()),
+                    Err(SignatureError::Stale { age: TOLERANCE_SECONDS + 1 + drift.abs() })
+                );
+                prop_assert_eq!(verify(Some(&header), &payload, &format!("{secret}x"), t), Err(SignatureError::NoMatch));
+                if !payload.is_empty() {
+                    let mut tampered = payload.clone();
+                    let i = flip.index(tampered.len());
+                    tampered[i] ^= 0x01;
+                    prop_assert_eq!(verify(Some(&header), &tampered, &secret, t), Err(SignatureError::NoMatch));
+                }
+                let mut longer = payload.clone();
+                longer.push(b' ');
+                prop_assert_eq!(verify(Some(&header), &longer, &secret, t), Err(SignatureError::NoMatch));
+            }
+        }
     }
 }

@@ -338,3 +338,65 @@ impl Stack {
         json!([{"productId": "lumen-tee", "quantity": 1}, {"productId": "ferris-mug", "quantity": 2}])
     }
 }
+
+/// `GET /metrics` of `server` (with `token` as a Bearer token, if any): Prometheus' text.
+pub async fn scrape(server: &str, token: Option<&str>) -> String {
+    let mut request = reqwest::Client::new().get(format!("{server}/metrics"));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.status(), 200, "GET /metrics");
+    response.text().await.unwrap()
+}
+
+/// The value of the series `name` with exactly `labels` (in any order) in Prometheus' text
+/// format; 0 when there is no such series (a counter not yet counted).
+pub fn metric(text: &str, name: &str, labels: &[(&str, &str)]) -> f64 {
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let Some((series, value)) = line.rsplit_once(' ') else { continue };
+        let (series_name, series_labels) = match series.split_once('{') {
+            Some((n, rest)) => (n, rest.trim_end_matches('}')),
+            None => (series, ""),
+        };
+        if series_name != name {
+            continue;
+        }
+        let mut found: Vec<(String, String)> = split_labels(series_labels);
+        let mut wanted: Vec<(String, String)> = labels.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        found.sort();
+        wanted.sort();
+        if found == wanted {
+            return value.parse().unwrap();
+        }
+    }
+    0.0
+}
+
+/// `a="x",b="y"` (values may hold commas and escaped quotes) -> pairs.
+fn split_labels(text: &str) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    let mut rest = text;
+    while let Some((key, after)) = rest.split_once("=\"") {
+        let mut value = String::new();
+        let mut chars = after.char_indices();
+        let mut end = after.len();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' => {
+                    if let Some((_, escaped)) = chars.next() {
+                        value.push(escaped);
+                    }
+                }
+                '"' => {
+                    end = i + 1;
+                    break;
+                }
+                c => value.push(c),
+            }
+        }
+        pairs.push((key.trim_start_matches(',').to_owned(), value));
+        rest = &after[end..];
+    }
+    pairs
+}
