@@ -1,5 +1,6 @@
 // The README's dev command (`scripts/dev.sh`): without Stripe keys it starts the stand-in and
-// the server, and a shopper can pay; stopping it stops both. With a secret key but no webhook
+// the server, and a shopper can pay; it prints an operator token that signs in; stopping it
+// stops both. With a secret key but no webhook
 // secret it says what to set instead of starting half a checkout.
 
 import { test } from 'node:test';
@@ -46,6 +47,12 @@ test('without Stripe keys the dev command runs the checkout on the stand-in, and
     assert.match(dev.output, new RegExp(`Checkout: ${server}/`), 'it prints the URL');
     const config = await (await fetch(`${server}/api/config`)).json();
     assert.equal(config.stripeJsUrl, `${sim}/endive/stripe.js`);
+    // The operator's sign-in: a token made for this run and printed.
+    const token = dev.output.match(/Operator token \(for the operator pages' sign-in\): (\S+)/)?.[1];
+    assert.ok(token && token.length >= 16, dev.output);
+    const signIn = (t) => fetch(`${server}/api/operator/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: t }) });
+    assert.equal((await signIn(token)).status, 200, 'the printed token signs the operator in');
+    assert.equal((await signIn(`${token}x`)).status, 401);
 
     const page = await browser.newPage();
     await page.goto(`${server}/`);

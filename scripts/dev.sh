@@ -3,6 +3,7 @@
 #   Without STRIPE_SECRET_KEY: on the offline Stripe stand-in (started here, stopped on exit).
 #   With STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY: on Stripe, with Stripe's own Stripe.js.
 #   Offline, the page offers a demo sign-in: a customer with a saved Visa card.
+#   The operator's sign-in takes CHECKOUT_OPERATOR_TOKEN, or a token made and printed here.
 #   Orders go to checkout.sqlite3 (CHECKOUT_DB_PATH) or DATABASE_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +42,12 @@ else
   echo "Using Stripe with your keys (api.stripe.com, js.stripe.com)."
 fi
 
+# The platform operator's sign-in ("Operator token"): the one given, or a new one each run.
+if [ -z "${CHECKOUT_OPERATOR_TOKEN:-}" ]; then
+  CHECKOUT_OPERATOR_TOKEN="op_$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  export CHECKOUT_OPERATOR_TOKEN
+fi
+echo "Operator token (for the operator pages' sign-in): $CHECKOUT_OPERATOR_TOKEN"
 echo "Checkout: http://$checkout_addr/"
 CHECKOUT_DIST="${CHECKOUT_DIST:-dist}" target/debug/checkout-server &
 server_pid=$!

@@ -16,6 +16,7 @@ mod housekeeping;
 mod lease;
 mod limits;
 pub mod logs;
+mod operator;
 mod ops;
 mod orders;
 mod payments;

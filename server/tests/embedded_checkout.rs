@@ -92,7 +92,10 @@ async fn a_session_for_the_priced_cart_pays_the_order_once_and_the_return_page_s
 
         // Asking again for the same attempt and cart (a reload, a lost answer): the same session.
         let (_, again) = session(&stack, &request(&attempt)).await;
-        assert_eq!((again["clientSecret"].as_str(), again["orderId"].as_str()), (Some(secret.as_str()), Some(order_id.as_str())));
+        assert_eq!(
+            (again["clientSecret"].as_str(), again["orderId"].as_str()),
+            (Some(secret.as_str()), Some(order_id.as_str()))
+        );
 
         let (status, paid) = pay_on_stripes_page(&stack, &secret, "4242424242424242").await;
         assert_eq!(status, 200, "{paid}");
@@ -132,8 +135,16 @@ async fn what_the_page_cannot_decide_is_refused() {
     // malformed attempt is named (400).
     for (body, expected, param) in [
         (json!({"attemptId": attempt_id(), "items": Stack::default_items(), "amount": 1}), 422, None),
-        (json!({"attemptId": attempt_id(), "items": Stack::default_items(), "returnUrl": "https://evil.example/"}), 422, None),
-        (json!({"attemptId": attempt_id(), "items": [{"productId": "nope", "quantity": 1}]}), 400, Some("items[0][productId]")),
+        (
+            json!({"attemptId": attempt_id(), "items": Stack::default_items(), "returnUrl": "https://evil.example/"}),
+            422,
+            None,
+        ),
+        (
+            json!({"attemptId": attempt_id(), "items": [{"productId": "nope", "quantity": 1}]}),
+            400,
+            Some("items[0][productId]"),
+        ),
         (json!({"attemptId": "short", "items": Stack::default_items()}), 400, Some("attemptId")),
     ] {
         let (status, answer) = session(&stack, &body).await;

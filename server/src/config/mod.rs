@@ -55,6 +55,16 @@ impl StripeConfig {
     }
 }
 
+/// A token a person types or a scraper sends (`name`): at least 16 characters, no blanks.
+fn access_token(var: &impl Fn(&str) -> Option<String>, name: &str) -> Result<Option<Secret>, String> {
+    match var(name) {
+        Some(token) if token.len() < 16 || token.chars().any(char::is_whitespace) => {
+            Err(format!("{name} must be at least 16 characters, without blanks"))
+        }
+        token => Ok(token.map(Secret::new)),
+    }
+}
+
 const STRIPE_API: &str = "https://api.stripe.com";
 const STRIPE_JS: &str = "https://js.stripe.com/";
 
@@ -119,6 +129,9 @@ pub struct Config {
     /// `GET /metrics` answers only `Authorization: Bearer <this>` (`CHECKOUT_METRICS_TOKEN`, at
     /// least 16 characters); `None`: anyone who reaches it (keep it off the public proxy).
     pub metrics_token: Option<Secret>,
+    /// The platform operator signs in to the operator pages with this (`CHECKOUT_OPERATOR_TOKEN`,
+    /// at least 16 characters); `None`: the operator pages are off.
+    pub operator_token: Option<Secret>,
     /// Test hook, only in builds with the `test-hooks` feature
     /// (`CHECKOUT_CRASH_BEFORE_COMMIT=<event type>`): abort the process after receiving such an
     /// event and before committing it, to test recovery.
@@ -205,10 +218,8 @@ impl Config {
         if session_secret.as_ref().is_some_and(|s| s.len() < 32) {
             return Err("CHECKOUT_SESSION_SECRET must be at least 32 characters".into());
         }
-        let metrics_token = var("CHECKOUT_METRICS_TOKEN").map(Secret::new);
-        if metrics_token.as_ref().is_some_and(|t| t.len() < 16 || t.expose().chars().any(char::is_whitespace)) {
-            return Err("CHECKOUT_METRICS_TOKEN must be at least 16 characters, without blanks".into());
-        }
+        let operator_token = access_token(&var, "CHECKOUT_OPERATOR_TOKEN")?;
+        let metrics_token = access_token(&var, "CHECKOUT_METRICS_TOKEN")?;
         let embed_origins = match var("CHECKOUT_EMBED_ORIGINS") {
             None => Vec::new(),
             Some(list) => {
@@ -269,6 +280,7 @@ impl Config {
             status_poll_seconds,
             database_url,
             metrics_token,
+            operator_token,
             crash_before_commit: crash_before_commit(var("CHECKOUT_CRASH_BEFORE_COMMIT"))?,
         })
         .and_then(Self::checked)

@@ -4,9 +4,11 @@
 //! URL (the offline stand-in) over plain http.
 //!
 //! `card` creates and confirms card PaymentIntents, `customer` makes CustomerSessions, `konbini`
-//! the yen payments the page confirms; this file holds the client and how Stripe's failures
+//! the yen payments the page confirms, `accounts` lists connected accounts for the operator;
+//! this file holds the client and how Stripe's failures
 //! become answers to the page.
 
+mod accounts;
 mod card;
 mod checkout_session;
 mod customer;
@@ -22,6 +24,7 @@ use crate::config::StripeConfig;
 use crate::error::AppError;
 use crate::ops::Metrics;
 
+pub use accounts::{AccountSummary, AccountsPage};
 pub use card::Confirmed;
 
 #[derive(Clone)]

@@ -44,6 +44,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/konbini/payments/{id}/cancel", limited(Kind::Lookup, post(konbini::cancel)))
         .route("/session/demo", post(session::demo_sign_in))
         .route("/session", get(config::get_session).delete(session::sign_out))
+        .nest("/operator", crate::operator::routes(state))
         .fallback(unknown)
         .method_not_allowed_fallback(wrong_method)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

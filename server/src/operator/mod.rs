@@ -1,0 +1,23 @@
+//! The platform operator's pages' API, `/api/operator/...`: its sign-in (`session`) and the
+//! connected accounts' emails by CSV (`accounts`: the template and the accounts an upload is
+//! checked against). Every route but the sign-in wants the operator's session; none is open to
+//! shoppers.
+
+mod accounts;
+mod session;
+
+use axum::Router;
+use axum::middleware::from_fn_with_state;
+use axum::routing::{get, post};
+
+use crate::AppState;
+use crate::limits::{Kind, enforce};
+
+pub fn routes(state: &AppState) -> Router<AppState> {
+    // Sign-in attempts count against the client's lookup limit, like every other guess.
+    let sign_in = post(session::sign_in).layer(from_fn_with_state((state.clone(), Kind::Lookup), enforce));
+    Router::new()
+        .route("/session", sign_in.get(session::status).delete(session::sign_out))
+        .route("/emails/template", get(accounts::template))
+        .route("/emails/accounts", get(accounts::known))
+}

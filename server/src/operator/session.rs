@@ -1,0 +1,114 @@
+//! The platform operator's sign-in: the operator types the token the server was started with
+//! (`CHECKOUT_OPERATOR_TOKEN`, compared in constant time) and gets a session cookie of its own,
+//! signed with the server's key (like the customer's), HttpOnly, SameSite=Strict, sent only to
+//! `/api/operator`, and good for [`SESSION_HOURS`] (the end is in the signed value). Shoppers' cookies never open these routes:
+//! the two are different cookies, and the operator's value is no customer id.
+
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use axum_extra::extract::SignedCookieJar;
+use axum_extra::extract::cookie::{Cookie, Key, SameSite};
+use checkout_api::stripe_common::{ErrorType, StripeError};
+use serde::{Deserialize, Serialize};
+
+use crate::AppState;
+use crate::error::{AppError, AppJson};
+
+const COOKIE: &str = "checkout_operator";
+/// The cookie is sent to the operator's API only.
+const COOKIE_PATH: &str = "/api/operator";
+/// How long a sign-in lasts: a working day.
+pub const SESSION_HOURS: i64 = 8;
+
+/// `POST /api/operator/session`'s body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    pub token: String,
+}
+
+/// `GET`/`POST /api/operator/session`'s answer.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OperatorSession {
+    pub signed_in: bool,
+    /// Unix seconds at which the sign-in ends.
+    pub expires_at: Option<i64>,
+}
+
+/// A request made by the signed-in operator; any other is refused with a 401.
+#[derive(Debug, Clone, Copy)]
+pub struct Operator;
+
+impl FromRequestParts<AppState> for Operator {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let jar = SignedCookieJar::<Key>::from_request_parts(parts, state).await.unwrap_or_else(|e| match e {});
+        match expires_at(&jar) {
+            Some(_) if state.config.operator_token.is_some() => Ok(Self),
+            _ => Err(refused("Sign in as the platform operator first (Operator token).")),
+        }
+    }
+}
+
+/// When the cookie's sign-in ends, if it is still on.
+fn expires_at(jar: &SignedCookieJar) -> Option<i64> {
+    let value = jar.get(COOKIE)?;
+    let expires_at: i64 = value.value().strip_prefix("operator:")?.parse().ok()?;
+    (expires_at > now()).then_some(expires_at)
+}
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+fn refused(message: &str) -> AppError {
+    AppError::new(
+        StatusCode::UNAUTHORIZED,
+        StripeError::new(ErrorType::InvalidRequestError, message).with_code("unauthorized"),
+    )
+}
+
+/// `POST /api/operator/session`: signs the operator in when the token is the server's.
+pub async fn sign_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    jar: SignedCookieJar,
+    AppJson(body): AppJson<SignIn>,
+) -> Result<(SignedCookieJar, AppJson<OperatorSession>), AppError> {
+    let Some(token) = &state.config.operator_token else {
+        let error = StripeError::new(
+            ErrorType::InvalidRequestError,
+            "The operator pages are off on this server: CHECKOUT_OPERATOR_TOKEN is not set.",
+        )
+        .with_code("operator_sign_in_off");
+        return Err(AppError::new(StatusCode::FORBIDDEN, error));
+    };
+    if !token.matches(body.token.trim()) {
+        tracing::warn!("operator sign-in refused: wrong token");
+        return Err(refused("That operator token is not the one this server was started with."));
+    }
+    let expires_at = now() + SESSION_HOURS * 3600;
+    let cookie = Cookie::build((COOKIE, format!("operator:{expires_at}")))
+        .path(COOKIE_PATH)
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        // No Max-Age: a browser session's cookie; the signed value ends it after SESSION_HOURS.
+        .secure(crate::security::is_https(&headers));
+    tracing::info!("operator signed in");
+    Ok((jar.add(cookie), AppJson(OperatorSession { signed_in: true, expires_at: Some(expires_at) })))
+}
+
+/// `GET /api/operator/session`: whether the operator is signed in (200 either way: the page
+/// asks before it shows the sign-in form).
+pub async fn status(State(state): State<AppState>, jar: SignedCookieJar) -> AppJson<OperatorSession> {
+    let expires_at = expires_at(&jar).filter(|_| state.config.operator_token.is_some());
+    AppJson(OperatorSession { signed_in: expires_at.is_some(), expires_at })
+}
+
+/// `DELETE /api/operator/session`: signs out.
+pub async fn sign_out(jar: SignedCookieJar) -> (StatusCode, SignedCookieJar) {
+    (StatusCode::NO_CONTENT, jar.remove(Cookie::build(COOKIE).path(COOKIE_PATH)))
+}
