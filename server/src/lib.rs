@@ -11,6 +11,7 @@ mod client;
 pub mod config;
 pub mod db;
 mod discounts;
+mod email_jobs;
 mod error;
 mod housekeeping;
 mod lease;
@@ -67,6 +68,8 @@ pub struct AppState {
     metrics: ops::Metrics,
     /// This process among the instances sharing the database (`lease::instance_id`).
     instance: Arc<str>,
+    /// The operator's bulk email updates (their store; the worker runs while serving).
+    email_jobs: email_jobs::EmailJobs,
 }
 
 impl AppState {
@@ -88,6 +91,7 @@ impl AppState {
             catalog,
             konbini_catalog,
             orders: Orders::new(db.clone(), config.crash_before_commit.clone()),
+            email_jobs: email_jobs::EmailJobs::new(db.clone()),
             limits: Limits::new(&config.limits),
             session_key: session::key(config.session_secret.as_ref().map(config::Secret::expose)),
             security: SecurityHeaders::new(&config)?,
@@ -137,8 +141,8 @@ pub fn app(state: AppState) -> Router {
 
 /// Serves the checkout on `listener` until `shutdown` completes, then lets the requests in
 /// flight finish for at most the configured grace (`CHECKOUT_SHUTDOWN_GRACE_SECONDS`). True if
-/// every request finished. Background work (the housekeeping sweeps) runs meanwhile, and stops
-/// at the end, giving its lease up for another instance.
+/// every request finished. Background work (the housekeeping sweeps, the email jobs' worker) runs
+/// meanwhile, and stops at the end, giving its lease and claims up for another instance.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
@@ -146,6 +150,7 @@ pub async fn serve(
 ) -> std::io::Result<bool> {
     let grace = state.config.shutdown_grace;
     let housekeeping = housekeeping::spawn(state.clone());
+    let email_worker = email_jobs::worker::spawn(state.email_jobs.clone(), state.payments.clone(), &state.instance);
     let (stopping, mut stopped) = tokio::sync::watch::channel(false);
     let server = axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async move {
@@ -162,6 +167,7 @@ pub async fn serve(
         () = deadline => Ok(false),
     };
     housekeeping.stop().await;
+    email_worker.stop().await;
     drained
 }
 

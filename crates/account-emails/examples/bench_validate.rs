@@ -11,7 +11,9 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use account_emails::{AccountRow, KnownAccounts, MAX_ROWS, Progress, split, template_header, validate, write_template_row};
+use account_emails::{
+    AccountRow, KnownAccounts, MAX_ROWS, Progress, split, template_header, validate, write_template_row,
+};
 
 struct Counting;
 
@@ -97,7 +99,11 @@ fn main() {
     drop(current);
     drop(ids);
     let mb = file.len() as f64 / 1e6;
-    println!("file: {MAX_ROWS} rows, {mb:.1} MB; known accounts: {} ({:.1} MB)", known.len(), known.heap_bytes() as f64 / 1e6);
+    println!(
+        "file: {MAX_ROWS} rows, {mb:.1} MB; known accounts: {} ({:.1} MB)",
+        known.len(),
+        known.heap_bytes() as f64 / 1e6
+    );
 
     let mut times = Vec::new();
     let mut last = None;
@@ -158,7 +164,13 @@ fn main() {
     let mut m = Numbers(7);
     for i in 0..MAX_ROWS {
         let id = account_id(&mut m);
-        let row = AccountRow { id: &id, business_name: "Connected Account", first_name: "Maria", last_name: "Schneider", claimed: i % 2 == 0 };
+        let row = AccountRow {
+            id: &id,
+            business_name: "Connected Account",
+            first_name: "Maria",
+            last_name: "Schneider",
+            claimed: i % 2 == 0,
+        };
         write_template_row(&mut sink, &row).unwrap();
     }
     println!("template: {MAX_ROWS} rows written in {:.0} ms (ids generated on the way)", ms(started.elapsed()));
@@ -179,6 +191,8 @@ fn ms(d: Duration) -> f64 {
 fn status(key: &str) -> u64 {
     let text = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     text.lines()
-        .find_map(|line| line.strip_prefix(key)?.strip_prefix(':')?.trim().strip_suffix("kB")?.trim().parse::<u64>().ok())
+        .find_map(|line| {
+            line.strip_prefix(key)?.strip_prefix(':')?.trim().strip_suffix("kB")?.trim().parse::<u64>().ok()
+        })
         .map_or(0, |kb| kb * 1024)
 }

@@ -17,7 +17,9 @@ const MAX_LEN: usize = 255;
 /// ```
 pub fn is_account_id(id: &str) -> bool {
     id.len() <= MAX_LEN
-        && id.strip_prefix(PREFIX).is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && id
+            .strip_prefix(PREFIX)
+            .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 #[cfg(test)]

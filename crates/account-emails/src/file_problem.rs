@@ -60,7 +60,9 @@ impl FileProblem {
     pub fn english(&self) -> String {
         match self {
             Self::Empty => "The file is empty.".into(),
-            Self::Workbook => "This is an Excel workbook, not a CSV file: save it as \"CSV UTF-8\" and upload that.".into(),
+            Self::Workbook => {
+                "This is an Excel workbook, not a CSV file: save it as \"CSV UTF-8\" and upload that.".into()
+            }
             Self::Utf16 => "This file is UTF-16 text: save it as \"CSV UTF-8\" and upload that.".into(),
             Self::NotUtf8 { line, .. } => {
                 format!("The file is not UTF-8 text (line {line}): save it as \"CSV UTF-8\" and upload that.")

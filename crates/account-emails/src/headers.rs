@@ -79,7 +79,9 @@ const MAX_FOUND_CHARS: usize = 100;
 
 /// Finds the required columns in the header fields (trimmed: a space no one can see in a
 /// spreadsheet is no misspelling).
-pub(crate) fn locate<'h>(headers: impl ExactSizeIterator<Item = &'h [u8]> + Clone) -> Result<Layout, Vec<HeaderProblem>> {
+pub(crate) fn locate<'h>(
+    headers: impl ExactSizeIterator<Item = &'h [u8]> + Clone,
+) -> Result<Layout, Vec<HeaderProblem>> {
     let fields = headers.len();
     let names = headers.map(|h| std::str::from_utf8(h).unwrap_or("").trim());
     let account_id = find(names.clone(), Column::AccountId);
@@ -197,10 +199,7 @@ mod tests {
         assert_eq!(locate_names(&[ACCOUNT_ID, EMAIL]), Ok(Layout { account_id: 0, email: 1, fields: 2 }));
         // Spaces around a header, and the claimed column as the issue spells it.
         let claimed = "User has claimed primary user email address (✔ / ✗)";
-        assert_eq!(
-            locate_names(&[" Account ID ", EMAIL, claimed]),
-            Ok(Layout { account_id: 0, email: 1, fields: 3 })
-        );
+        assert_eq!(locate_names(&[" Account ID ", EMAIL, claimed]), Ok(Layout { account_id: 0, email: 1, fields: 3 }));
     }
 
     #[test]
@@ -227,7 +226,8 @@ mod tests {
             ("Stripe Account ID", Column::AccountId),
             ("Konto-ID", Column::AccountId),
         ] {
-            let names: Vec<&str> = TEMPLATE_COLUMNS.iter().map(|&h| if h == column.header() { name } else { h }).collect();
+            let names: Vec<&str> =
+                TEMPLATE_COLUMNS.iter().map(|&h| if h == column.header() { name } else { h }).collect();
             let at = TEMPLATE_COLUMNS.iter().position(|&h| h == column.header()).unwrap() as u32 + 1;
             assert_eq!(locate_names(&names), Err(vec![misspelled(column, name, at)]), "{name}");
         }
@@ -245,10 +245,7 @@ mod tests {
             ])
         );
         // A row of data where the header should be.
-        assert_eq!(
-            locate_names(&["acct_123abc", "Connected Account A", "John", "Doe", "", "✔"]).unwrap_err().len(),
-            2
-        );
+        assert_eq!(locate_names(&["acct_123abc", "Connected Account A", "John", "Doe", "", "✔"]).unwrap_err().len(), 2);
         assert_eq!(
             locate_names(&[]),
             Err(vec![

@@ -8,7 +8,7 @@
 //! * validation of an upload against the accounts the page offered ([`KnownAccounts`]):
 //!   [`validate`] answers a [`Review`] (a [`Summary`], every row's [`RowProblem`], every
 //!   [`Change`]) or refuses the whole file with a [`FileProblem`];
-//! * the problems as a download: [`problems_csv`];
+//! * the problems as a download: [`problems_csv`]; the bulk update's results: [`write_result_row`];
 //! * files of more than [`MAX_ROWS`] rows split into ones Comms Center takes: [`split`].
 //!
 //! Nothing here sends anything: after the operator confirms, the server sends
@@ -56,6 +56,7 @@ mod known;
 mod problem;
 mod problems_csv;
 mod records;
+mod results_csv;
 mod review;
 mod split;
 mod template;
@@ -70,6 +71,7 @@ pub use headers::HeaderProblem;
 pub use known::KnownAccounts;
 pub use problem::{ProblemKind, ProblemView, RowProblem};
 pub use problems_csv::{PROBLEMS_FILE_NAME, PROBLEMS_HEADER, problems_csv};
+pub use results_csv::{RESULTS_FILE_NAME, RESULTS_HEADER, write_result_row, write_results_header};
 pub use review::{Change, ChangeView, EmailUpdate, Review, Summary};
 pub use split::{Part, Parts, split};
 pub use template::{

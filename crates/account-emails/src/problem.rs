@@ -42,9 +42,10 @@ impl ProblemKind {
     pub fn column(self) -> Option<Column> {
         match self {
             Self::FieldCount { .. } => None,
-            Self::AccountIdMissing | Self::AccountIdMalformed | Self::AccountUnknown | Self::AccountDuplicate { .. } => {
-                Some(Column::AccountId)
-            }
+            Self::AccountIdMissing
+            | Self::AccountIdMalformed
+            | Self::AccountUnknown
+            | Self::AccountDuplicate { .. } => Some(Column::AccountId),
             Self::EmailInvalid { .. } => Some(Column::Email),
         }
     }
@@ -82,7 +83,9 @@ impl ProblemKind {
                 EmailFault::TooLong => "Too long for an email (254 characters, 64 before the @).",
                 EmailFault::MissingAt => "Emails have an @.",
                 EmailFault::ExtraAt => "Emails have only one @.",
-                EmailFault::LocalPart => "The part before the @ has a character emails do not allow, or a misplaced dot.",
+                EmailFault::LocalPart => {
+                    "The part before the @ has a character emails do not allow, or a misplaced dot."
+                }
                 EmailFault::Domain => "The part after the @ is not a domain such as example.com.",
             }
             .into(),

@@ -134,11 +134,7 @@ mod tests {
         let text = "a,b\n\"x, y\",\"two\r\nlines\"\n\"say \"\"hi\"\"\",\"\"\n";
         assert_eq!(
             read(text),
-            vec![
-                (1, 0, v(&["a", "b"])),
-                (2, 4, v(&["x, y", "two\r\nlines"])),
-                (3, 24, v(&["say \"hi\"", ""])),
-            ]
+            vec![(1, 0, v(&["a", "b"])), (2, 4, v(&["x, y", "two\r\nlines"])), (3, 24, v(&["say \"hi\"", ""])),]
         );
     }
 

@@ -50,7 +50,11 @@ pub struct Progress {
 /// assert_eq!(page[1].old_email.as_deref(), Some("old@example.com"));
 /// assert_eq!(page[1].new_email, "email-b@email.com");
 /// ```
-pub fn validate(bytes: &[u8], known: &KnownAccounts, mut progress: impl FnMut(Progress)) -> Result<Review, FileProblem> {
+pub fn validate(
+    bytes: &[u8],
+    known: &KnownAccounts,
+    mut progress: impl FnMut(Progress),
+) -> Result<Review, FileProblem> {
     let bom = text_start(bytes)?;
     let text = &bytes[bom..];
     let total_bytes = bytes.len() as u64;

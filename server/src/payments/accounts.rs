@@ -1,11 +1,13 @@
 //! Connected accounts, for the operator's emails (Comms Center, seed 000): read a page at a
-//! time so that a template of 10,000+ accounts streams without being held.
+//! time so that a template of 10,000+ accounts streams without being held, and an account's
+//! email updated once per job (Idempotency-Key).
 
-use stripe_connect::account::ListAccount;
+use stripe::StripeRequest;
+use stripe_connect::account::{ListAccount, UpdateAccount};
 use stripe_shared::Account;
 use stripe_shared::AccountUnificationAccountControllerStripeDashboardType as Dashboard;
 
-use super::{Payments, upstream_error};
+use super::{Payments, idempotent, upstream_error};
 use crate::error::AppError;
 
 /// Stripe's largest page of a list.
@@ -66,5 +68,46 @@ impl Payments {
             has_more: page.has_more,
             accounts: page.data.into_iter().map(AccountSummary::from).collect(),
         })
+    }
+}
+
+/// What Stripe answered to an email update, as the bulk job acts on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmailUpdateOutcome {
+    Updated,
+    /// Stripe's rate limit (429): the same request again after a pause, not counted as an attempt.
+    RateLimited,
+    /// Stripe refused it for good (4xx): its message, for the operator's results.
+    Refused(String),
+    /// Stripe or the network failed (5xx, timeout): worth trying again later.
+    Failed(String),
+}
+
+impl Payments {
+    /// Sets connected account `account`'s email, as the platform may for the accounts it
+    /// controls. `key` names this job's update of this account: a retry (after a crash, on
+    /// another instance) is the same request, so Stripe applies it once.
+    pub async fn update_account_email(&self, account: &str, email: &str, key: &str) -> EmailUpdateOutcome {
+        let strategy = match idempotent(key) {
+            Ok(strategy) => strategy,
+            Err(failure) => return EmailUpdateOutcome::Refused(failure.error.error.to_string()),
+        };
+        let update = UpdateAccount::new(account)
+            .email(email)
+            .customize()
+            .request_strategy(strategy)
+            .send(&self.client.at("POST /v1/accounts/{id}"))
+            .await;
+        match update {
+            Ok(_) => EmailUpdateOutcome::Updated,
+            Err(stripe::StripeError::Stripe(api, 429)) => {
+                tracing::info!(message = ?api.message, "Stripe's rate limit: the email update waits");
+                EmailUpdateOutcome::RateLimited
+            }
+            Err(stripe::StripeError::Stripe(api, status)) if (400..500).contains(&status) => {
+                EmailUpdateOutcome::Refused(api.message.unwrap_or_else(|| format!("Stripe refused it ({status}).")))
+            }
+            Err(err) => EmailUpdateOutcome::Failed(err.to_string()),
+        }
     }
 }

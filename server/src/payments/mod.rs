@@ -24,7 +24,7 @@ use crate::config::StripeConfig;
 use crate::error::AppError;
 use crate::ops::Metrics;
 
-pub use accounts::{AccountSummary, AccountsPage};
+pub use accounts::{AccountSummary, AccountsPage, EmailUpdateOutcome};
 pub use card::Confirmed;
 
 #[derive(Clone)]

@@ -46,6 +46,15 @@ fn environment(api_base: &str, extra: &[(&'static str, String)]) -> Vec<(&'stati
 
 /// The server with more configuration (`CHECKOUT_DEMO_CUSTOMER`, `DATABASE_URL`, ...).
 pub async fn start_server_with(api_base: &str, extra: &[(&'static str, String)]) -> String {
+    start_server_until(api_base, extra, std::future::pending()).await.0
+}
+
+/// The server until `shutdown` completes (then it stops as on SIGTERM), and its task.
+pub async fn start_server_until(
+    api_base: &str,
+    extra: &[(&'static str, String)],
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> (String, tokio::task::JoinHandle<std::io::Result<bool>>) {
     let vars = environment(api_base, extra);
     let config =
         checkout_server::Config::from_lookup(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone()))
@@ -53,8 +62,7 @@ pub async fn start_server_with(api_base: &str, extra: &[(&'static str, String)])
     let listener = tokio::net::TcpListener::bind(config.addr).await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let state = checkout_server::AppState::new(config).await.unwrap();
-    tokio::spawn(checkout_server::serve(listener, state, std::future::pending()));
-    url
+    (url, tokio::spawn(checkout_server::serve(listener, state, shutdown)))
 }
 
 pub async fn start() -> Stack {
