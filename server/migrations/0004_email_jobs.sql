@@ -4,10 +4,12 @@
 -- keeps two instances off the same rows) and records what Stripe answered. A crash leaves the
 -- claim to expire and another round takes the item again, under the same Idempotency-Key.
 CREATE TABLE email_jobs (
+    -- emailjob_ and the creation time in hex, then random: ids sort as the jobs were made, and
+    -- the items of an older job are applied first.
     id TEXT PRIMARY KEY,
-    -- SHA-256 of the job's updates in account order: the same upload confirmed again is the
-    -- same job, not a second update.
-    digest TEXT NOT NULL UNIQUE,
+    -- SHA-256 of the job's updates in account order: the same upload confirmed again while its
+    -- job runs is that job, not a second one (email_jobs_running_digest).
+    digest TEXT NOT NULL,
     total BIGINT NOT NULL,
     created_at BIGINT NOT NULL,
     finished_at BIGINT
@@ -28,4 +30,7 @@ CREATE TABLE email_job_items (
     PRIMARY KEY (job_id, account_id)
 );
 
-CREATE INDEX email_job_items_pending ON email_job_items (status, claimed_until);
+CREATE UNIQUE INDEX email_jobs_running_digest ON email_jobs (digest) WHERE finished_at IS NULL;
+
+-- The claim's pick: pending items in job and account order, without sorting them all.
+CREATE INDEX email_job_items_pending ON email_job_items (job_id, account_id) WHERE status = 'pending';

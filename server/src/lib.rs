@@ -150,7 +150,9 @@ pub async fn serve(
 ) -> std::io::Result<bool> {
     let grace = state.config.shutdown_grace;
     let housekeeping = housekeeping::spawn(state.clone());
-    let email_worker = email_jobs::worker::spawn(state.email_jobs.clone(), state.payments.clone(), &state.instance);
+    let stripe_timeout = std::time::Duration::from_secs(state.config.stripe.timeout_seconds);
+    let email_worker =
+        email_jobs::worker::spawn(state.email_jobs.clone(), state.payments.clone(), &state.instance, stripe_timeout);
     let (stopping, mut stopped) = tokio::sync::watch::channel(false);
     let server = axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async move {

@@ -69,11 +69,17 @@ async fn a_confirmed_upload_updates_every_account_once_and_shows_its_progress_an
     let stack = signed_in(common::start_server_with(&sim, &operator()).await, &sim).await;
     let updates = accounts_and_updates(&stack, 120).await;
 
+    // Stripe's answers take 20 ms: the job runs for a moment.
+    stack.fault(json!({"path": "/v1/accounts/*", "method": "POST", "delay_ms": 20, "count": 1000})).await;
     let (status, job) = stack.post_json("/api/operator/emails/jobs", &json!({"updates": updates})).await;
     assert_eq!(status, 201, "{job}");
     assert!(job["id"].as_str().unwrap().starts_with("emailjob_"));
     assert_eq!(job["total"], 120);
     let id = job["id"].as_str().unwrap().to_owned();
+    // The same upload confirmed again while it runs (a second press, the file sent twice): the
+    // same job.
+    let (again, same) = stack.post_json("/api/operator/emails/jobs", &json!({"updates": updates})).await;
+    assert_eq!((again, same["id"].as_str()), (200, Some(id.as_str())));
     let done = until_done(&stack, &id).await;
     assert_eq!(
         (done["updated"].as_i64(), done["failed"].as_i64(), done["pending"].as_i64()),
@@ -91,11 +97,7 @@ async fn a_confirmed_upload_updates_every_account_once_and_shows_its_progress_an
     assert_eq!(lines.len(), 121);
     assert!(lines[1..].iter().all(|l| l.ends_with(",updated,")), "{}", lines[1]);
 
-    // The same upload confirmed again (a second press, the file uploaded again): the same job,
-    // and Stripe is asked nothing more.
-    let (again, same) = stack.post_json("/api/operator/emails/jobs", &json!({"updates": updates})).await;
-    assert_eq!((again, same["id"].as_str()), (200, Some(id.as_str())));
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // One call per account: the second confirmation asked Stripe nothing.
     assert_eq!(metric(&scrape(&stack.server, None).await, "checkout_stripe_requests_total", &UPDATED), 120.0);
 }
 
@@ -195,7 +197,10 @@ async fn a_job_left_by_a_stopped_instance_is_finished_by_the_next() {
     let next = signed_in(common::start_server_with(&sim, &env).await, &sim).await;
     let (_, left) = next.get(&format!("/api/operator/emails/jobs/{id}")).await;
     assert!(left["pending"].as_i64().unwrap() > 0, "the first instance stopped part way: {left}");
+    let resumed = std::time::Instant::now();
     let done = until_done(&next, &id).await;
+    // The stopped instance gave its claims back: nothing waited for them to expire (50 s here).
+    assert!(resumed.elapsed() < Duration::from_secs(20), "{:?}", resumed.elapsed());
     assert_eq!((done["updated"].as_i64(), done["failed"].as_i64()), (Some(60), Some(0)), "{done}");
     assert_every_email_set(&known(&next).await, &updates);
 }
@@ -226,4 +231,27 @@ async fn two_instances_on_one_postgresql_share_a_job_and_update_each_account_onc
     let (on_a, on_b) = (calls(&scrape(&a, None).await), calls(&scrape(&b, None).await));
     assert_eq!(on_a + on_b, 400.0, "each account updated once: {on_a} on one instance, {on_b} on the other");
     assert!(on_a > 0.0 && on_b > 0.0, "both instances worked on the job: {on_a} and {on_b}");
+}
+
+#[tokio::test]
+async fn a_failed_or_busy_answer_is_tried_again_under_a_new_key_after_reading_the_account() {
+    let sim = stripe_sim::spawn_on_loopback().await.unwrap();
+    let stack = signed_in(common::start_server_with(&sim, &operator()).await, &sim).await;
+    let updates = accounts_and_updates(&stack, 6).await;
+    // Stripe fails the first four updates (500), then says another request with the key is
+    // still running (409): not refusals, so they are tried again.
+    stack.fault(json!({"path": "/v1/accounts/*", "method": "POST", "status": 500, "type": "api_error", "message": "down", "count": 4})).await;
+    stack
+        .fault(json!({"path": "/v1/accounts/*", "method": "POST", "status": 409, "type": "idempotency_error",
+                      "message": "There is currently another in-progress request using this Idempotent Key", "count": 2}))
+        .await;
+    let (status, job) = stack.post_json("/api/operator/emails/jobs", &json!({"updates": updates})).await;
+    assert_eq!(status, 201, "{job}");
+    let done = until_done(&stack, job["id"].as_str().unwrap()).await;
+    assert_eq!((done["updated"].as_i64(), done["failed"].as_i64()), (Some(6), Some(0)), "{done}");
+    assert_every_email_set(&known(&stack).await, &updates);
+    let text = scrape(&stack.server, None).await;
+    let read = [("endpoint", "GET /v1/accounts/{id}"), ("status", "200")];
+    assert_eq!(metric(&text, "checkout_stripe_requests_total", &read), 6.0, "each retried account read first: {text}");
+    assert_eq!(metric(&text, "checkout_stripe_requests_total", &UPDATED), 6.0);
 }

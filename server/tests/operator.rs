@@ -180,3 +180,25 @@ async fn accounts_without_email_are_unclaimed_and_a_stripe_failure_is_a_typed_er
     assert!(status >= 500, "{status} {body}");
     assert_eq!(body["error"]["type"], "api_error", "{body}");
 }
+
+#[tokio::test]
+async fn a_new_operator_token_ends_the_sessions_made_with_the_old_one() {
+    let sim = stripe_sim::spawn_on_loopback().await.unwrap();
+    let secret = ("CHECKOUT_SESSION_SECRET", "s".repeat(40));
+    let first = common::start_server_with(&sim, &[("CHECKOUT_OPERATOR_TOKEN", TOKEN.to_owned()), secret.clone()]).await;
+    let stack = Stack::new(first, sim.clone());
+    let cookie =
+        sign_in(&stack, TOKEN).await.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let replay = |server: String| {
+        let cookie = cookie.clone();
+        async move {
+            let url = format!("{server}/api/operator/emails/template");
+            reqwest::Client::new().get(url).header("cookie", cookie).send().await.unwrap().status().as_u16()
+        }
+    };
+    let same = common::start_server_with(&sim, &[("CHECKOUT_OPERATOR_TOKEN", TOKEN.to_owned()), secret.clone()]).await;
+    assert_eq!(replay(same).await, 200, "another instance with the same settings takes the session");
+    let rotated = "operator-token-rotated-after-a-leak".to_owned();
+    let changed = common::start_server_with(&sim, &[("CHECKOUT_OPERATOR_TOKEN", rotated), secret]).await;
+    assert_eq!(replay(changed).await, 401, "the old token's sessions are over");
+}

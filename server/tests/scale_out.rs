@@ -202,6 +202,23 @@ async fn stored_events(database: &str) -> HashSet<String> {
     ids.into_iter().collect()
 }
 
+/// Makes `instance` the housekeeping lease's holder, as if it had won it at start: the lease
+/// then has to move when that instance dies, whichever of the two took it first.
+async fn give_lease_to(database: &str, instance: &str) {
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::any::AnyPoolOptions::new().max_connections(1).connect(database).await.unwrap();
+    sqlx::query(
+        "INSERT INTO leases (name, holder, expires_at) VALUES ('housekeeping', $1, \
+         CAST(EXTRACT(EPOCH FROM clock_timestamp()) AS BIGINT) + 3) \
+         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at",
+    )
+    .bind(instance)
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+}
+
 async fn lease_holder(database: &str) -> String {
     sqlx::any::install_default_drivers();
     let pool = sqlx::any::AnyPoolOptions::new().max_connections(1).connect(database).await.unwrap();
@@ -249,6 +266,8 @@ async fn two_instances_on_one_postgres_one_killed_mid_run_keep_the_books() {
     );
     let (first_instance, second_instance) = (instance_of(first_port).await, instance_of(second_port).await);
     assert_ne!(first_instance, second_instance);
+    // The instance to be killed holds the lease, so that its death must move it.
+    give_lease_to(&database, &first_instance).await;
 
     let control = Stack::new(balancer_url.clone(), sim.clone());
     // Each PaymentIntent create is done at once but answered 250 ms later: the instance that is
@@ -279,6 +298,7 @@ async fn two_instances_on_one_postgres_one_killed_mid_run_keep_the_books() {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
     let served_before_the_kill = [balancer.served(0), balancer.served(1)];
+    assert_eq!(lease_holder(&database).await, first_instance, "the instance killed holds the lease until it dies");
     first.start_kill().unwrap();
     let killed = first.wait().await.unwrap();
     assert_eq!(std::os::unix::process::ExitStatusExt::signal(&killed), Some(9), "SIGKILL");

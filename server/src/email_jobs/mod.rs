@@ -3,10 +3,13 @@
 //! `email_job_items`; migration 0004), so a restart, a crash or another instance carries on
 //! where the last one stopped; [`worker`] does the Stripe calls.
 //!
-//! Each account is updated once: the same updates confirmed again are the same job (their
-//! digest is unique), an item is claimed by one instance at a time (PostgreSQL: `FOR UPDATE
-//! SKIP LOCKED`; SQLite has one writer), and every call for an item carries the Idempotency-Key
-//! `account-email-{job}-{account}`, so a call repeated after a crash is applied by Stripe once.
+//! Each account is updated once: the same updates confirmed again while their job runs are
+//! that job, an item is claimed by one instance at a time (PostgreSQL: `FOR UPDATE SKIP
+//! LOCKED`; SQLite has one writer) and only its holder records its outcome, and every call
+//! carries the Idempotency-Key `account-email-{job}-{account}-{attempt}`. A new attempt gets a
+//! new key because Stripe replays a key's first answer, a 500 included, for 24 hours; before
+//! it, the worker reads the account, and an email already set is the item's success (the
+//! earlier call was applied and its answer lost).
 
 pub mod worker;
 
@@ -40,9 +43,9 @@ pub struct Claimed {
 }
 
 impl Claimed {
-    /// The Idempotency-Key of this job's update of this account.
+    /// The Idempotency-Key of this attempt at this job's update of this account.
     pub fn idempotency_key(&self) -> String {
-        format!("account-email-{}-{}", self.job_id, self.account_id)
+        format!("account-email-{}-{}-{}", self.job_id, self.account_id, self.attempts)
     }
 }
 
@@ -90,7 +93,7 @@ impl EmailJobs {
         if let Some(job) = self.by_digest(&digest).await? {
             return Ok((job, false));
         }
-        let id = format!("emailjob_{}", &digest[..24]);
+        let id = new_job_id();
         let now = chrono::Utc::now().timestamp();
         let mut tx = self.db.pool.begin().await?;
         let inserted = sqlx::query(
@@ -167,6 +170,11 @@ impl EmailJobs {
                 _ => view.pending += count,
             }
         }
+        if view.finished_at.is_none() && view.pending == 0 && self.complete_if_done(id).await? {
+            // Its last items were recorded but the job not marked (the instance stopped
+            // between the two): marked now.
+            view.finished_at = Some(chrono::Utc::now().timestamp());
+        }
         if view.finished_at.is_some() {
             view.status = "done";
         }
@@ -224,16 +232,24 @@ impl EmailJobs {
             .collect()
     }
 
-    /// The item's final outcome (`updated` or `failed`), if it is still pending.
-    pub async fn finish(&self, item: &Claimed, status: &str, error: Option<&str>) -> Result<(), sqlx::Error> {
+    /// The item's final outcome (`updated` or `failed`), if `instance` still holds it (a claim
+    /// that expired meanwhile is another instance's to record).
+    pub async fn finish(
+        &self,
+        instance: &str,
+        item: &Claimed,
+        status: &str,
+        error: Option<&str>,
+    ) -> Result<(), sqlx::Error> {
         sqlx::query(
-            "UPDATE email_job_items SET status = $1, error = $2, claimed_until = 0 \
-             WHERE job_id = $3 AND account_id = $4 AND status = 'pending'",
+            "UPDATE email_job_items SET status = $1, error = $2, claimed_until = 0, claimed_by = NULL \
+             WHERE job_id = $3 AND account_id = $4 AND status = 'pending' AND claimed_by = $5",
         )
         .bind(status)
         .bind(error)
         .bind(&item.job_id)
         .bind(&item.account_id)
+        .bind(instance)
         .execute(&self.db.pool)
         .await?;
         Ok(())
@@ -241,14 +257,26 @@ impl EmailJobs {
 
     /// Gives the item back to be taken again in `after_seconds`; a rate-limited call does not
     /// count as an attempt.
-    pub async fn release(&self, item: &Claimed, after_seconds: i64, count_attempt: bool) -> Result<(), sqlx::Error> {
+    pub async fn release(
+        &self,
+        instance: &str,
+        item: &Claimed,
+        after_seconds: i64,
+        count_attempt: bool,
+    ) -> Result<(), sqlx::Error> {
         let now = self.db.now_sql();
         let attempts = if count_attempt { "attempts" } else { "attempts - 1" };
         let sql = format!(
-            "UPDATE email_job_items SET claimed_until = {now} + $1, attempts = {attempts} \
-             WHERE job_id = $2 AND account_id = $3 AND status = 'pending'"
+            "UPDATE email_job_items SET claimed_until = {now} + $1, claimed_by = NULL, attempts = {attempts} \
+             WHERE job_id = $2 AND account_id = $3 AND status = 'pending' AND claimed_by = $4"
         );
-        sqlx::query(&sql).bind(after_seconds).bind(&item.job_id).bind(&item.account_id).execute(&self.db.pool).await?;
+        sqlx::query(&sql)
+            .bind(after_seconds)
+            .bind(&item.job_id)
+            .bind(&item.account_id)
+            .bind(instance)
+            .execute(&self.db.pool)
+            .await?;
         Ok(())
     }
 
@@ -263,6 +291,17 @@ impl EmailJobs {
         Ok(released.rows_affected())
     }
 
+    /// Marks done every unfinished job with nothing pending (an idle worker's round, for a job
+    /// whose last items were recorded by an instance that stopped before marking it).
+    pub async fn complete_unfinished(&self) -> Result<u64, sqlx::Error> {
+        let now = self.db.now_sql();
+        let sql = format!(
+            "UPDATE email_jobs SET finished_at = {now} WHERE finished_at IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM email_job_items WHERE job_id = email_jobs.id AND status = 'pending')"
+        );
+        Ok(sqlx::query(&sql).execute(&self.db.pool).await?.rows_affected())
+    }
+
     /// Marks the job done once no item is pending: true for the one call that does it.
     pub async fn complete_if_done(&self, job_id: &str) -> Result<bool, sqlx::Error> {
         let now = self.db.now_sql();
@@ -273,6 +312,16 @@ impl EmailJobs {
         let done = sqlx::query(&sql).bind(job_id).execute(&self.db.pool).await?;
         Ok(done.rows_affected() == 1)
     }
+}
+
+/// `emailjob_`, the time in milliseconds as 12 hex digits (ids sort as jobs were made), and 8
+/// random characters.
+fn new_job_id() -> String {
+    use rand::Rng;
+    use rand::distr::Alphanumeric;
+    let millis = chrono::Utc::now().timestamp_millis();
+    let random: String = rand::rng().sample_iter(&Alphanumeric).take(8).map(char::from).collect();
+    format!("emailjob_{millis:012x}{random}")
 }
 
 /// SHA-256 of the updates (sorted by account), as hex.

@@ -17,8 +17,9 @@ use crate::payments::{EmailUpdateOutcome, Payments};
 /// Items an instance works on at once: Stripe takes 25 requests a second in test mode and 100
 /// live, shared by every instance and the checkout, so a few in flight each.
 const BATCH: i64 = 8;
-/// How long a claim lasts: a crashed instance's items are taken again after this.
-const HOLD_SECONDS: i64 = 30;
+/// How long a claim lasts beyond the Stripe call's own time limit (`STRIPE_TIMEOUT_SECONDS`):
+/// a crashed instance's items are taken again after both; a live one has recorded them by then.
+const HOLD_MARGIN_SECONDS: i64 = 30;
 /// Stripe calls an item gets before it is failed for good.
 pub const MAX_ATTEMPTS: i64 = 5;
 /// How long an idle worker waits for work another instance may have stored.
@@ -33,12 +34,13 @@ pub struct Worker {
     instance: String,
 }
 
-pub fn spawn(jobs: EmailJobs, payments: Payments, instance: &str) -> Worker {
+pub fn spawn(jobs: EmailJobs, payments: Payments, instance: &str, stripe_timeout: Duration) -> Worker {
     let (worker_jobs, holder) = (jobs.clone(), instance.to_owned());
+    let hold = stripe_timeout.as_secs() as i64 + HOLD_MARGIN_SECONDS;
     let task = tokio::spawn(async move {
         let mut pause = FIRST_PAUSE;
         loop {
-            let batch = match worker_jobs.claim(&holder, BATCH, HOLD_SECONDS).await {
+            let batch = match worker_jobs.claim(&holder, BATCH, hold).await {
                 Ok(batch) => batch,
                 Err(err) => {
                     tracing::error!(error = %err, "email jobs: cannot claim work");
@@ -47,13 +49,16 @@ pub fn spawn(jobs: EmailJobs, payments: Payments, instance: &str) -> Worker {
                 }
             };
             if batch.is_empty() {
+                if let Err(err) = worker_jobs.complete_unfinished().await {
+                    tracing::error!(error = %err, "email jobs: cannot mark finished jobs done");
+                }
                 tokio::select! {
                     () = worker_jobs.wake.notified() => {}
                     () = tokio::time::sleep(IDLE) => {}
                 }
                 continue;
             }
-            let rate_limited = work(&worker_jobs, &payments, &batch).await;
+            let rate_limited = work(&worker_jobs, &payments, &holder, &batch).await;
             if rate_limited {
                 tracing::info!(pause_ms = pause.as_millis() as u64, "email jobs: Stripe's rate limit, pausing");
                 tokio::time::sleep(pause).await;
@@ -67,30 +72,27 @@ pub fn spawn(jobs: EmailJobs, payments: Payments, instance: &str) -> Worker {
 }
 
 /// Updates the batch's accounts and records the answers; true if Stripe rate-limited any.
-async fn work(jobs: &EmailJobs, payments: &Payments, batch: &[Claimed]) -> bool {
-    let calls = batch.iter().map(|item| async move {
-        payments.update_account_email(&item.account_id, &item.email, &item.idempotency_key()).await
-    });
-    let outcomes = join_all(calls).await;
+async fn work(jobs: &EmailJobs, payments: &Payments, instance: &str, batch: &[Claimed]) -> bool {
+    let outcomes = join_all(batch.iter().map(|item| update(payments, item))).await;
     let mut rate_limited = false;
     for (item, outcome) in batch.iter().zip(outcomes) {
         let recorded = match outcome {
-            EmailUpdateOutcome::Updated => jobs.finish(item, "updated", None).await,
+            EmailUpdateOutcome::Updated => jobs.finish(instance, item, "updated", None).await,
             EmailUpdateOutcome::Refused(message) => {
                 tracing::warn!(account = %item.account_id, %message, "email jobs: Stripe refused an update");
-                jobs.finish(item, "failed", Some(&message)).await
+                jobs.finish(instance, item, "failed", Some(&message)).await
             }
             EmailUpdateOutcome::RateLimited => {
                 rate_limited = true;
-                jobs.release(item, 0, false).await
+                jobs.release(instance, item, 0, false).await
             }
             EmailUpdateOutcome::Failed(message) if item.attempts >= MAX_ATTEMPTS => {
                 tracing::error!(account = %item.account_id, %message, "email jobs: an update failed for good");
-                jobs.finish(item, "failed", Some(&message)).await
+                jobs.finish(instance, item, "failed", Some(&message)).await
             }
             EmailUpdateOutcome::Failed(message) => {
                 tracing::warn!(account = %item.account_id, %message, attempts = item.attempts, "email jobs: an update failed, tried again later");
-                jobs.release(item, 2_i64.pow(item.attempts as u32), true).await
+                jobs.release(instance, item, 2_i64.pow(item.attempts as u32), true).await
             }
         };
         if let Err(err) = recorded {
@@ -107,6 +109,19 @@ async fn work(jobs: &EmailJobs, payments: &Payments, batch: &[Claimed]) -> bool 
         }
     }
     rate_limited
+}
+
+/// One item's call. A later attempt reads the account first: if the email is already the new
+/// one, an earlier call was applied and only its answer was lost, so nothing is sent again.
+async fn update(payments: &Payments, item: &Claimed) -> EmailUpdateOutcome {
+    if item.attempts > 1 {
+        match payments.account_email(&item.account_id).await {
+            Ok(Some(email)) if email == item.email => return EmailUpdateOutcome::Updated,
+            Ok(_) => {}
+            Err(err) => return EmailUpdateOutcome::Failed(err.error.to_string()),
+        }
+    }
+    payments.update_account_email(&item.account_id, &item.email, &item.idempotency_key()).await
 }
 
 impl Worker {

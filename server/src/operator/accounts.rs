@@ -21,6 +21,8 @@ use axum::response::{IntoResponse, Response};
 use futures_util::stream::{self, Stream, StreamExt};
 
 use super::session::Operator;
+use checkout_api::stripe_common::ErrorType;
+
 use crate::AppState;
 use crate::error::AppError;
 use crate::payments::{AccountSummary, AccountsPage, Payments};
@@ -69,7 +71,7 @@ async fn stream_accounts(
     end: Vec<u8>,
     row: impl Fn(&mut Vec<u8>, &AccountSummary, bool) + Send + Sync + 'static,
 ) -> Result<Body, AppError> {
-    let first = payments.accounts_page(None).await?;
+    let first = page_after(&payments, None).await?;
     let mut chunk = start;
     render(&first.accounts, &row, true, &mut chunk);
     let rest = later_pages(payments, first).map(move |page| {
@@ -95,6 +97,22 @@ fn render<F: Fn(&mut Vec<u8>, &AccountSummary, bool)>(
     }
 }
 
+/// A page of accounts, Stripe's rate limit waited out (the email jobs share it): up to four
+/// tries, 250 ms, 500 ms, then 1 s apart. Any other failure is final at once.
+async fn page_after(payments: &Payments, after: Option<&str>) -> Result<AccountsPage, AppError> {
+    let mut pause = std::time::Duration::from_millis(250);
+    for _ in 0..3 {
+        match payments.accounts_page(after).await {
+            Err(err) if err.error.type_ == ErrorType::RateLimitError => {
+                tokio::time::sleep(pause).await;
+                pause *= 2;
+            }
+            answer => return answer,
+        }
+    }
+    payments.accounts_page(after).await
+}
+
 /// The pages after `first`, each read when the client has taken the one before (so a slow
 /// download holds nothing more than a page); an error ends the stream.
 fn later_pages(payments: Payments, first: AccountsPage) -> impl Stream<Item = io::Result<Vec<AccountSummary>>> + Send {
@@ -103,7 +121,7 @@ fn later_pages(payments: Payments, first: AccountsPage) -> impl Stream<Item = io
         let payments = payments.clone();
         async move {
             let after = cursor?;
-            match payments.accounts_page(Some(&after)).await {
+            match page_after(&payments, Some(&after)).await {
                 Ok(page) => {
                     let next = page.has_more.then(|| page.accounts.last().map(|a| a.id.clone())).flatten();
                     Some((Ok(page.accounts), next))

@@ -1,7 +1,10 @@
 //! The platform operator's sign-in: the operator types the token the server was started with
 //! (`CHECKOUT_OPERATOR_TOKEN`, compared in constant time) and gets a session cookie of its own,
 //! signed with the server's key (like the customer's), HttpOnly, SameSite=Strict, sent only to
-//! `/api/operator`, and good for [`SESSION_HOURS`] (the end is in the signed value). Shoppers' cookies never open these routes:
+//! `/api/operator`, and good for [`SESSION_HOURS`] (the end is in the signed value) or until
+//! the token changes. Signing out removes the browser's cookie; a copy taken before stays good
+//! until its end (sessions are not stored server-side), so a leaked token is answered by
+//! changing CHECKOUT_OPERATOR_TOKEN, which ends them all. Shoppers' cookies never open these routes:
 //! the two are different cookies, and the operator's value is no customer id.
 
 use axum::extract::{FromRequestParts, State};
@@ -12,7 +15,10 @@ use axum_extra::extract::cookie::{Cookie, Key, SameSite};
 use checkout_api::stripe_common::{ErrorType, StripeError};
 use serde::{Deserialize, Serialize};
 
+use sha2::{Digest, Sha256};
+
 use crate::AppState;
+use crate::config::Secret;
 use crate::error::{AppError, AppJson};
 
 const COOKIE: &str = "checkout_operator";
@@ -46,18 +52,31 @@ impl FromRequestParts<AppState> for Operator {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let jar = SignedCookieJar::<Key>::from_request_parts(parts, state).await.unwrap_or_else(|e| match e {});
-        match expires_at(&jar) {
-            Some(_) if state.config.operator_token.is_some() => Ok(Self),
-            _ => Err(refused("Sign in as the platform operator first (Operator token).")),
+        match expires_at(&jar, state.config.operator_token.as_ref()) {
+            Some(_) => Ok(Self),
+            None => Err(refused("Sign in as the platform operator first (Operator token).")),
         }
     }
 }
 
-/// When the cookie's sign-in ends, if it is still on.
-fn expires_at(jar: &SignedCookieJar) -> Option<i64> {
+/// The cookie's value: `operator:<end>:<the token's fingerprint>`. With the fingerprint, a new
+/// CHECKOUT_OPERATOR_TOKEN (after a leak) ends every session made with the old one.
+fn cookie_value(expires_at: i64, token: &Secret) -> String {
+    format!("operator:{expires_at}:{}", fingerprint(token))
+}
+
+fn fingerprint(token: &Secret) -> String {
+    let digest = Sha256::digest(format!("checkout-operator-session:{}", token.expose()).as_bytes());
+    hex::encode(&digest[..16])
+}
+
+/// When the cookie's sign-in ends, if it is still on and made with today's token.
+fn expires_at(jar: &SignedCookieJar, token: Option<&Secret>) -> Option<i64> {
+    let token = token?;
     let value = jar.get(COOKIE)?;
-    let expires_at: i64 = value.value().strip_prefix("operator:")?.parse().ok()?;
-    (expires_at > now()).then_some(expires_at)
+    let (expires_at, made_with) = value.value().strip_prefix("operator:")?.split_once(':')?;
+    let expires_at: i64 = expires_at.parse().ok()?;
+    (expires_at > now() && made_with == fingerprint(token)).then_some(expires_at)
 }
 
 fn now() -> i64 {
@@ -91,7 +110,7 @@ pub async fn sign_in(
         return Err(refused("That operator token is not the one this server was started with."));
     }
     let expires_at = now() + SESSION_HOURS * 3600;
-    let cookie = Cookie::build((COOKIE, format!("operator:{expires_at}")))
+    let cookie = Cookie::build((COOKIE, cookie_value(expires_at, token)))
         .path(COOKIE_PATH)
         .http_only(true)
         .same_site(SameSite::Strict)
@@ -104,7 +123,7 @@ pub async fn sign_in(
 /// `GET /api/operator/session`: whether the operator is signed in (200 either way: the page
 /// asks before it shows the sign-in form).
 pub async fn status(State(state): State<AppState>, jar: SignedCookieJar) -> AppJson<OperatorSession> {
-    let expires_at = expires_at(&jar).filter(|_| state.config.operator_token.is_some());
+    let expires_at = expires_at(&jar, state.config.operator_token.as_ref());
     AppJson(OperatorSession { signed_in: expires_at.is_some(), expires_at })
 }
 

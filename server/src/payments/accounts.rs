@@ -3,7 +3,7 @@
 //! email updated once per job (Idempotency-Key).
 
 use stripe::StripeRequest;
-use stripe_connect::account::{ListAccount, UpdateAccount};
+use stripe_connect::account::{ListAccount, RetrieveAccount, UpdateAccount};
 use stripe_shared::Account;
 use stripe_shared::AccountUnificationAccountControllerStripeDashboardType as Dashboard;
 
@@ -104,10 +104,25 @@ impl Payments {
                 tracing::info!(message = ?api.message, "Stripe's rate limit: the email update waits");
                 EmailUpdateOutcome::RateLimited
             }
+            // 409: a request with this Idempotency-Key is still running at Stripe (the call
+            // before timed out, or an instance stopped mid-call), or a lock timed out; 423
+            // likewise. Not a refusal: what the account ends with is learnt on the next try.
+            Err(stripe::StripeError::Stripe(api, status @ (409 | 423))) => EmailUpdateOutcome::Failed(
+                api.message.unwrap_or_else(|| format!("Stripe is still busy with it ({status}).")),
+            ),
             Err(stripe::StripeError::Stripe(api, status)) if (400..500).contains(&status) => {
                 EmailUpdateOutcome::Refused(api.message.unwrap_or_else(|| format!("Stripe refused it ({status}).")))
             }
             Err(err) => EmailUpdateOutcome::Failed(err.to_string()),
         }
+    }
+}
+
+impl Payments {
+    /// The email connected account `account` has now (`None`: none), to tell whether an
+    /// update whose answer was lost was applied.
+    pub async fn account_email(&self, account: &str) -> Result<Option<String>, AppError> {
+        let account = RetrieveAccount::new(account).send(&self.client.at("GET /v1/accounts/{id}")).await;
+        Ok(account.map_err(upstream_error)?.email)
     }
 }
