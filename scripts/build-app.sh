@@ -2,7 +2,8 @@
 # Builds the app for release: one entry per page, each its own wasm, so the card checkout
 # downloads nothing of the others. dist/ holds the card checkout (`/`); dist/konbini/,
 # dist/complete/ and dist/embedded/ the other pages (served at /konbini, /complete and
-# /embedded, Stripe's Embedded Checkout). Trunk's post-build hook (scripts/post-build.mjs)
+# /embedded, Stripe's Embedded Checkout); dist/operator/emails/ the platform operator's page for
+# connected accounts' emails (/operator/emails), with its Web Worker beside it. Trunk's post-build hook (scripts/post-build.mjs)
 # splits, optimises and precompresses. Expects scripts/env.sh to be sourced.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,3 +28,4 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$release_rustflags --cfg wasm_spl
 for page in konbini complete embedded; do
   trunk build "$page.html" --release true --dist "dist/$page" --public-url "/$page/"
 done
+trunk build operator-emails.html --release true --dist dist/operator/emails --public-url /operator/emails/

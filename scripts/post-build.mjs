@@ -30,6 +30,10 @@
 //
 // A page without split points (konbini, complete, embedded; any build without the cfg, e.g.
 // scripts/measure-size.sh) keeps Trunk's wasm-bindgen output and gets steps 2 to 5.
+// A Web Worker of a page (operator-emails.html's `data-type="worker"`) is left as Trunk made it
+// and only precompressed: Trunk names it by its bin (`<bin>.js`, `<bin>_bg.wasm`,
+// `<bin>_loader.js`), not by content, so that the page can start it by name; such names are
+// not the page's `<bin>-<16 hex>` that the steps above look for.
 // Development builds (`trunk serve`) are left as Trunk made them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -12,7 +12,12 @@ CREATE TABLE email_jobs (
     digest TEXT NOT NULL,
     total BIGINT NOT NULL,
     created_at BIGINT NOT NULL,
-    finished_at BIGINT
+    finished_at BIGINT,
+    -- The email_job.completed event to the platform's endpoints (CHECKOUT_OPERATOR_WEBHOOK_URLS):
+    -- when every endpoint took it, the calls made, and when the next may be made.
+    notified_at BIGINT,
+    notify_attempts BIGINT NOT NULL DEFAULT 0,
+    notify_after BIGINT NOT NULL DEFAULT 0
 );
 
 CREATE TABLE email_job_items (

@@ -90,15 +90,16 @@ impl Index {
 }
 
 /// The pages of the app, each an entry of its own (`scripts/build-app.sh`): the card checkout
-/// at `/` from `dist/index.html`, and each other page at `/<page>` from `dist/<page>/`.
+/// at `/` from `dist/index.html`, and each other page at `/<page>` from `dist/<page>/` (a page's
+/// path may have several segments: `/operator/emails` from `dist/operator/emails/`).
 #[derive(Debug, Clone)]
 pub struct Pages {
     checkout: Index,
     others: Vec<(&'static str, Index)>,
 }
 
-/// The pages besides the card checkout, by path.
-pub const OTHER_PAGES: [&str; 3] = ["konbini", "complete", "embedded"];
+/// The pages besides the card checkout, by path (without the leading `/`).
+pub const OTHER_PAGES: [&str; 4] = ["konbini", "complete", "embedded", "operator/emails"];
 
 impl Pages {
     /// Reads the built pages; a page missing from the build is served by the checkout's
@@ -120,8 +121,10 @@ impl Pages {
         if path == "/" || path == "/index.html" {
             return Some(&self.checkout);
         }
-        let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
-        self.others.iter().find(|(page, _)| *page == first).map(|(_, index)| index)
+        let path = path.trim_start_matches('/');
+        // Whole segments only: `/operator/emails/x` is the page, `/operator/emailsx` is not.
+        let under = |page: &str| path.strip_prefix(page).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+        self.others.iter().find(|(page, _)| under(page)).map(|(_, index)| index)
     }
 }
 
@@ -217,11 +220,19 @@ pub fn is_hashed_asset(path: &str) -> bool {
 }
 
 /// Middleware over the static files: hashed assets are immutable, with an ETag from their
-/// hash (the same for every encoding, so weak) and 304 when the browser has it.
+/// hash (the same for every encoding, so weak) and 304 when the browser has it. Code that is
+/// not named by content (a page's Web Worker, which Trunk names by its bin so that the page can
+/// start it by name) is `no-cache`: revalidated (ServeDir's `Last-Modified`) on every start, so
+/// that a page never talks to the worker of an older build.
 pub async fn cache_headers(request: Request, next: axum::middleware::Next) -> Response {
     let path = request.uri().path().to_owned();
     if !is_hashed_asset(&path) {
-        return next.run(request).await;
+        let mut response = next.run(request).await;
+        let code = path.ends_with(".js") || path.ends_with(".wasm");
+        if code && response.status().is_success() && !response.headers().contains_key(CACHE_CONTROL) {
+            response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        }
+        return response;
     }
     let etag = HeaderValue::from_str(&format!("W/\"{}\"", path.rsplit('/').next().unwrap_or_default()))
         .unwrap_or(HeaderValue::from_static("W/\"asset\""));

@@ -151,8 +151,18 @@ pub async fn serve(
     let grace = state.config.shutdown_grace;
     let housekeeping = housekeeping::spawn(state.clone());
     let stripe_timeout = std::time::Duration::from_secs(state.config.stripe.timeout_seconds);
-    let email_worker =
-        email_jobs::worker::spawn(state.email_jobs.clone(), state.payments.clone(), &state.instance, stripe_timeout);
+    let announcer = state
+        .config
+        .operator_webhooks
+        .clone()
+        .map(|webhooks| email_jobs::completion::Announcer::new(webhooks, state.config.stripe.mode() == "live"));
+    let email_worker = email_jobs::worker::spawn(
+        state.email_jobs.clone(),
+        state.payments.clone(),
+        &state.instance,
+        stripe_timeout,
+        announcer,
+    );
     let (stopping, mut stopped) = tokio::sync::watch::channel(false);
     let server = axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async move {

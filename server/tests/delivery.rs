@@ -25,6 +25,15 @@ fn built_app() -> std::path::PathBuf {
         "<!doctype html><html><head><title>Konbini</title></head><body></body></html>",
     )
     .unwrap();
+    // A page two segments deep (`/operator/emails`).
+    std::fs::create_dir_all(dist.join("operator/emails")).unwrap();
+    std::fs::write(
+        dist.join("operator/emails/index.html"),
+        "<!doctype html><html><head><title>Operator emails</title></head><body></body></html>",
+    )
+    .unwrap();
+    // Its Web Worker, named by its bin (Trunk's worker naming), not by content.
+    std::fs::write(dist.join("operator/emails/operator_emails_worker.js"), b"importScripts()").unwrap();
     for wasm in [WASM, CHUNK] {
         std::fs::write(dist.join(wasm), b"\0asm plain").unwrap();
         std::fs::write(dist.join(format!("{wasm}.br")), b"brotli bytes").unwrap();
@@ -99,8 +108,20 @@ async fn each_page_is_its_own_document_and_other_paths_are_404() {
         let html = stack.http.get(format!("{}{path}", stack.server)).send().await.unwrap().text().await.unwrap();
         assert!(html.contains("<title>Konbini</title>") && html.contains("checkout-config"), "{path}: {html}");
     }
+    for path in ["/operator/emails", "/operator/emails/", "/operator/emails/index.html"] {
+        let html = stack.http.get(format!("{}{path}", stack.server)).send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("<title>Operator emails</title>"), "{path}: {html}");
+    }
     let checkout = stack.http.get(format!("{}/", stack.server)).send().await.unwrap().text().await.unwrap();
     assert!(checkout.contains("<title>Checkout</title>"));
-    let missing = stack.http.get(format!("{}/nope", stack.server)).send().await.unwrap();
-    assert_eq!(missing.status(), 404);
+    // The worker, not named by content, is revalidated on every start: never an older build's.
+    let worker =
+        stack.http.get(format!("{}/operator/emails/operator_emails_worker.js", stack.server)).send().await.unwrap();
+    assert_eq!(worker.status(), 200);
+    assert_eq!(worker.headers()[CACHE_CONTROL], "no-cache");
+    assert!(worker.headers().contains_key(reqwest::header::LAST_MODIFIED));
+    for path in ["/nope", "/operator", "/operator/emailsx"] {
+        let missing = stack.http.get(format!("{}{path}", stack.server)).send().await.unwrap();
+        assert_eq!(missing.status(), 404, "{path}");
+    }
 }

@@ -255,3 +255,101 @@ async fn a_failed_or_busy_answer_is_tried_again_under_a_new_key_after_reading_th
     assert_eq!(metric(&text, "checkout_stripe_requests_total", &read), 6.0, "each retried account read first: {text}");
     assert_eq!(metric(&text, "checkout_stripe_requests_total", &UPDATED), 6.0);
 }
+
+/// What an endpoint of the platform received: each request's Stripe-Signature and body.
+type Received = std::sync::Arc<std::sync::Mutex<Vec<(String, String, String)>>>;
+
+/// An endpoint on loopback: `/hook` takes every event, `/flaky` refuses its first two.
+async fn platform_endpoints() -> (String, Received) {
+    use axum::extract::State;
+    use axum::http::{HeaderMap, StatusCode, Uri};
+    let received: Received = Default::default();
+    let app = axum::Router::new().fallback(axum::routing::post(
+        |State(received): State<Received>, uri: Uri, headers: HeaderMap, body: String| async move {
+            let signature = headers["stripe-signature"].to_str().unwrap().to_owned();
+            let mut all = received.lock().unwrap();
+            all.push((uri.path().to_owned(), signature, body));
+            let flaky_tries = all.iter().filter(|(path, ..)| path == "/flaky").count();
+            if uri.path() == "/flaky" && flaky_tries <= 2 { StatusCode::INTERNAL_SERVER_ERROR } else { StatusCode::OK }
+        },
+    ));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let app = app.with_state(received.clone());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, received)
+}
+
+/// stripe-node's `webhooks.constructEvent` on each (header, body) with `secret`: the ids of the
+/// events it accepted, or its error.
+async fn stripe_node_verifies(events: &[(String, String)], secret: &str) -> Result<Vec<String>, String> {
+    let script = "const stripe = require('stripe')('sk_test_unused'); let input = '';
+        process.stdin.on('data', (c) => { input += c; });
+        process.stdin.on('end', () => {
+          const { events, secret } = JSON.parse(input);
+          try { console.log(JSON.stringify(events.map(([header, body]) => stripe.webhooks.constructEvent(body, header, secret).id))); }
+          catch (e) { console.error(e.message); process.exit(1); }
+        });";
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let mut child = tokio::process::Command::new("node")
+        .args(["-e", script])
+        .current_dir(root)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("node (scripts/setup.sh installs stripe-node with npm ci)");
+    let input = json!({"events": events, "secret": secret}).to_string();
+    tokio::io::AsyncWriteExt::write_all(child.stdin.as_mut().unwrap(), input.as_bytes()).await.unwrap();
+    drop(child.stdin.take());
+    let output = child.wait_with_output().await.unwrap();
+    if output.status.success() {
+        Ok(serde_json::from_slice(&output.stdout).unwrap())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
+
+#[tokio::test]
+async fn the_platforms_endpoints_get_email_job_completed_signed_so_stripe_node_accepts_it() {
+    const SECRET: &str = "whsec_operator_events_0123456789";
+    let (endpoints, received) = platform_endpoints().await;
+    let sim = stripe_sim::spawn_on_loopback().await.unwrap();
+    let mut env = operator();
+    env.push(("CHECKOUT_OPERATOR_WEBHOOK_URLS", format!("{endpoints}/hook, {endpoints}/flaky")));
+    env.push(("CHECKOUT_OPERATOR_WEBHOOK_SECRET", SECRET.to_owned()));
+    let stack = signed_in(common::start_server_with(&sim, &env).await, &sim).await;
+    let updates = accounts_and_updates(&stack, 5).await;
+    let (_, job) = stack.post_json("/api/operator/emails/jobs", &json!({"updates": updates})).await;
+    let id = job["id"].as_str().unwrap().to_owned();
+    until_done(&stack, &id).await;
+
+    // /flaky refuses twice: the event is sent again (1 s, then 2 s later) until both took it.
+    let taken = || received.lock().unwrap().iter().filter(|(path, ..)| path == "/flaky").count() >= 3;
+    for _ in 0..150 {
+        if taken() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(taken(), "{:?}", received.lock().unwrap());
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    let all = received.lock().unwrap().clone();
+    assert_eq!(all.len(), 6, "three tries to each endpoint, then no more: {all:?}");
+
+    let events: Vec<(String, String)> =
+        all.iter().map(|(_, signature, body)| (signature.clone(), body.clone())).collect();
+    let ids = stripe_node_verifies(&events, SECRET).await.expect("stripe-node accepts every event");
+    assert!(ids.iter().all(|event| *event == ids[0]), "one event, the same id each time: {ids:?}");
+    let event: Value = serde_json::from_str(&all[0].2).unwrap();
+    assert_eq!(event["type"], "email_job.completed");
+    assert_eq!(event["object"], "event");
+    let object = &event["data"]["object"];
+    assert_eq!((object["id"].as_str(), object["status"].as_str()), (Some(id.as_str()), Some("done")));
+    assert_eq!(
+        (object["total"].as_i64(), object["updated"].as_i64(), object["failed"].as_i64()),
+        (Some(5), Some(5), Some(0))
+    );
+    let refused = stripe_node_verifies(&events[..1], "whsec_someone_elses_secret_000").await;
+    assert!(refused.is_err_and(|e| e.contains("signature")), "another secret's check fails");
+}

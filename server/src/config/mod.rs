@@ -132,10 +132,38 @@ pub struct Config {
     /// The platform operator signs in to the operator pages with this (`CHECKOUT_OPERATOR_TOKEN`,
     /// at least 16 characters); `None`: the operator pages are off.
     pub operator_token: Option<Secret>,
+    /// Where the email jobs' completion event is sent, signed as Stripe signs its events
+    /// (`CHECKOUT_OPERATOR_WEBHOOK_URLS`, `CHECKOUT_OPERATOR_WEBHOOK_SECRET`); `None`: nowhere.
+    pub operator_webhooks: Option<OperatorWebhooks>,
     /// Test hook, only in builds with the `test-hooks` feature
     /// (`CHECKOUT_CRASH_BEFORE_COMMIT=<event type>`): abort the process after receiving such an
     /// event and before committing it, to test recovery.
     pub crash_before_commit: Option<String>,
+}
+
+/// The platform's own endpoints for the operator's events, and the secret that signs them.
+#[derive(Debug, Clone)]
+pub struct OperatorWebhooks {
+    pub urls: Vec<String>,
+    pub secret: Secret,
+}
+
+/// `CHECKOUT_OPERATOR_WEBHOOK_URLS` (comma-separated http(s) URLs) with
+/// `CHECKOUT_OPERATOR_WEBHOOK_SECRET` (`whsec_...`, at least 16 characters after it).
+fn operator_webhooks(var: &impl Fn(&str) -> Option<String>) -> Result<Option<OperatorWebhooks>, String> {
+    let Some(urls) = var("CHECKOUT_OPERATOR_WEBHOOK_URLS") else {
+        return Ok(None);
+    };
+    let urls: Vec<String> = urls.split(',').map(str::trim).filter(|u| !u.is_empty()).map(str::to_owned).collect();
+    if let Some(bad) = urls.iter().find(|u| !(u.starts_with("https://") || u.starts_with("http://"))) {
+        return Err(format!("CHECKOUT_OPERATOR_WEBHOOK_URLS: {bad:?} is not an http(s) URL"));
+    }
+    let secret = var("CHECKOUT_OPERATOR_WEBHOOK_SECRET")
+        .filter(|s| s.strip_prefix("whsec_").is_some_and(|rest| rest.len() >= 16))
+        .ok_or(
+            "CHECKOUT_OPERATOR_WEBHOOK_URLS needs CHECKOUT_OPERATOR_WEBHOOK_SECRET: whsec_ and at least 16 characters",
+        )?;
+    Ok(Some(OperatorWebhooks { urls, secret: Secret::new(secret) }))
 }
 
 /// Konbini payments: what the store shows, and when the instructions expire.
@@ -219,6 +247,7 @@ impl Config {
             return Err("CHECKOUT_SESSION_SECRET must be at least 32 characters".into());
         }
         let operator_token = access_token(&var, "CHECKOUT_OPERATOR_TOKEN")?;
+        let operator_webhooks = operator_webhooks(&var)?;
         let metrics_token = access_token(&var, "CHECKOUT_METRICS_TOKEN")?;
         let embed_origins = match var("CHECKOUT_EMBED_ORIGINS") {
             None => Vec::new(),
@@ -281,6 +310,7 @@ impl Config {
             database_url,
             metrics_token,
             operator_token,
+            operator_webhooks,
             crash_before_commit: crash_before_commit(var("CHECKOUT_CRASH_BEFORE_COMMIT"))?,
         })
         .and_then(Self::checked)
@@ -507,6 +537,21 @@ mod tests {
         assert!(
             with(&TEST_KEYS, &[("CHECKOUT_METRICS_TOKEN", "short")]).unwrap_err().contains("CHECKOUT_METRICS_TOKEN")
         );
+    }
+
+    #[test]
+    fn operator_settings_are_checked() {
+        let error = |extra: &[(&'static str, &'static str)]| with(&TEST_KEYS, extra).unwrap_err();
+        assert!(error(&[("CHECKOUT_OPERATOR_TOKEN", "short")]).contains("CHECKOUT_OPERATOR_TOKEN"));
+        let url = ("CHECKOUT_OPERATOR_WEBHOOK_URLS", "https://platform.example/hooks");
+        assert!(error(&[url]).contains("CHECKOUT_OPERATOR_WEBHOOK_SECRET"), "the URLs need their secret");
+        assert!(error(&[url, ("CHECKOUT_OPERATOR_WEBHOOK_SECRET", "whsec_short")]).contains("16"));
+        let not_http = ("CHECKOUT_OPERATOR_WEBHOOK_URLS", "platform.example/hooks");
+        assert!(error(&[not_http, ("CHECKOUT_OPERATOR_WEBHOOK_SECRET", "whsec_0123456789abcdef")]).contains("http"));
+        let two = ("CHECKOUT_OPERATOR_WEBHOOK_URLS", " https://a.example/h , http://127.0.0.1:9/h ,");
+        let set = with(&TEST_KEYS, &[two, ("CHECKOUT_OPERATOR_WEBHOOK_SECRET", "whsec_0123456789abcdef")]).unwrap();
+        assert_eq!(set.operator_webhooks.unwrap().urls, ["https://a.example/h", "http://127.0.0.1:9/h"]);
+        assert!(with(&TEST_KEYS, &[]).unwrap().operator_webhooks.is_none());
     }
 
     #[test]

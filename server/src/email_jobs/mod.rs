@@ -11,6 +11,7 @@
 //! it, the worker reads the account, and an email already set is the item's success (the
 //! earlier call was applied and its answer lost).
 
+pub mod completion;
 pub mod worker;
 
 use std::sync::Arc;

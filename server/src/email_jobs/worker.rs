@@ -11,6 +11,7 @@ use std::time::Duration;
 use futures_util::future::join_all;
 use tokio::task::JoinHandle;
 
+use super::completion::Announcer;
 use super::{Claimed, EmailJobs};
 use crate::payments::{EmailUpdateOutcome, Payments};
 
@@ -30,11 +31,30 @@ const MAX_PAUSE: Duration = Duration::from_secs(8);
 /// The running worker; [`Worker::stop`] ends it and gives its claims back.
 pub struct Worker {
     task: JoinHandle<()>,
+    announcer: Option<JoinHandle<()>>,
     jobs: EmailJobs,
     instance: String,
 }
 
-pub fn spawn(jobs: EmailJobs, payments: Payments, instance: &str, stripe_timeout: Duration) -> Worker {
+/// The worker, and with `announcer` the task that sends finished jobs' events (each second).
+pub fn spawn(
+    jobs: EmailJobs,
+    payments: Payments,
+    instance: &str,
+    stripe_timeout: Duration,
+    announcer: Option<Announcer>,
+) -> Worker {
+    let announcer = announcer.map(|announcer| {
+        let jobs = jobs.clone();
+        tokio::spawn(async move {
+            loop {
+                if let Err(err) = announcer.announce_due(&jobs).await {
+                    tracing::error!(error = %err, "email jobs: cannot read the events due");
+                }
+                tokio::time::sleep(IDLE).await;
+            }
+        })
+    });
     let (worker_jobs, holder) = (jobs.clone(), instance.to_owned());
     let hold = stripe_timeout.as_secs() as i64 + HOLD_MARGIN_SECONDS;
     let task = tokio::spawn(async move {
@@ -68,7 +88,7 @@ pub fn spawn(jobs: EmailJobs, payments: Payments, instance: &str, stripe_timeout
             }
         }
     });
-    Worker { task, jobs, instance: instance.to_owned() }
+    Worker { task, announcer, jobs, instance: instance.to_owned() }
 }
 
 /// Updates the batch's accounts and records the answers; true if Stripe rate-limited any.
@@ -129,6 +149,10 @@ impl Worker {
     pub async fn stop(self) {
         self.task.abort();
         let _ = self.task.await;
+        if let Some(announcer) = self.announcer {
+            announcer.abort();
+            let _ = announcer.await;
+        }
         match self.jobs.release_all(&self.instance).await {
             Ok(0) => {}
             Ok(released) => tracing::info!(released, "email jobs: claims given back at shutdown"),

@@ -1,0 +1,33 @@
+use leptos::prelude::*;
+
+use super::api::{self, Job};
+use checkout_app::shared::poll;
+
+/// The confirmed update as the server runs it, asked every second until it is done.
+#[component]
+pub fn JobProgress(job: Job) -> impl IntoView {
+    let id = job.id.clone();
+    let latest = poll(
+        1,
+        Some(job),
+        move || {
+            let id = id.clone();
+            async move { api::job(&id).await.ok() }
+        },
+        Job::done,
+    );
+    move || {
+        latest.get().map(|job| {
+            let status = if job.done() { "Done." } else { "Applying…" };
+            view! {
+                <section class="operator-job" aria-label="Update" data-status=job.status.clone()>
+                    <p data-testid="job-progress">
+                        {format!("Updated {} of {}, failed {}", job.updated, job.total, job.failed)}
+                    </p>
+                    <p data-testid="job-status">{status}</p>
+                    <a href=job.results_url()>"Download results"</a>
+                </section>
+            }
+        })
+    }
+}
