@@ -6,8 +6,8 @@
 // runs each, alternating. Time: from the file input's change to the review's summary shown
 // (wasm: reading the file, the worker's parse of the known accounts and validation, the answer
 // back) and from the File to the summary (JS: the same parse of the known accounts and
-// validation). Memory: the page's renderer process (the worker runs in it), its peak resident
-// size (VmHWM) less its size just before the upload. Not a test: a measurement.
+// validation). Memory: the page's renderer processes (the worker runs in the page's), their peak
+// resident size (VmHWM) less their size just before the upload. Not a test: a measurement.
 
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -37,15 +37,22 @@ async function renderers(browser) {
   return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
 }
 
-/** A new context and page, and the renderer process it got. */
+/** A new context and page, and the renderer processes it got (the page's, and any other its
+ *  origins need): their memory is summed, an upper bound of the page's. */
 async function freshPage(browser, url) {
   const before = new Set(await renderers(browser));
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
-  const added = (await renderers(browser)).filter((pid) => !before.has(pid));
-  if (added.length !== 1) throw new Error(`expected one new renderer, got ${added}`);
-  return { context, page, pid: added[0] };
+  const pids = (await renderers(browser)).filter((pid) => !before.has(pid));
+  if (pids.length === 0) throw new Error('no new renderer process');
+  return { context, page, pids };
+}
+
+/** `memoryOf` summed over processes. */
+function memoryOfAll(pids) {
+  const all = pids.map(memoryOf);
+  return { peak: all.reduce((a, m) => a + m.peak, 0), now: all.reduce((a, m) => a + m.now, 0) };
 }
 
 const stack = await startStack({ serverEnv: { CHECKOUT_OPERATOR_TOKEN: TOKEN } });
@@ -77,9 +84,12 @@ try {
   const results = { wasm: [], js: [] };
 
   async function wasmRun() {
-    const { context, page, pid } = await freshPage(stack.browser, `${stack.server}/operator/emails`);
+    const { context, page, pids } = await freshPage(stack.browser, `${stack.server}/operator/emails`);
     await page.getByLabel('Operator token').fill(TOKEN);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // The accounts list from memory: the time measured is the browser's, not the stand-in's
+    // listing of 500,000 accounts (5,000 pages; minutes at Stripe too, and the same for both).
+    await page.route('**/api/operator/emails/accounts', (route) => route.fulfill({ contentType: 'application/json', body: known }));
     const input = page.getByLabel('Upload the filled-in file');
     await input.waitFor();
     await page.evaluate(() => {
@@ -90,29 +100,29 @@ try {
       };
       requestAnimationFrame(seen);
     });
-    const base = memoryOf(pid).now;
+    const base = memoryOfAll(pids).now;
     await input.setInputFiles(file);
     await page.waitForFunction(() => window.benchEnd !== undefined, null, { timeout: 300_000, polling: 50 });
     const ms = await page.evaluate(() => window.benchEnd - window.benchStart);
     const summary = await page.getByTestId('review-summary').innerText();
-    const { peak } = memoryOf(pid);
+    const { peak } = memoryOfAll(pids);
     await context.close();
     return { ms, extra: peak - base, peak, summary };
   }
 
   async function jsRun() {
-    const { context, page, pid } = await freshPage(stack.browser, 'about:blank');
+    const { context, page, pids } = await freshPage(stack.browser, 'about:blank');
     await page.setContent('<input type="file" id="file">');
     await page.addScriptTag({ content: papaparse });
     await page.addScriptTag({ content: reference });
-    const base = memoryOf(pid).now;
+    const base = memoryOfAll(pids).now;
     await page.setInputFiles('#file', file);
     const { ms, summary } = await page.evaluate(async (knownText) => {
       const start = performance.now();
       const summary = await validateEmailsCsv(document.getElementById('file').files[0], JSON.parse(knownText));
       return { ms: performance.now() - start, summary };
     }, known);
-    const { peak } = memoryOf(pid);
+    const { peak } = memoryOfAll(pids);
     await context.close();
     const text = `${summary.newEmails} new emails, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ${summary.errors} errors`;
     return { ms, extra: peak - base, peak, summary: text };
