@@ -59,6 +59,16 @@ impl Db {
             Backend::Sqlite => "",
         }
     }
+
+    /// `FOR UPDATE SKIP LOCKED` where the database has it (PostgreSQL): a pick of work rows
+    /// passes over those another instance is taking, instead of waiting for them. SQLite has
+    /// one writer, so its picks never meet.
+    pub fn skip_locked(&self) -> &'static str {
+        match self.backend {
+            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        }
+    }
 }
 
 impl Db {

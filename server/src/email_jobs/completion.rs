@@ -16,7 +16,6 @@ use sqlx::Row;
 
 use super::{EmailJobs, JobView};
 use crate::config::OperatorWebhooks;
-use crate::db::Backend;
 
 /// Tries of one event before it is given up (and logged as such).
 pub const MAX_ATTEMPTS: i64 = 16;
@@ -123,10 +122,7 @@ impl EmailJobs {
     /// made with this one.
     async fn claim_announcement(&self) -> Result<Option<(JobView, i64)>, sqlx::Error> {
         let now = self.db.now_sql();
-        let skip_locked = match self.db.backend {
-            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
-            Backend::Sqlite => "",
-        };
+        let skip_locked = self.db.skip_locked();
         let sql = format!(
             "WITH due AS MATERIALIZED (SELECT id FROM email_jobs \
              WHERE finished_at IS NOT NULL AND notified_at IS NULL AND notify_after <= {now} ORDER BY id LIMIT 1{skip_locked}) \

@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 use sqlx::Row;
 use tokio::sync::Notify;
 
-use crate::db::{Backend, Db};
+use crate::db::Db;
 
 /// Rows per INSERT when a job is stored (3 values a row: well under PostgreSQL's 65,535).
 const INSERT_ROWS: usize = 1_000;
@@ -171,11 +171,6 @@ impl EmailJobs {
                 _ => view.pending += count,
             }
         }
-        if view.finished_at.is_none() && view.pending == 0 && self.complete_if_done(id).await? {
-            // Its last items were recorded but the job not marked (the instance stopped
-            // between the two): marked now.
-            view.finished_at = Some(chrono::Utc::now().timestamp());
-        }
         if view.finished_at.is_some() {
             view.status = "done";
         }
@@ -205,10 +200,7 @@ impl EmailJobs {
     /// Up to `limit` pending items nobody holds, now held by this instance for `hold_seconds`.
     pub async fn claim(&self, instance: &str, limit: i64, hold_seconds: i64) -> Result<Vec<Claimed>, sqlx::Error> {
         let now = self.db.now_sql();
-        let skip_locked = match self.db.backend {
-            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
-            Backend::Sqlite => "",
-        };
+        let skip_locked = self.db.skip_locked();
         // The pick is a CTE, materialised: as an `IN (SELECT ... LIMIT)` PostgreSQL may run the
         // subquery again per row, and with SKIP LOCKED each run picks other rows (all of them,
         // in the end). The outer conditions hold the claim to rows still claimable.

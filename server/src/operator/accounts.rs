@@ -113,17 +113,22 @@ async fn page_after(payments: &Payments, after: Option<&str>) -> Result<Accounts
     payments.accounts_page(after).await
 }
 
+/// Where the list goes on after `page`: its last account, if Stripe has more.
+fn next_cursor(page: &AccountsPage) -> Option<String> {
+    page.accounts.last().filter(|_| page.has_more).map(|account| account.id.clone())
+}
+
 /// The pages after `first`, each read when the client has taken the one before (so a slow
 /// download holds nothing more than a page); an error ends the stream.
 fn later_pages(payments: Payments, first: AccountsPage) -> impl Stream<Item = io::Result<Vec<AccountSummary>>> + Send {
-    let cursor = first.has_more.then(|| first.accounts.last().map(|a| a.id.clone())).flatten();
+    let cursor = next_cursor(&first);
     stream::unfold(cursor, move |cursor| {
         let payments = payments.clone();
         async move {
             let after = cursor?;
             match page_after(&payments, Some(&after)).await {
                 Ok(page) => {
-                    let next = page.has_more.then(|| page.accounts.last().map(|a| a.id.clone())).flatten();
+                    let next = next_cursor(&page);
                     Some((Ok(page.accounts), next))
                 }
                 Err(err) => {
