@@ -1,8 +1,8 @@
 // The card checkout's split points (src/split.rs) in the release build: code the page needs only
-// after the shopper acts comes in wasm chunks, not in the first load. The payment's chunk is
-// preloaded once the Payment Element is ready, the discount code's when the field is focused,
-// and a chunk that does not download leaves the page usable: the shopper is told and can try
-// again.
+// after the shopper acts, or beside the card, comes in wasm chunks, not in the first load. Once
+// the Payment Element is ready, the payment's chunk is preloaded and the extras' (signing in and
+// the discount code, held meanwhile by still copies) are fetched; a chunk that does not download
+// leaves the page usable: the shopper is told and can try again.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,7 +27,7 @@ function recordRequests(page) {
   return names;
 }
 
-test('no chunk is in the first load; the payment\'s comes once the Payment Element is ready, the discount\'s on focus', { skip: !split && 'dist/ is not a split release build' }, async () => {
+test('no chunk is in the first load; the payment\'s and the extras\' come once the Payment Element is ready', { skip: !split && 'dist/ is not a split release build' }, async () => {
   const page = await stack.browser.newPage();
   const names = recordRequests(page);
   const chunksSeen = () => names.filter((n) => CHUNK.test(`/${n}`));
@@ -39,15 +39,20 @@ test('no chunk is in the first load; the payment\'s comes once the Payment Eleme
   await page.locator('button.pay').waitFor();
   await page.waitForTimeout(500);
   const firstLoad = [...names];
+  // Meanwhile the discount form's place is held by its still copy.
+  assert.equal(await page.getByLabel('Discount code').isDisabled(), true, 'the still copy');
+  assert.equal(await page.getByRole('button', { name: 'Apply' }).isDisabled(), true);
   release();
   assert.deepEqual(firstLoad.filter((n) => CHUNK.test(`/${n}`)), [], `first load: ${firstLoad}`);
   assert.ok(firstLoad.some((n) => n.startsWith('__wasm_split-')), `the loader, preloaded: ${firstLoad}`);
   await payButton(page).waitFor();
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/split_pay-/.test(e.name)));
-  assert.deepEqual(chunksSeen().filter((n) => n.startsWith('split_')).map((n) => n.replace(/-.*/, '')), ['split_pay']);
-  await page.getByLabel('Discount code').focus();
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/split_discount-/.test(e.name)));
-  assert.ok(!chunksSeen().some((n) => n.startsWith('split_session')), 'signing in is not loaded before the shopper asks');
+  for (const chunk of ['split_pay', 'split_extras']) {
+    await page.waitForFunction((c) => performance.getEntriesByType('resource').some((e) => e.name.includes(`/${c}-`)), chunk);
+  }
+  assert.deepEqual(chunksSeen().filter((n) => n.startsWith('split_')).map((n) => n.replace(/-.*/, '')).sort(), ['split_extras', 'split_pay']);
+  // The live form took the still copy's place.
+  await page.getByLabel('Discount code').fill('WELCOME10');
+  assert.equal(await page.getByLabel('Discount code').isEnabled(), true);
   await page.close();
 });
 
@@ -77,19 +82,20 @@ test('a payment whose chunk does not download says so, charges nothing, and Pay 
   await page.close();
 });
 
-test('a discount code whose chunk does not download says so, and Apply works again', async () => {
+test('extras whose chunk does not download say so, keep their place, and come on Try again', async () => {
   const page = await stack.browser.newPage();
   await page.route(CHUNK, (route) => route.abort('internetdisconnected'));
   const { errors } = await openCheckout(stack, { page });
-  await page.getByLabel('Discount code').fill('WELCOME10');
-  const apply = page.getByRole('button', { name: 'Apply' });
-  await apply.click();
   if (split) {
-    await page.locator('#discount-error').filter({ hasText: 'The discount code could not start' }).waitFor();
+    await page.locator('#discount-error').filter({ hasText: 'Discount codes could not load' }).waitFor();
+    assert.match(await page.locator('#discount-error').innerText(), /part of the page did not download/);
+    assert.equal(await page.getByLabel('Discount code').isDisabled(), true, 'the still copy stays');
     assert.equal(await page.getByTestId('order-total').innerText(), '$50.98');
     await page.unroute(CHUNK);
-    await apply.click();
+    await page.getByRole('button', { name: 'Try again' }).click();
   }
+  await page.getByLabel('Discount code').fill('WELCOME10');
+  await page.getByRole('button', { name: 'Apply' }).click();
   await page.getByTestId('discount-line').waitFor();
   await payAndWait(page, '4242 4242 4242 4242', '$45.89');
   assert.deepEqual(errors, []);

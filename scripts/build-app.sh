@@ -16,15 +16,16 @@ export RUSTUP_TOOLCHAIN="$WASM_RELEASE_TOOLCHAIN"
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 release_rustflags="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$release_rustflags"
-# The card checkout also with its split points (src/split.rs): `--cfg wasm_split` turns them on
-# (code the page needs only after the shopper acts goes into wasm chunks, loaded when first
-# called or preloaded), `--emit-relocs` keeps the linker's relocations wasm-split-cli needs to
-# cut the module. Trunk's post-build hook (scripts/post-build.mjs) splits, runs wasm-bindgen and
-# wasm-opt. The other pages are built without: the split points are `#[no_mangle]` exports of
-# the library, whose code the linker would then keep in every page. Every other build (tests,
-# `trunk serve`) has neither and runs unsplit. (Cargo keeps both builds of the dependencies.)
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$release_rustflags --cfg wasm_split -Clink-args=--emit-relocs" \
-  trunk build --release
+# The card checkout also with its split points (src/split.rs): CHECKOUT_WASM_SPLIT=1 makes the
+# crate's build script (build.rs) turn them on (`--cfg wasm_split`: code the page needs only after
+# the shopper acts goes into wasm chunks, loaded when first called or preloaded) and keep the
+# linker's relocations (`--emit-relocs`) wasm-split-cli needs to cut the module. Trunk's
+# post-build hook (scripts/post-build.mjs) splits, runs wasm-bindgen and wasm-opt. The other
+# pages are built without: the split points are `#[no_mangle]` exports of the library, whose
+# code the linker would then keep in every page. Every other build (tests, `trunk serve`) has
+# neither and runs unsplit. Only this crate is built again between the two: the dependencies
+# (std included) are built once for every page.
+CHECKOUT_WASM_SPLIT=1 trunk build --release
 for page in konbini complete embedded; do
   trunk build "$page.html" --release true --dist "dist/$page" --public-url "/$page/"
 done

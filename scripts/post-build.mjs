@@ -4,7 +4,7 @@
 // by side, and precompression must see the final files. Measured, README "Performance".
 //
 // 1. Split (the card checkout). scripts/build-app.sh builds it with `--cfg wasm_split` (the split
-//    points: src/split.rs) and `-Clink-args=--emit-relocs`. Trunk knows nothing of splitting: it
+//    points: src/split.rs) and `--emit-relocs` (both from build.rs, on CHECKOUT_WASM_SPLIT=1). Trunk knows nothing of splitting: it
 //    runs wasm-bindgen on cargo's whole module, whose split points import a placeholder module.
 //    So this starts again from cargo's raw .wasm: `wasm-split-cli` (wasm_split_cli_support,
 //    installed by scripts/setup.sh) writes the main module, a chunk per split module

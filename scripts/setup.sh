@@ -12,7 +12,41 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
 step() { printf '\n==> %s\n' "$*"; }
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Debian's and npm's packages download while cargo builds the tools below (one core's worth of
+# waiting on the network instead of minutes added to a fresh machine's setup); their logs are
+# shown if they fail. Debian's: chromium + chromium-driver for the browser tests, postgresql for
+# the orders on PostgreSQL (scripts/postgres.sh starts a throwaway one). npm records what it
+# installed in node_modules/.package-lock.json.
+logs=$(mktemp -d)
+background=()
+in_background() { # name command...
+  local name=$1
+  shift
+  ("$@") >"$logs/$name.log" 2>&1 &
+  background+=("$!:$name")
+}
+packages=()
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then packages+=(chromium chromium-driver); fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then packages+=(postgresql); fi
+if [ ${#packages[@]} -gt 0 ]; then
+  step "installing Debian's ${packages[*]} (in the background)"
+  in_background apt bash -c 'set -e; [ "$(id -u)" -eq 0 ] && sudo() { "$@"; }; sudo apt-get update -q; sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"' apt "${packages[@]}"
+fi
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "npm ci (in the background: binaryen for wasm-opt, esbuild, playwright-core, typescript and @stripe/stripe-js for the conformance test)"
+  in_background npm npm ci --no-audit --no-fund
+fi
+
+# The tools cargo builds (trunk, wasm-split-cli, wasm-bindgen-cli) share one target directory, so
+# what they have in common is built once, and are built without link-time optimisation over 16
+# codegen units: trunk's own release profile asks for fat LTO in one unit, whose single-threaded
+# final link is minutes on 2 cores, and a tool that runs for seconds per build gains nothing a
+# test run would notice from it.
+install_tool() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install --target-dir "$ROOT_DIR/target/tools" "$@"
+}
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rustup target add wasm32-unknown-unknown"
@@ -27,8 +61,8 @@ if ! rustup run "$WASM_RELEASE_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  step "installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
-  cargo install --locked "trunk@$TRUNK_VERSION"
+  step "installing trunk $TRUNK_VERSION (minutes on 2 cores)"
+  install_tool --locked "trunk@$TRUNK_VERSION"
 fi
 
 # The release build's post-build hook (scripts/post-build.mjs) splits the card checkout's wasm
@@ -36,33 +70,25 @@ fi
 WASM_SPLIT_VERSION=0.2.4
 if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
   step "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
-  cargo install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+  install_tool --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # Trunk and the browser tests use the wasm-bindgen on PATH when its version matches Cargo.lock exactly.
 # (--locked fails for this crate on a missing dependency version, so it is left out.)
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
-  cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  install_tool --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  step "installing Debian's chromium and chromium-driver"
-  as_root apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver
-fi
-
-# The tests also run the orders against PostgreSQL (scripts/postgres.sh starts a throwaway one).
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  step "installing Debian's postgresql"
-  as_root apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql
-fi
-
-# npm records what it installed in node_modules/.package-lock.json.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm ci (binaryen for wasm-opt, esbuild, playwright-core, typescript and @stripe/stripe-js for the conformance test)"
-  npm ci --no-audit --no-fund
-fi
+# Wait for the background installs; a failed one shows its log.
+for job in "${background[@]}"; do
+  pid=${job%%:*} name=${job#*:}
+  if ! wait "$pid"; then
+    echo "setup: $name failed:" >&2
+    cat "$logs/$name.log" >&2
+    exit 1
+  fi
+  echo "setup: $name done"
+done
 
 wasm-opt --version | grep -q "version 132" || { echo "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt)" >&2; exit 1; }

@@ -1,13 +1,14 @@
-//! JSON in the browser with the browser's own parser (`JSON.parse` / `JSON.stringify`) and
-//! serde-wasm-bindgen between JavaScript values and Rust types, rather than serde_json: the same
-//! types, tens of kilobytes less wasm for the shopper to download.
+//! JSON in the browser with the browser's own parser (`JSON.parse` / `JSON.stringify`), and
+//! serde between JavaScript values and Rust types (the bindings' decoder, `stripe_wasm::decode`,
+//! which formats no error messages in release builds; serde-wasm-bindgen's serializer), rather
+//! than serde_json: the same types, tens of kilobytes less wasm for the shopper to download.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     let value = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_owned())?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    leptos_stripe::stripe_wasm::decode::from_value(value).map_err(|e| e.to_string())
 }
 
 pub fn stringify<T: Serialize>(value: &T) -> Result<String, String> {

@@ -1,20 +1,18 @@
-use checkout_api::stripe_common::StripeError;
 use checkout_api::{Cart, PriceRequest};
 use leptos::prelude::*;
 
-use crate::split::split;
-
 /// A discount code field. The server checks the code and prices the cart again; the new cart
-/// (and so the Elements amount and the Pay button) follows. `locked` while a payment runs.
+/// (and so the Elements amount and the Pay button) follows. `locked` while a payment runs. Part
+/// of the checkout's extras (`super::extras`): the release build downloads it after the card form.
 #[component]
 pub fn DiscountForm(cart: RwSignal<Cart>, #[prop(into)] locked: Signal<bool>) -> impl IntoView {
     let code = RwSignal::new(String::new());
     let reprice = Action::new_local(move |discount_code: &Option<String>| {
         let request = PriceRequest { items: cart.with_untracked(Cart::items), discount_code: discount_code.clone() };
-        async move { reprice(request).await.unwrap_or_else(|not_loaded| Err(not_loaded.into_error("The discount code"))) }
+        async move { crate::api::price(&request).await }
     });
     let busy = reprice.pending();
-    Effect::new(move |_| {
+    crate::shared::effect(move || {
         if let Some(Ok(priced)) = reprice.value().get() {
             cart.set(priced);
             code.set(String::new());
@@ -22,7 +20,7 @@ pub fn DiscountForm(cart: RwSignal<Cart>, #[prop(into)] locked: Signal<bool>) ->
     });
     let error = move || match reprice.value().get() {
         Some(Err(err)) if err.param.as_deref() == Some("discountCode") => err.message,
-        Some(Err(err)) => Some(crate::split::shopper_message(&err).to_owned()),
+        Some(Err(err)) => Some(err.shopper_message().to_owned()),
         _ => None,
     };
     let on_submit = move |event: web_sys::SubmitEvent| {
@@ -42,7 +40,6 @@ pub fn DiscountForm(cart: RwSignal<Cart>, #[prop(into)] locked: Signal<bool>) ->
                     autocomplete="off"
                     prop:value=move || code.get()
                     on:input=move |e| code.set(event_target_value(&e))
-                    on:focus=move |_| preload()
                     aria-invalid=move || error().is_some().to_string()
                     aria-describedby="discount-error"
                     disabled=move || locked.get()
@@ -62,20 +59,4 @@ pub fn DiscountForm(cart: RwSignal<Cart>, #[prop(into)] locked: Signal<bool>) ->
             })}
         </form>
     }
-}
-
-split! {
-    /// The cart priced again by the server with this code (or none): the release build
-    /// downloads it when the shopper first uses the field.
-    module discount, preload preload_discount;
-    async fn reprice(request: PriceRequest) -> Result<Cart, StripeError> {
-        crate::api::price(&request).await
-    }
-}
-
-/// Downloads the repricing's chunk while the shopper types the code (nothing in unsplit builds).
-fn preload() {
-    leptos::task::spawn_local(async {
-        let _ = preload_discount().await;
-    });
 }

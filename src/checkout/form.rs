@@ -2,9 +2,9 @@ use checkout_api::stripe_common::ErrorType;
 use checkout_api::{AddressCollection, Cart, format_amount};
 use leptos::prelude::*;
 use leptos_stripe::stripe_wasm::{
-    AddressElementOptions, AddressMode, ChangeEvent, ElementEvent, Layout, LoadErrorEvent, PaymentElementOptions,
+    AddressElementOptions, AddressMode, ElementEvent, Layout, LoadErrorEvent, PaymentElementOptions, RawEvent,
 };
-use leptos_stripe::{AddressElement, PaymentElement, use_elements, use_stripe};
+use leptos_stripe::{On, StripeElement, use_elements, use_stripe};
 
 use super::pay::{Order, Paid, pay, preload_pay};
 use crate::shared::attempt;
@@ -19,12 +19,16 @@ pub fn CheckoutForm(
     /// True while a payment is in flight (the page locks the cart meanwhile).
     paying: RwSignal<bool>,
     #[prop(into)] on_paid: Callback<Paid>,
+    /// The Payment Element is ready, or could not load: the card form is all there is to wait
+    /// for, and what else the page shows may come now.
+    #[prop(optional, into)]
+    on_ready: Option<Callback<()>>,
 ) -> impl IntoView {
     let handles = StoredValue::new_local(use_stripe().zip(use_elements()));
     // One attempt per cart, taken when the cart is shown (so another tab showing this cart
     // shares it) and the same for every press.
     let attempt = RwSignal::new(String::new());
-    Effect::new(move |_| attempt.set(attempt::for_cart(&cart.read())));
+    crate::shared::effect(move || attempt.set(attempt::for_cart(&cart.read())));
     let ready = RwSignal::new(false);
     let load_error = RwSignal::new(None::<String>);
     // The payment in flight: `paying` for the page (which locks the cart meanwhile), and on
@@ -74,12 +78,23 @@ pub fn CheckoutForm(
     };
     view! {
         <form class="payment-form" on:submit=on_submit aria-busy=move || paying.get().to_string()>
-            <AddressFieldset address />
-            <PaymentElement
+            <AddressFieldset address on_load_error=move |e: LoadErrorEvent| load_error.set(Some(e.error.shopper_message().to_owned())) />
+            // The factory component with only the events the form listens to: `<PaymentElement>`
+            // would also bring the decoders of every event it offers (its `change` event's
+            // payment method details among them), which this form never reads.
+            <StripeElement
+                kind="payment"
                 id="payment-element"
                 options=Signal::stored(PaymentElementOptions { layout: Some(layout) })
+                on=vec![On::new("change", move |_: RawEvent| {
+                    payment.value().set(None);
+                    load_error.set(None);
+                })]
                 on_ready=move |_: ElementEvent| {
                     ready.set(true);
+                    if let Some(on_ready) = on_ready {
+                        on_ready.run(());
+                    }
                     // The payment's code (a chunk of the release build) downloads now, while the
                     // shopper types, so that Pay does not wait for it. A failed download is
                     // tried again when the shopper pays.
@@ -87,11 +102,12 @@ pub fn CheckoutForm(
                         let _ = preload_pay().await;
                     });
                 }
-                on_change=move |_: ChangeEvent| {
-                    payment.value().set(None);
-                    load_error.set(None);
+                on_load_error=move |e: LoadErrorEvent| {
+                    load_error.set(Some(e.error.shopper_message().to_owned()));
+                    if let Some(on_ready) = on_ready {
+                        on_ready.run(());
+                    }
                 }
-                on_load_error=move |e: LoadErrorEvent| load_error.set(Some(e.error.shopper_message().to_owned()))
             />
             <button type="submit" class="pay" disabled=move || paying.get() || !ready.get()>
                 <span class="spinner" hidden=move || !paying.get() aria-hidden="true"></span>
@@ -104,7 +120,7 @@ pub fn CheckoutForm(
 
 /// The Address Element in its fieldset, when the shop collects an address.
 #[component]
-fn AddressFieldset(address: AddressCollection) -> impl IntoView {
+fn AddressFieldset(address: AddressCollection, #[prop(into)] on_load_error: Callback<LoadErrorEvent>) -> impl IntoView {
     let (mode, heading) = match address {
         AddressCollection::None => return None,
         AddressCollection::Billing => (AddressMode::Billing, "Billing address"),
@@ -113,7 +129,7 @@ fn AddressFieldset(address: AddressCollection) -> impl IntoView {
     Some(view! {
         <fieldset class="address">
             <legend>{heading}</legend>
-            <AddressElement options=Signal::stored(AddressElementOptions::new(mode)) id="address-element" />
+            <StripeElement kind="address" options=Signal::stored(AddressElementOptions::new(mode)) id="address-element" on_load_error />
         </fieldset>
     })
 }

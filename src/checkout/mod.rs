@@ -2,6 +2,7 @@
 //! Element, paying with a ConfirmationToken the server confirms, and the result.
 
 mod discount;
+mod extras;
 mod form;
 mod pay;
 mod session;
@@ -13,6 +14,7 @@ use leptos_stripe::Elements;
 use leptos_stripe::stripe_wasm::{ElementsOptions, PaymentMethodCreation};
 
 pub use discount::DiscountForm;
+pub use extras::{DiscountSlot, Extras, ExtrasLoader, SessionBarSlot};
 pub use form::CheckoutForm;
 pub use pay::{Order, Paid, pay};
 pub use session::SessionBar;
@@ -34,7 +36,13 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
     let customer_session = config.customer_session_client_secret.clone();
     let address: AddressCollection = config.address;
     let poll_seconds = config.poll_seconds;
-    let session = config.session.clone();
+    // Signing in and the discount code come once the card form is ready (`extras`).
+    let extras = ExtrasLoader::new(
+        config.session.clone(),
+        cart,
+        paying.into(),
+        Signal::derive(move || paid.with(Option::is_some)),
+    );
     let options = Signal::derive(move || {
         let cart = cart.get();
         ElementsOptions {
@@ -48,11 +56,9 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
     view! {
         <div class="checkout">
             <div class="summary-column">
-                <SessionBar session />
+                <SessionBarSlot extras />
                 <OrderSummary cart />
-                <Show when=move || paid.with(Option::is_none)>
-                    <DiscountForm cart locked=paying />
-                </Show>
+                <DiscountSlot extras />
                 <p class="other-way" lang="ja"><a href="/konbini">"コンビニで支払う（日本円） " <span lang="en">"Pay at a Japanese convenience store (JPY)"</span></a></p>
             </div>
             <section class="payment" aria-label="Payment">
@@ -63,7 +69,7 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
                         let (stripe, layout) = (stripe.clone(), layout.clone());
                         view! {
                             <Elements stripe options>
-                                <CheckoutForm cart address layout paying on_paid=move |p| paid.set(Some(p)) />
+                                <CheckoutForm cart address layout paying on_paid=move |p| paid.set(Some(p)) on_ready=move || extras.load() />
                             </Elements>
                         }
                         .into_any()

@@ -34,12 +34,12 @@ pub fn KonbiniActions(
                 })
         }
     });
-    Effect::new(move |_| {
+    crate::shared::effect(move || {
         if let Some(Ok(latest)) = cancel.value().get() {
             status.set(Some(latest));
         }
     });
-    Effect::new(move |_| {
+    crate::shared::effect(move || {
         if let Some(Ok(intent)) = reissue.value().get() {
             status.update(|s| {
                 if let Some(s) = s {

@@ -8,10 +8,18 @@ use super::{CheckoutSkeleton, LoadFailure, Ready, load};
 /// they visit.
 #[component]
 pub fn Shell(page: fn(Ready) -> AnyView) -> impl IntoView {
-    let loading = LocalResource::new(load);
+    // A task and a signal rather than a LocalResource: it runs once (and again on a retry), and
+    // the card checkout's first load then carries none of the async-derived machinery
+    // (README, Performance).
+    let loading = RwSignal::new_local(None::<Result<Ready, String>>);
+    let start = move || {
+        loading.set(None);
+        leptos::task::spawn_local(async move { loading.set(Some(load().await)) });
+    };
+    start();
     let content = move || match loading.get() {
         None => view! { <CheckoutSkeleton /> }.into_any(),
-        Some(Err(message)) => view! { <LoadFailure message on_retry=move |_| loading.refetch() /> }.into_any(),
+        Some(Err(message)) => view! { <LoadFailure message on_retry=move |_| start() /> }.into_any(),
         Some(Ok(ready)) => page(ready),
     };
     view! {

@@ -220,7 +220,7 @@ where
     }
 
     // Effects run once the view is in the document, so the Element mounts into a live node.
-    Effect::new(move |_| {
+    crate::watch::effect(move || {
         let Some(node) = container.get() else { return };
         // Mounts when the group is there: at once, or when Stripe.js has loaded.
         let Some(elements) = context.elements_tracked() else { return };

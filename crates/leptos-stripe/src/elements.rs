@@ -120,7 +120,7 @@ pub fn Elements(
         // Created when Stripe.js is there; a refusal then is in the console (the Elements' places
         // stay empty).
         StripeSource::Loading(_) => {
-            Effect::new(move |_| {
+            crate::watch::effect(move || {
                 if sent.with_value(Option::is_none)
                     && let Some(stripe) = stripe.get()
                 {
@@ -129,7 +129,7 @@ pub fn Elements(
             });
         }
     }
-    Effect::new(move |_| {
+    crate::watch::effect(move || {
         let next = options.get();
         let Some(previous) = sent.get_value() else { return };
         if previous == next {

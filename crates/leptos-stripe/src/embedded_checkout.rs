@@ -64,7 +64,7 @@ pub fn EmbeddedCheckout(
         None => error!("Embedded Checkout: {err}"),
     };
 
-    Effect::new(move |_| {
+    crate::watch::effect(move || {
         let (Some(node), Some(stripe)) = (container.get(), stripe.get()) else { return };
         if started.get_value() {
             return;

@@ -111,14 +111,18 @@ pub struct StripeError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_log_url: Option<String>,
     /// The PaymentIntent as the failure left it (Stripe.js sends it with confirm and
-    /// next-action errors): its status says whether to ask for another payment method.
+    /// next-action errors): its status says whether to ask for another payment method. Decoded
+    /// with the `error-objects` feature (a default), `None` without.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(feature = "error-objects"), serde(skip_deserializing))]
     pub payment_intent: Option<Box<crate::PaymentIntent>>,
-    /// The SetupIntent as the failure left it.
+    /// The SetupIntent as the failure left it (with `error-objects`, as above).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(feature = "error-objects"), serde(skip_deserializing))]
     pub setup_intent: Option<Box<crate::SetupIntent>>,
-    /// The payment method that failed.
+    /// The payment method that failed (with `error-objects`, as above).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(feature = "error-objects"), serde(skip_deserializing))]
     pub payment_method: Option<crate::IdOrObject>,
 }
 

@@ -16,7 +16,7 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, StripeError> {
 }
 
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, StripeError> {
-    serde_wasm_bindgen::from_value(value)
+    crate::decode::from_value(value)
         .map_err(|e| StripeError::new(ErrorType::ApiError, format!("unexpected {what} from Stripe.js: {e}")))
 }
 

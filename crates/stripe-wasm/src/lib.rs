@@ -156,6 +156,7 @@
 #![warn(missing_docs)]
 
 mod confirm;
+pub mod decode;
 mod element;
 mod elements;
 mod embedded_checkout;
