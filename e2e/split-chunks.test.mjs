@@ -87,12 +87,14 @@ test('extras whose chunk does not download say so, keep their place, and come on
   await page.route(CHUNK, (route) => route.abort('internetdisconnected'));
   const { errors } = await openCheckout(stack, { page });
   if (split) {
-    await page.locator('#discount-error').filter({ hasText: 'Discount codes could not load' }).waitFor();
+    await page.locator('#discount-error').filter({ hasText: 'Discount codes and signing in could not load' }).waitFor();
     assert.match(await page.locator('#discount-error').innerText(), /part of the page did not download/);
     assert.equal(await page.getByLabel('Discount code').isDisabled(), true, 'the still copy stays');
     assert.equal(await page.getByTestId('order-total').innerText(), '$50.98');
     await page.unroute(CHUNK);
     await page.getByRole('button', { name: 'Try again' }).click();
+    // The focus goes to the live field that took the still copy's place.
+    await page.waitForFunction(() => document.activeElement?.id === 'discount-code' && !document.activeElement.disabled);
   }
   await page.getByLabel('Discount code').fill('WELCOME10');
   await page.getByRole('button', { name: 'Apply' }).click();

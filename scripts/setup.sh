@@ -20,6 +20,13 @@ step() { printf '\n==> %s\n' "$*"; }
 # installed in node_modules/.package-lock.json.
 logs=$(mktemp -d)
 background=()
+# However setup ends, no install is left running behind it (a later run would meet apt's lock).
+finish_background() {
+  for job in "${background[@]}"; do kill "${job%%:*}" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$logs"
+}
+trap finish_background EXIT
 in_background() { # name command...
   local name=$1
   shift
@@ -30,6 +37,8 @@ packages=()
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then packages+=(chromium chromium-driver); fi
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then packages+=(postgresql); fi
 if [ ${#packages[@]} -gt 0 ]; then
+  # sudo's password, if it asks, in the foreground before the install goes to the background.
+  if [ "$(id -u)" -ne 0 ]; then sudo -v; fi
   step "installing Debian's ${packages[*]} (in the background)"
   in_background apt bash -c 'set -e; [ "$(id -u)" -eq 0 ] && sudo() { "$@"; }; sudo apt-get update -q; sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"' apt "${packages[@]}"
 fi
@@ -90,5 +99,6 @@ for job in "${background[@]}"; do
   fi
   echo "setup: $name done"
 done
+background=()
 
 wasm-opt --version | grep -q "version 132" || { echo "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt)" >&2; exit 1; }

@@ -19,6 +19,8 @@ source scripts/postgres.sh
 trap 'stop_postgres' EXIT
 # test-hooks: the crash hook of the recovery test (never in the binary the e2e tests run).
 cargo test -p stripe-common -p checkout-api -p account-emails -p stripe-sim -p checkout-server --features checkout-server/test-hooks
+# StripeError as the card checkout's wasm builds it (without the `error-objects` feature).
+cargo test -p stripe-common --no-default-features --lib
 # The bindings' options and results type-checked by tsc against @stripe/stripe-js's declarations.
 # (and the bindings' pure logic, e.g. which Stripe.js URLs are js.stripe.com's).
 cargo test -p stripe-wasm --lib --test conformance

@@ -1,6 +1,7 @@
-//! Split points: code the card checkout needs only after the shopper acts (pays, applies a
-//! code, signs in), kept out of its first load. In the release build (`--cfg wasm_split`,
-//! scripts/build-app.sh) each `split!` function goes into a wasm chunk of its `module`, which
+//! Split points: code the card checkout needs only after the shopper acts (pays) or beside the
+//! card form (signing in, the discount code: fetched once the form is ready), kept out of its
+//! first load. In the release build (`--cfg wasm_split`, set by build.rs
+//! for scripts/build-app.sh) each `split!` function goes into a wasm chunk of its `module`, which
 //! the page downloads the first time the function is called, or earlier with its `preload`
 //! function; scripts/post-build.mjs cuts the module. Every other build (tests, `trunk serve`,
 //! debug) calls the function directly, as any other.

@@ -7,6 +7,7 @@
 
 use checkout_api::{Cart, SessionView};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::{DiscountForm, SessionBar};
 use crate::split::{NotLoaded, split};
@@ -30,48 +31,74 @@ split! {
     }
 }
 
-/// The extras' state on the page: not asked for yet or downloading (`None`), there, or not
-/// downloaded (then [`ExtrasLoader::load`] tries again).
+/// The extras' state on the page: not there yet (`None`: not asked for, or downloading), there,
+/// or not downloaded (then [`ExtrasLoader::load`] tries again).
 #[derive(Clone, Copy)]
 pub struct ExtrasLoader {
     state: RwSignal<Option<Result<Extras, NotLoaded>>>,
+    /// A download is running: a second call waits for it rather than starting another (whose
+    /// answer would build the live forms again, losing what the shopper typed).
+    loading: RwSignal<bool>,
     session: StoredValue<SessionView>,
     cart: RwSignal<Cart>,
     locked: Signal<bool>,
     hidden: Signal<bool>,
 }
 
+/// If the Payment Element says neither `ready` nor `loaderror` by then (its frame stalls, or it
+/// could not be created), the extras come all the same.
+const AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(5);
+
 impl ExtrasLoader {
-    /// `locked` while a payment runs; `hidden` once paid (the discount form goes).
+    /// `locked` while a payment runs; `hidden` once paid (the discount form goes). The extras
+    /// are downloaded on [`ExtrasLoader::load`], and at the latest [`AT_THE_LATEST`] from now.
     pub fn new(session: SessionView, cart: RwSignal<Cart>, locked: Signal<bool>, hidden: Signal<bool>) -> Self {
-        Self { state: RwSignal::new(None), session: StoredValue::new(session), cart, locked, hidden }
+        let extras = Self {
+            state: RwSignal::new(None),
+            loading: RwSignal::new(false),
+            session: StoredValue::new(session),
+            cart,
+            locked,
+            hidden,
+        };
+        set_timeout(move || extras.load(), AT_THE_LATEST);
+        extras
     }
 
-    /// Downloads the extras (once; again after a failed download).
+    /// Downloads the extras: once, and again after a failed download.
     pub fn load(self) {
-        if matches!(self.state.get_untracked(), Some(Ok(_))) {
+        let there = self.state.try_with_untracked(|state| matches!(state, Some(Ok(_)))).unwrap_or(true);
+        if there || self.loading.get_untracked() {
             return;
         }
-        self.state.set(None);
+        self.loading.set(true);
         leptos::task::spawn_local(async move {
             let loaded = extras(self.session.get_value(), self.cart, self.locked, self.hidden).await;
+            self.loading.set(false);
             self.state.set(Some(loaded));
         });
     }
 
-    fn loaded(self) -> Option<Extras> {
-        self.state.get().and_then(Result::ok)
+    /// Whether the live extras are there (a memo: the slots change once, when they arrive).
+    fn arrived(self) -> Memo<bool> {
+        Memo::new(move |_| self.state.with(|state| matches!(state, Some(Ok(_)))))
+    }
+
+    fn live(self) -> Option<Extras> {
+        self.state.get_untracked().and_then(Result::ok)
+    }
+
+    fn failed(self) -> bool {
+        self.state.with(|state| matches!(state, Some(Err(NotLoaded))))
     }
 }
 
 /// The session bar: the live one, or its still copy.
 #[component]
 pub fn SessionBarSlot(extras: ExtrasLoader) -> impl IntoView {
-    let (text, label) = match super::session::offer(&extras.session.get_value()) {
-        Some((text, label, _)) => (text, label),
-        None => return None,
-    };
-    Some(move || match extras.loaded() {
+    let (text, label, _) = super::session::offer(&extras.session.get_value())?;
+    let arrived = extras.arrived();
+    Some(move || match extras.live().filter(|_| arrived.get()) {
         Some(live) => live.session.run(),
         None => view! {
             <div class="session-bar">
@@ -84,30 +111,52 @@ pub fn SessionBarSlot(extras: ExtrasLoader) -> impl IntoView {
     })
 }
 
-/// The discount form: the live one, or its still copy (with a way to try the download again).
+/// The discount form: the live one, or its still copy, which says so if the download failed and
+/// offers to try again (its alert region stays in place, so the message is announced).
 #[component]
 pub fn DiscountSlot(extras: ExtrasLoader) -> impl IntoView {
-    move || match extras.state.get() {
-        Some(Ok(live)) => live.discount.run(),
-        _ if extras.hidden.get() => ().into_any(),
-        state => {
-            let failed = matches!(state, Some(Err(NotLoaded)));
-            view! {
-                <form class="discount-form">
-                    <label for="discount-code">"Discount code"</label>
-                    <div class="discount-row">
-                        <input id="discount-code" autocomplete="off" disabled />
-                        <button type="submit" disabled>"Apply"</button>
-                    </div>
-                    <div id="discount-error" class="field-error" role="alert">
-                        {failed.then(|| view! {
-                            "Discount codes could not load: part of the page did not download. "
-                            <button type="button" class="link" on:click=move |_| extras.load()>"Try again"</button>
-                        })}
-                    </div>
-                </form>
-            }
-            .into_any()
+    let arrived = extras.arrived();
+    // A memo: a second failure leaves the message (and the focus on Try again) as it is.
+    let failed = Memo::new(move |_| extras.failed());
+    let retried = StoredValue::new(false);
+    let retry = move |_| {
+        if !extras.loading.get_untracked() {
+            retried.set_value(true);
+            extras.load();
         }
+    };
+    // After Try again, the focus goes to the live field (the button it was on is gone).
+    crate::shared::effect(move || {
+        if arrived.get() && retried.get_value() {
+            request_animation_frame(|| {
+                if let Some(field) = document().get_element_by_id("discount-code") {
+                    let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            });
+        }
+    });
+    move || {
+        match extras.live().filter(|_| arrived.get()) {
+        Some(live) => live.discount.run(),
+        None if extras.hidden.get() => ().into_any(),
+        None => view! {
+            <form class="discount-form">
+                <label for="discount-code">"Discount code"</label>
+                <div class="discount-row">
+                    <input id="discount-code" autocomplete="off" disabled />
+                    <button type="submit" disabled>"Apply"</button>
+                </div>
+                <div id="discount-error" class="field-error" role="alert">
+                    {move || failed.get().then(|| view! {
+                        "Discount codes and signing in could not load: part of the page did not download. "
+                        <button type="button" class="link" aria-disabled=move || extras.loading.get().to_string() on:click=retry>
+                            "Try again"
+                        </button>
+                    })}
+                </div>
+            </form>
+        }
+        .into_any(),
+    }
     }
 }

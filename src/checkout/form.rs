@@ -31,6 +31,8 @@ pub fn CheckoutForm(
     crate::shared::effect(move || attempt.set(attempt::for_cart(&cart.read())));
     let ready = RwSignal::new(false);
     let load_error = RwSignal::new(None::<String>);
+    // The Address Element's own: the Payment Element's events do not clear it.
+    let address_error = RwSignal::new(None::<String>);
     // The payment in flight: `paying` for the page (which locks the cart meanwhile), and on
     // success the attempt ends and the page shows the result.
     let payment = Action::new_local(move |order: &Order| {
@@ -54,7 +56,7 @@ pub fn CheckoutForm(
         Some(Err(err)) if err.type_ != ErrorType::ValidationError => {
             Some(crate::split::shopper_message(&err).to_owned())
         }
-        _ => load_error.get(),
+        _ => load_error.get().or_else(|| address_error.get()),
     };
 
     let on_submit = move |event: web_sys::SubmitEvent| {
@@ -78,7 +80,7 @@ pub fn CheckoutForm(
     };
     view! {
         <form class="payment-form" on:submit=on_submit aria-busy=move || paying.get().to_string()>
-            <AddressFieldset address on_load_error=move |e: LoadErrorEvent| load_error.set(Some(e.error.shopper_message().to_owned())) />
+            <AddressFieldset address on_load_error=move |e: LoadErrorEvent| address_error.set(Some(e.error.shopper_message().to_owned())) />
             // The factory component with only the events the form listens to: `<PaymentElement>`
             // would also bring the decoders of every event it offers (its `change` event's
             // payment method details among them), which this form never reads.

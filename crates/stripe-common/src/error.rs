@@ -250,6 +250,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "error-objects")]
     fn keeps_what_stripe_js_sends_with_an_error() {
         // Stripe.js's StripeError: the PaymentIntent, the payment method, the charge and the
         // request's log with a decline after handleNextAction.
@@ -270,6 +271,25 @@ mod tests {
         )
         .unwrap();
         assert_eq!(seti.setup_intent.unwrap().id, "seti_1");
+    }
+
+    /// Without `error-objects` (a page that never reads them): the objects are left out, the
+    /// rest of the error is read all the same (scripts/test.sh runs this build too).
+    #[test]
+    #[cfg(not(feature = "error-objects"))]
+    fn without_error_objects_the_rest_of_the_error_is_read() {
+        let body = r#"{"type":"card_error","code":"card_declined","message":"Your card was declined.",
+            "charge":"ch_1","payment_method":{"id":"pm_1","object":"payment_method","type":"card"},
+            "payment_intent":{"id":"pi_1","object":"payment_intent","amount":5098,"currency":"usd",
+              "status":"requires_payment_method","client_secret":"pi_1_secret_2","next_action":null,"payment_method":null},
+            "setup_intent":{"id":"seti_1","status":"requires_payment_method"}}"#;
+        let err: StripeError = serde_json::from_str(body).unwrap();
+        assert_eq!(
+            (err.type_, err.code.as_deref(), err.charge.as_deref()),
+            (ErrorType::CardError, Some("card_declined"), Some("ch_1"))
+        );
+        assert_eq!(err.shopper_message(), "Your card was declined.");
+        assert!(err.payment_intent.is_none() && err.setup_intent.is_none() && err.payment_method.is_none());
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod cart;
 mod checkout;
 mod config;
 mod embedded;
+mod embedding;
 mod konbini;
 mod orders;
 mod payment_secret;
@@ -30,7 +31,8 @@ const WEBHOOK_BODY_LIMIT: usize = 1024 * 1024;
 pub fn api(state: &AppState) -> Router<AppState> {
     let limited =
         |kind: Kind, route: MethodRouter<AppState>| route.layer(from_fn_with_state((state.clone(), kind), enforce));
-    Router::new()
+    // What a shopper's page calls: also from the merchant's own site when it embeds the checkout.
+    let shopper = Router::new()
         .route("/config", get(config::get_config))
         .route("/cart", limited(Kind::Cart, post(cart::price)))
         .route("/checkout/confirm", limited(Kind::Confirm, post(checkout::confirm)))
@@ -38,12 +40,20 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/checkout/sessions/{id}", limited(Kind::Lookup, get(embedded::status)))
         .route("/orders", limited(Kind::Lookup, get(orders::order_for_payment)))
         .route("/orders/{id}", limited(Kind::Lookup, get(orders::get_order)))
-        .route("/webhooks/stripe", post(crate::webhooks::receive.layer(DefaultBodyLimit::max(WEBHOOK_BODY_LIMIT))))
         .route("/konbini/payments", limited(Kind::Konbini, post(konbini::create)))
         .route("/konbini/payments/{id}", limited(Kind::Lookup, get(konbini::status)))
         .route("/konbini/payments/{id}/cancel", limited(Kind::Lookup, post(konbini::cancel)))
         .route("/session/demo", post(session::demo_sign_in))
         .route("/session", get(config::get_session).delete(session::sign_out))
+        // Before the CORS layer: a layered route keeps the fallback it had.
+        .method_not_allowed_fallback(wrong_method);
+    let shopper = match embedding::cors(&state.config.embed_origins) {
+        Some(cors) => shopper.layer(cors),
+        None => shopper,
+    };
+    Router::new()
+        .merge(shopper)
+        .route("/webhooks/stripe", post(crate::webhooks::receive.layer(DefaultBodyLimit::max(WEBHOOK_BODY_LIMIT))))
         .nest("/operator", crate::operator::routes(state))
         .fallback(unknown)
         .method_not_allowed_fallback(wrong_method)

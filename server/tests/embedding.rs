@@ -1,0 +1,114 @@
+//! The checkout's `/api` from a merchant's own site (`CHECKOUT_EMBED_ORIGINS`), as a browser
+//! asks for it: a preflight from a listed origin is answered with that origin and credentials,
+//! the calls themselves carry the same headers, and nothing is granted to another origin, to
+//! the operators' routes or to Stripe's webhooks, nor to anyone when no origin is listed.
+
+mod common;
+
+use common::Stack;
+use reqwest::header::{
+    ACCESS_CONTROL_ALLOW_CREDENTIALS, ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,
+    ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_EXPOSE_HEADERS, ACCESS_CONTROL_REQUEST_HEADERS,
+    ACCESS_CONTROL_REQUEST_METHOD, ORIGIN, VARY,
+};
+use reqwest::{Method, Response};
+
+const SHOP: &str = "https://shop.example";
+
+async fn stack(embed_origins: Option<&str>) -> Stack {
+    let sim = stripe_sim::spawn_on_loopback().await.unwrap();
+    let env: Vec<(&'static str, String)> =
+        embed_origins.map(|o| vec![("CHECKOUT_EMBED_ORIGINS", o.to_owned())]).unwrap_or_default();
+    let server = common::start_server_with(&sim, &env).await;
+    Stack::new(server, sim)
+}
+
+/// A browser's preflight for a POST with a JSON body from `origin`.
+async fn preflight(stack: &Stack, path: &str, origin: &str) -> Response {
+    stack
+        .http
+        .request(Method::OPTIONS, format!("{}{path}", stack.server))
+        .header(ORIGIN, origin)
+        .header(ACCESS_CONTROL_REQUEST_METHOD, "POST")
+        .header(ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
+        .send()
+        .await
+        .unwrap()
+}
+
+fn header(response: &Response, name: reqwest::header::HeaderName) -> Option<String> {
+    response.headers().get(name).map(|v| v.to_str().unwrap().to_owned())
+}
+
+#[tokio::test]
+async fn a_listed_origin_may_call_the_shoppers_api_with_credentials() {
+    let stack = stack(Some("https://shop.example, http://127.0.0.1:8000")).await;
+    let answer = preflight(&stack, "/api/cart", SHOP).await;
+    assert!(answer.status().is_success(), "{}", answer.status());
+    assert_eq!(header(&answer, ACCESS_CONTROL_ALLOW_ORIGIN).as_deref(), Some(SHOP));
+    assert_eq!(header(&answer, ACCESS_CONTROL_ALLOW_CREDENTIALS).as_deref(), Some("true"));
+    assert!(header(&answer, ACCESS_CONTROL_ALLOW_METHODS).unwrap().contains("POST"));
+    assert!(header(&answer, ACCESS_CONTROL_ALLOW_HEADERS).unwrap().to_lowercase().contains("content-type"));
+
+    // The call itself: the same origin echoed (never `*`), and caches told it depends on Origin.
+    let config = stack.http.get(format!("{}/api/config", stack.server)).header(ORIGIN, SHOP).send().await.unwrap();
+    assert_eq!(config.status(), 200);
+    assert_eq!(header(&config, ACCESS_CONTROL_ALLOW_ORIGIN).as_deref(), Some(SHOP));
+    assert_eq!(header(&config, ACCESS_CONTROL_ALLOW_CREDENTIALS).as_deref(), Some("true"));
+    assert!(header(&config, VARY).unwrap().to_lowercase().contains("origin"));
+    assert!(header(&config, ACCESS_CONTROL_EXPOSE_HEADERS).unwrap().contains("x-request-id"));
+
+    // The second listed origin too, and a POST that reaches its handler.
+    let cart = stack
+        .http
+        .post(format!("{}/api/cart", stack.server))
+        .header(ORIGIN, "http://127.0.0.1:8000")
+        .json(&serde_json::json!({"items": [{"productId": "ferris-plush", "quantity": 1}]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(header(&cart, ACCESS_CONTROL_ALLOW_ORIGIN).as_deref(), Some("http://127.0.0.1:8000"));
+    assert!(cart.status().is_success() || cart.status().is_client_error(), "{}", cart.status());
+}
+
+#[tokio::test]
+async fn another_origin_the_operators_routes_and_the_webhooks_get_nothing() {
+    let stack = stack(Some(SHOP)).await;
+    let other = preflight(&stack, "/api/cart", "https://evil.example").await;
+    assert_eq!(header(&other, ACCESS_CONTROL_ALLOW_ORIGIN), None);
+    let other = stack
+        .http
+        .get(format!("{}/api/config", stack.server))
+        .header(ORIGIN, "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(header(&other, ACCESS_CONTROL_ALLOW_ORIGIN), None);
+
+    // Even from the listed origin: the operator's cookie and Stripe's webhooks are not for shops.
+    for path in ["/api/operator/session", "/api/operator/emails/jobs", "/api/webhooks/stripe"] {
+        let answer = preflight(&stack, path, SHOP).await;
+        assert_eq!(header(&answer, ACCESS_CONTROL_ALLOW_ORIGIN), None, "{path}");
+        assert_eq!(header(&answer, ACCESS_CONTROL_ALLOW_CREDENTIALS), None, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn without_embed_origins_no_origin_is_granted_anything() {
+    let stack = stack(None).await;
+    let answer = preflight(&stack, "/api/cart", SHOP).await;
+    assert_eq!(header(&answer, ACCESS_CONTROL_ALLOW_ORIGIN), None);
+    let config = stack.http.get(format!("{}/api/config", stack.server)).header(ORIGIN, SHOP).send().await.unwrap();
+    assert_eq!(config.status(), 200);
+    assert_eq!(header(&config, ACCESS_CONTROL_ALLOW_ORIGIN), None);
+}
+
+#[tokio::test]
+async fn a_wrong_method_is_still_refused_in_stripes_error_shape() {
+    // The CORS layer does not change how the shopper's routes refuse a method they do not take.
+    let stack = stack(Some(SHOP)).await;
+    let answer = stack.http.put(format!("{}/api/cart", stack.server)).header(ORIGIN, SHOP).send().await.unwrap();
+    assert_eq!(answer.status(), 405);
+    let body: serde_json::Value = answer.json().await.unwrap();
+    assert_eq!(body["error"]["type"], "invalid_request_error", "{body}");
+}
