@@ -84,6 +84,8 @@ impl ExtrasLoader {
         Memo::new(move |_| self.state.with(|state| matches!(state, Some(Ok(_)))))
     }
 
+    /// The live extras, read without tracking: the slots track [`ExtrasLoader::arrived`] (read
+    /// it first), so that they change once, when the extras arrive.
     fn live(self) -> Option<Extras> {
         self.state.get_untracked().and_then(Result::ok)
     }
@@ -98,7 +100,7 @@ impl ExtrasLoader {
 pub fn SessionBarSlot(extras: ExtrasLoader) -> impl IntoView {
     let (text, label, _) = super::session::offer(&extras.session.get_value())?;
     let arrived = extras.arrived();
-    Some(move || match extras.live().filter(|_| arrived.get()) {
+    Some(move || match arrived.get().then(|| extras.live()).flatten() {
         Some(live) => live.session.run(),
         None => view! {
             <div class="session-bar">
@@ -136,7 +138,7 @@ pub fn DiscountSlot(extras: ExtrasLoader) -> impl IntoView {
         }
     });
     move || {
-        match extras.live().filter(|_| arrived.get()) {
+        match arrived.get().then(|| extras.live()).flatten() {
         Some(live) => live.discount.run(),
         None if extras.hidden.get() => ().into_any(),
         None => view! {
