@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { cardFields, openCheckout, payButton, startStack } from './harness.mjs';
+import { cardFields, openCheckout, payButton, startStack, watchForPageErrors } from './harness.mjs';
 
 let stack;
 before(async () => { stack = await startStack(); });
@@ -70,6 +70,7 @@ test('the card checkout: the 3-D Secure modal open, then paid', async () => {
 
 test('the konbini page: empty, with its form\'s errors, and with the instructions', async () => {
   const page = await stack.browser.newPage();
+  const errors = watchForPageErrors(page);
   await page.goto(`${stack.server}/konbini`);
   const pay = page.getByRole('button', { name: /をコンビニで支払う/ });
   await pay.waitFor();
@@ -84,5 +85,6 @@ test('the konbini page: empty, with its form\'s errors, and with the instruction
   await instructions.getByRole('button', { name: '閉じる Close' }).click();
   await page.getByRole('heading', { name: /お支払い方法のご案内/ }).waitFor();
   assert.deepEqual(await violations(page), [], 'instructions');
+  assert.deepEqual(errors, []);
   await page.close();
 });

@@ -20,9 +20,9 @@ step() { printf '\n==> %s\n' "$*"; }
 # installed in node_modules/.package-lock.json.
 logs=$(mktemp -d)
 background=()
-# However setup ends, no install is left running behind it (a later run would meet apt's lock).
+# However setup ends, it waits for what it started in the background rather than leaving it
+# running (a later run would meet apt's lock) or killing it (a killed apt leaves dpkg half done).
 finish_background() {
-  for job in "${background[@]}"; do kill "${job%%:*}" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$logs"
 }

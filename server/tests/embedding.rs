@@ -69,6 +69,29 @@ async fn a_listed_origin_may_call_the_shoppers_api_with_credentials() {
         .unwrap();
     assert_eq!(header(&cart, ACCESS_CONTROL_ALLOW_ORIGIN).as_deref(), Some("http://127.0.0.1:8000"));
     assert!(cart.status().is_success() || cart.status().is_client_error(), "{}", cart.status());
+
+    // Routes with a path parameter and their header, and signing out (DELETE).
+    let order = stack
+        .http
+        .request(Method::OPTIONS, format!("{}/api/konbini/payments/pi_123", stack.server))
+        .header(ORIGIN, SHOP)
+        .header(ACCESS_CONTROL_REQUEST_METHOD, "GET")
+        .header(ACCESS_CONTROL_REQUEST_HEADERS, "x-client-secret")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(header(&order, ACCESS_CONTROL_ALLOW_ORIGIN).as_deref(), Some(SHOP));
+    assert!(header(&order, ACCESS_CONTROL_ALLOW_HEADERS).unwrap().to_lowercase().contains("x-client-secret"));
+    let sign_out = stack
+        .http
+        .request(Method::OPTIONS, format!("{}/api/session", stack.server))
+        .header(ORIGIN, SHOP)
+        .header(ACCESS_CONTROL_REQUEST_METHOD, "DELETE")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(header(&sign_out, ACCESS_CONTROL_ALLOW_ORIGIN).as_deref(), Some(SHOP));
+    assert!(header(&sign_out, ACCESS_CONTROL_ALLOW_METHODS).unwrap().contains("DELETE"));
 }
 
 #[tokio::test]
@@ -76,6 +99,7 @@ async fn another_origin_the_operators_routes_and_the_webhooks_get_nothing() {
     let stack = stack(Some(SHOP)).await;
     let other = preflight(&stack, "/api/cart", "https://evil.example").await;
     assert_eq!(header(&other, ACCESS_CONTROL_ALLOW_ORIGIN), None);
+    assert_eq!(header(&other, ACCESS_CONTROL_ALLOW_CREDENTIALS), None, "credentials are for listed origins only");
     let other = stack
         .http
         .get(format!("{}/api/config", stack.server))
@@ -109,6 +133,8 @@ async fn a_wrong_method_is_still_refused_in_stripes_error_shape() {
     let stack = stack(Some(SHOP)).await;
     let answer = stack.http.put(format!("{}/api/cart", stack.server)).header(ORIGIN, SHOP).send().await.unwrap();
     assert_eq!(answer.status(), 405);
+    // Refused behind the layer (so the listed origin can read why), by the shopper routes' fallback.
+    assert_eq!(header(&answer, ACCESS_CONTROL_ALLOW_ORIGIN).as_deref(), Some(SHOP));
     let body: serde_json::Value = answer.json().await.unwrap();
     assert_eq!(body["error"]["type"], "invalid_request_error", "{body}");
 }

@@ -39,6 +39,8 @@ pub struct ExtrasLoader {
     /// A download is running: a second call waits for it rather than starting another (whose
     /// answer would build the live forms again, losing what the shopper typed).
     loading: RwSignal<bool>,
+    /// Downloads that failed (each one said anew to the shopper).
+    failures: RwSignal<u32>,
     session: StoredValue<SessionView>,
     cart: RwSignal<Cart>,
     locked: Signal<bool>,
@@ -56,12 +58,21 @@ impl ExtrasLoader {
         let extras = Self {
             state: RwSignal::new(None),
             loading: RwSignal::new(false),
+            failures: RwSignal::new(0),
             session: StoredValue::new(session),
             cart,
             locked,
             hidden,
         };
-        set_timeout(move || extras.load(), AT_THE_LATEST);
+        // Only if nothing was asked yet: a failed download is tried again by the shopper.
+        set_timeout(
+            move || {
+                if extras.state.try_with_untracked(Option::is_none).unwrap_or(false) {
+                    extras.load();
+                }
+            },
+            AT_THE_LATEST,
+        );
         extras
     }
 
@@ -75,6 +86,9 @@ impl ExtrasLoader {
         leptos::task::spawn_local(async move {
             let loaded = extras(self.session.get_value(), self.cart, self.locked, self.hidden).await;
             self.loading.set(false);
+            if loaded.is_err() {
+                self.failures.update(|n| *n += 1);
+            }
             self.state.set(Some(loaded));
         });
     }
@@ -127,11 +141,16 @@ pub fn DiscountSlot(extras: ExtrasLoader) -> impl IntoView {
             extras.load();
         }
     };
-    // After Try again, the focus goes to the live field (the button it was on is gone).
+    // After Try again, the focus goes to the live field if it was lost with the button it was
+    // on (never taken from wherever the shopper has moved it meanwhile).
     crate::shared::effect(move || {
         if arrived.get() && retried.get_value() {
+            retried.set_value(false);
             request_animation_frame(|| {
-                if let Some(field) = document().get_element_by_id("discount-code") {
+                let document = document();
+                let lost =
+                    document.active_element().is_none_or(|active| Some(active) == document.body().map(Into::into));
+                if let (true, Some(field)) = (lost, document.get_element_by_id("discount-code")) {
                     let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
                 }
             });
@@ -150,7 +169,11 @@ pub fn DiscountSlot(extras: ExtrasLoader) -> impl IntoView {
                 </div>
                 <div id="discount-error" class="field-error" role="alert">
                     {move || failed.get().then(|| view! {
-                        "Discount codes and signing in could not load: part of the page did not download. "
+                        // Its own text node: a second failure is said anew, the button stays.
+                        {move || match extras.failures.get() {
+                            1 => "Discount codes and signing in could not load: part of the page did not download. ".to_owned(),
+                            n => format!("Discount codes and signing in could not load ({n} tries): part of the page did not download. "),
+                        }}
                         <button type="button" class="link" aria-disabled=move || extras.loading.get().to_string() on:click=retry>
                             "Try again"
                         </button>

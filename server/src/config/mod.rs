@@ -340,16 +340,23 @@ fn crash_hook_in(value: Option<String>, test_build: bool) -> Result<Option<Strin
     }
 }
 
-/// An origin allowed to embed the checkout: `https://host[:port]` (or http for loopback).
+/// An origin allowed to embed the checkout: `https://host[:port]`, or http for loopback only
+/// (a plaintext origin's pages can be rewritten on the way, and the origin gets the shopper's
+/// session with its calls). Lowercased, as browsers send `Origin`.
 fn embed_origin(origin: &str) -> Result<String, String> {
-    let origin = origin.trim_end_matches('/');
-    let valid = origin_of(origin).is_some_and(|o| o == origin)
-        && (origin.starts_with("https://") || origin.starts_with("http://"))
+    let origin = origin.trim_end_matches('/').to_ascii_lowercase();
+    let loopback = ["http://localhost", "http://127.0.0.1", "http://[::1]"]
+        .iter()
+        .any(|host| origin == *host || origin.strip_prefix(host).is_some_and(|port| port.starts_with(':')));
+    let valid = origin_of(&origin).is_some_and(|o| o == origin)
+        && (origin.starts_with("https://") || loopback)
         && !origin.contains(['*', ' ', ';', '\'', '"']);
     if valid {
-        Ok(origin.to_owned())
+        Ok(origin)
     } else {
-        Err(format!("CHECKOUT_EMBED_ORIGINS: {origin:?} is not an origin like https://shop.example"))
+        Err(format!(
+            "CHECKOUT_EMBED_ORIGINS: {origin:?} is not an origin like https://shop.example (http only for localhost, 127.0.0.1, [::1])"
+        ))
     }
 }
 
@@ -563,10 +570,22 @@ mod tests {
         );
         assert_eq!(c.limits.declines, Some(Rate::per_minute(5, 15)));
         assert!(c.embed_origins.is_empty() && !c.saved_cards_remove && !c.stripe.offline());
-        let set =
-            with(&TEST_KEYS, &[("CHECKOUT_EMBED_ORIGINS", "https://shop.example/, http://127.0.0.1:8000")]).unwrap();
-        assert_eq!(set.embed_origins, ["https://shop.example", "http://127.0.0.1:8000"]);
-        for bad in ["shop.example", "https://*.example", "https://shop.example/path", "javascript:alert(1)"] {
+        let set = with(
+            &TEST_KEYS,
+            &[("CHECKOUT_EMBED_ORIGINS", "https://Shop.example/, http://127.0.0.1:8000, http://localhost:3000")],
+        )
+        .unwrap();
+        assert_eq!(set.embed_origins, ["https://shop.example", "http://127.0.0.1:8000", "http://localhost:3000"]);
+        for bad in [
+            "shop.example",
+            "https://*.example",
+            "https://shop.example/path",
+            "javascript:alert(1)",
+            // Plaintext beyond loopback: its pages could be rewritten on the way.
+            "http://shop.example",
+            "http://localhost.evil.example",
+            "http://127.0.0.1.evil.example",
+        ] {
             assert!(with(&TEST_KEYS, &[("CHECKOUT_EMBED_ORIGINS", bad)]).is_err(), "{bad}");
         }
         assert!(

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderName, HeaderValue, Method};
-use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::cors::{AllowCredentials, AllowOrigin, CorsLayer};
 
 /// Where the payment's client secret travels (`src/api.rs`'s `CLIENT_SECRET`).
 const CLIENT_SECRET: HeaderName = HeaderName::from_static("x-client-secret");
@@ -19,12 +19,14 @@ pub fn cors(origins: &[String]) -> Option<CorsLayer> {
     if origins.is_empty() {
         return None;
     }
-    // The configuration checked each one is an origin (scheme, host, port).
-    let origins = origins.iter().filter_map(|origin| HeaderValue::from_str(origin).ok());
+    // The configuration checked each one is an origin (scheme, host, port), lowercased.
+    let origins: Vec<HeaderValue> = origins.iter().filter_map(|origin| HeaderValue::from_str(origin).ok()).collect();
+    let listed = origins.clone();
     Some(
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(origins))
-            .allow_credentials(true)
+            // Credentials said only to a listed origin (tower-http would say so to any).
+            .allow_credentials(AllowCredentials::predicate(move |origin, _| listed.contains(origin)))
             .allow_methods([Method::GET, Method::POST, Method::DELETE])
             .allow_headers([CONTENT_TYPE, CLIENT_SECRET, crate::ops::request_id::HEADER])
             .expose_headers([crate::ops::request_id::HEADER])
