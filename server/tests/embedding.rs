@@ -23,17 +23,23 @@ async fn stack(embed_origins: Option<&str>) -> Stack {
     Stack::new(server, sim)
 }
 
-/// A browser's preflight for a POST with a JSON body from `origin`.
-async fn preflight(stack: &Stack, path: &str, origin: &str) -> Response {
-    stack
+/// A browser's preflight from `origin` for a `method` request with `headers` (a POST with a JSON
+/// body: `preflight(.., "POST", Some("content-type"))`).
+async fn preflight_for(stack: &Stack, path: &str, origin: &str, method: &str, headers: Option<&str>) -> Response {
+    let mut request = stack
         .http
         .request(Method::OPTIONS, format!("{}{path}", stack.server))
         .header(ORIGIN, origin)
-        .header(ACCESS_CONTROL_REQUEST_METHOD, "POST")
-        .header(ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
-        .send()
-        .await
-        .unwrap()
+        .header(ACCESS_CONTROL_REQUEST_METHOD, method);
+    if let Some(headers) = headers {
+        request = request.header(ACCESS_CONTROL_REQUEST_HEADERS, headers);
+    }
+    request.send().await.unwrap()
+}
+
+/// A browser's preflight for a POST with a JSON body from `origin`.
+async fn preflight(stack: &Stack, path: &str, origin: &str) -> Response {
+    preflight_for(stack, path, origin, "POST", Some("content-type")).await
 }
 
 fn header(response: &Response, name: reqwest::header::HeaderName) -> Option<String> {
@@ -71,25 +77,10 @@ async fn a_listed_origin_may_call_the_shoppers_api_with_credentials() {
     assert!(cart.status().is_success() || cart.status().is_client_error(), "{}", cart.status());
 
     // Routes with a path parameter and their header, and signing out (DELETE).
-    let order = stack
-        .http
-        .request(Method::OPTIONS, format!("{}/api/konbini/payments/pi_123", stack.server))
-        .header(ORIGIN, SHOP)
-        .header(ACCESS_CONTROL_REQUEST_METHOD, "GET")
-        .header(ACCESS_CONTROL_REQUEST_HEADERS, "x-client-secret")
-        .send()
-        .await
-        .unwrap();
+    let order = preflight_for(&stack, "/api/konbini/payments/pi_123", SHOP, "GET", Some("x-client-secret")).await;
     assert_eq!(header(&order, ACCESS_CONTROL_ALLOW_ORIGIN).as_deref(), Some(SHOP));
     assert!(header(&order, ACCESS_CONTROL_ALLOW_HEADERS).unwrap().to_lowercase().contains("x-client-secret"));
-    let sign_out = stack
-        .http
-        .request(Method::OPTIONS, format!("{}/api/session", stack.server))
-        .header(ORIGIN, SHOP)
-        .header(ACCESS_CONTROL_REQUEST_METHOD, "DELETE")
-        .send()
-        .await
-        .unwrap();
+    let sign_out = preflight_for(&stack, "/api/session", SHOP, "DELETE", None).await;
     assert_eq!(header(&sign_out, ACCESS_CONTROL_ALLOW_ORIGIN).as_deref(), Some(SHOP));
     assert!(header(&sign_out, ACCESS_CONTROL_ALLOW_METHODS).unwrap().contains("DELETE"));
 }
