@@ -12,7 +12,7 @@ pub fn DiscountForm(cart: RwSignal<Cart>, #[prop(into)] locked: Signal<bool>) ->
         async move { crate::api::price(&request).await }
     });
     let busy = reprice.pending();
-    crate::shared::effect(move || {
+    leptos_stripe::effect(move || {
         if let Some(Ok(priced)) = reprice.value().get() {
             cart.set(priced);
             code.set(String::new());

@@ -143,7 +143,7 @@ pub fn DiscountSlot(extras: ExtrasLoader) -> impl IntoView {
     };
     // After Try again, the focus goes to the live field if it was lost with the button it was
     // on (never taken from wherever the shopper has moved it meanwhile).
-    crate::shared::effect(move || {
+    leptos_stripe::effect(move || {
         if arrived.get() && retried.get_value() {
             retried.set_value(false);
             request_animation_frame(|| {

@@ -28,7 +28,7 @@ pub fn CheckoutForm(
     // One attempt per cart, taken when the cart is shown (so another tab showing this cart
     // shares it) and the same for every press.
     let attempt = RwSignal::new(String::new());
-    crate::shared::effect(move || attempt.set(attempt::for_cart(&cart.read())));
+    leptos_stripe::effect(move || attempt.set(attempt::for_cart(&cart.read())));
     let ready = RwSignal::new(false);
     let load_error = RwSignal::new(None::<String>);
     // The Address Element's own: the Payment Element's events do not clear it.

@@ -34,12 +34,12 @@ pub fn KonbiniActions(
                 })
         }
     });
-    crate::shared::effect(move || {
+    leptos_stripe::effect(move || {
         if let Some(Ok(latest)) = cancel.value().get() {
             status.set(Some(latest));
         }
     });
-    crate::shared::effect(move || {
+    leptos_stripe::effect(move || {
         if let Some(Ok(intent)) = reissue.value().get() {
             status.update(|s| {
                 if let Some(s) = s {

@@ -28,7 +28,7 @@ pub fn KonbiniForm(cart: Cart, stripe: Stripe, #[prop(into)] on_started: Callbac
         async move { pay_at_konbini(&stripe, request).await }
     });
     let paying = pay.pending();
-    crate::shared::effect(move || {
+    leptos_stripe::effect(move || {
         if let Some(Ok(started)) = pay.value().get() {
             on_started.run(started);
         }

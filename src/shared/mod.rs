@@ -3,7 +3,6 @@
 //! load failure.
 
 pub mod attempt;
-mod effect;
 mod load_failure;
 mod order_status;
 mod poll;
@@ -13,7 +12,6 @@ mod shell;
 mod skeleton;
 mod summary;
 
-pub use effect::effect;
 pub use load_failure::LoadFailure;
 pub use order_status::{OrderStatusForPayment, OrderStatusLine};
 pub use poll::poll;

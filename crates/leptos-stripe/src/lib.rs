@@ -224,3 +224,4 @@ pub use payment_method_messaging_element::PaymentMethodMessagingElement;
 /// The typed Stripe.js bindings these components are built on: options, events, `Stripe`,
 /// `Elements`, confirmations.
 pub use stripe_wasm;
+pub use watch::effect;

@@ -2,10 +2,16 @@ use leptos::prelude::*;
 
 /// `Effect::new(move |_| run())`, with one instance of Leptos' effect for every caller: each
 /// `Effect::new` of a different closure is a copy of the effect's task (its future, its waking,
-/// its drop), so the closures are boxed and share the one copy. About a kilobyte of wasm per
-/// effect less for the page to download; the closure runs the same way, once the view is in
-/// the document and again whenever what it read changes.
-pub(crate) fn effect(run: impl FnMut() + 'static) {
+/// its drop), so the closures are boxed and share the one copy. Less wasm for the page to
+/// download; the closure runs the same way, once the view is in the document and again whenever
+/// what it read changes. The components here use it, and so may an app's own effects.
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// let count = RwSignal::new(0);
+/// leptos_stripe::effect(move || leptos::logging::log!("count is {}", count.get()));
+/// ```
+pub fn effect(run: impl FnMut() + 'static) {
     effect_boxed(Box::new(run));
 }
 
