@@ -2,7 +2,7 @@
 # Builds the app for release: one entry per page, each its own wasm, so the card checkout
 # downloads nothing of the others. dist/ holds the card checkout (`/`); dist/konbini/,
 # dist/complete/ and dist/embedded/ the other pages (served at /konbini, /complete and
-# /embedded, Stripe's Embedded Checkout); dist/operator/emails/ the platform operator's page for
+# /embedded, Stripe's Embedded Checkout); dist/embed/ the checkout for merchants' own pages; dist/operator/emails/ the platform operator's page for
 # connected accounts' emails (/operator/emails), with its Web Worker beside it. Trunk's post-build hook (scripts/post-build.mjs)
 # splits, optimises and precompresses. Expects scripts/env.sh to be sourced.
 set -euo pipefail
@@ -29,4 +29,7 @@ CHECKOUT_WASM_SPLIT=1 trunk build --release
 for page in konbini complete embedded; do
   trunk build "$page.html" --release true --dist "dist/$page" --public-url "/$page/"
 done
+# The checkout embedded in merchants' pages: dist/embed/embed.js and the files it loads
+# (scripts/embed-build.mjs; README, Embedding).
+trunk build embed.html --release true --dist dist/embed --public-url /embed/
 trunk build operator-emails.html --release true --dist dist/operator/emails --public-url /operator/emails/

@@ -41,6 +41,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scopeCss, writeLoader } from './embed-build.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build.mjs is a Trunk hook: TRUNK_STAGING_DIR is not set');
@@ -60,11 +61,17 @@ const hash16 = (...parts) => {
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const stage = (name) => path.join(dir, name);
 
-// Trunk's output for the page's one Rust app: <bin>-<16 hex>.js and <bin>-<16 hex>_bg.wasm.
-const built = readdirSync(dir).filter((name) => /^.+-[0-9a-f]{16}_bg\.wasm$/.test(name));
+// Trunk's output for the page's one Rust app: <bin>-<hash>.js and <bin>-<hash>_bg.wasm, the
+// hash a 64-bit number in hex without its leading zeros (so one build in 16 has 15 digits, and
+// was once left unoptimised and unrenamed); what this hook names has always 16.
+const TRUNK_HASH = '[0-9a-f]{1,16}';
+const built = readdirSync(dir).filter((name) => new RegExp(`^.+-${TRUNK_HASH}_bg\\.wasm$`).test(name));
+// The embedded checkout (embed.html): scoped CSS and its loader, scripts/embed-build.mjs.
+const embed = built.length === 1 && built[0].startsWith('embed-');
 if (built.length > 1) throw new Error(`post-build: more than one wasm in ${dir}: ${built}`);
 if (built.length === 1 && (release || split(built[0]))) page(built[0]);
-if (release) for (const css of readdirSync(dir).filter((n) => /^.+-[0-9a-f]{16}\.css$/.test(n))) minifyCss(css);
+if (release) for (const css of readdirSync(dir).filter((n) => new RegExp(`^.+-${TRUNK_HASH}\\.css$`).test(n))) minifyCss(css);
+if (release && embed) writeLoader(dir);
 precompress();
 
 /**
@@ -79,7 +86,7 @@ function split(wasmName) {
 
 function page(wasmName) {
   const old = wasmName.replace(/_bg\.wasm$/, ''); // checkout-app-60e39b688241f7b6
-  const bin = old.replace(/-[0-9a-f]{16}$/, ''); // checkout-app
+  const bin = old.replace(new RegExp(`-${TRUNK_HASH}$`), ''); // checkout-app
   const work = mkdtempSync(path.join(tmpdir(), 'post-build-'));
   try {
     // The page's app: the main JS and wasm, the loader's text and the chunks by stem.
@@ -394,8 +401,11 @@ function minifyJs(js) {
 
 /** The page's CSS minified, named by its content (`<stem>-<16 hex>.css`) in index.html too. */
 function minifyCss(file) {
-  const css = transformSync(readFileSync(stage(file), 'utf8'), { loader: 'css', minify: true, legalComments: 'none' }).code;
-  const name = `${file.replace(/-[0-9a-f]{16}\.css$/, '')}-${hash16(css)}.css`;
+  const source = readFileSync(stage(file), 'utf8');
+  // The embed's nesting lowered to plain selectors for every browser Stripe.js supports.
+  const options = embed ? { target: ['chrome100', 'firefox100', 'safari15', 'edge100'] } : {};
+  const css = transformSync(embed ? scopeCss(source) : source, { loader: 'css', minify: true, legalComments: 'none', ...options }).code;
+  const name = `${file.replace(new RegExp(`-${TRUNK_HASH}\\.css$`), '')}-${hash16(css)}.css`;
   rmSync(stage(file));
   writeFileSync(stage(name), css);
   let html = readFileSync(stage('index.html'), 'utf8');

@@ -4,8 +4,9 @@
 
 use checkout_api::stripe_common::{ErrorType, StripeError};
 use checkout_api::{
-    ApiErrorBody, Cart, CheckoutSessionRequest, CheckoutSessionResponse, CheckoutSessionView, ConfigResponse, ConfirmRequest, ConfirmResponse, KonbiniCancelRequest, KonbiniPaymentRequest,
-    KonbiniPaymentResponse, KonbiniStatus, OrderView, PriceRequest, SessionState, SessionView,
+    ApiErrorBody, Cart, CheckoutSessionRequest, CheckoutSessionResponse, CheckoutSessionView, ConfigResponse,
+    ConfirmRequest, ConfirmResponse, KonbiniCancelRequest, KonbiniPaymentRequest, KonbiniPaymentResponse,
+    KonbiniStatus, OrderView, PriceRequest, SessionState, SessionView,
 };
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
@@ -18,6 +19,11 @@ pub async fn config() -> Result<ConfigResponse, StripeError> {
 /// The cart for these items and discount code, priced by the server.
 pub async fn price(request: &PriceRequest) -> Result<Cart, StripeError> {
     post("/api/cart", request).await
+}
+
+/// The same items priced in yen, for a konbini payment.
+pub async fn konbini_price(request: &PriceRequest) -> Result<Cart, StripeError> {
+    post("/api/konbini/cart", request).await
 }
 
 pub async fn confirm(request: &ConfirmRequest) -> Result<ConfirmResponse, StripeError> {
@@ -103,7 +109,8 @@ async fn send(method: &str, url: &str, headers: &[(&str, &str)], body: Option<St
     if let Some(body) = &body {
         init.set_body(&body.into());
     }
-    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(unreachable)?;
+    crate::host::prepare(&init);
+    let request = web_sys::Request::new_with_str_and_init(&crate::host::api_url(url), &init).map_err(unreachable)?;
     for (name, value) in headers {
         request.headers().set(name, value).map_err(unreachable)?;
     }

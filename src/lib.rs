@@ -9,7 +9,10 @@
 pub mod api;
 pub mod checkout;
 pub mod complete;
+#[cfg(feature = "embed")]
+pub mod embed;
 pub mod embedded;
+mod host;
 mod json;
 pub mod konbini;
 pub mod look;

@@ -35,7 +35,7 @@ const PAGE_PROPERTIES: &[(&str, &str)] = &[
 
 /// Sets the page's custom properties (and `data-theme`, for what only the page has) from the look.
 pub fn apply_to_page(look: &Look) {
-    let Some(root) = leptos::prelude::document().document_element() else { return };
+    let Some(root) = crate::host::look_root() else { return };
     let theme = match look.theme {
         ThemeName::Stripe => "stripe",
         ThemeName::Night => "night",

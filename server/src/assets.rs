@@ -98,6 +98,19 @@ pub struct Pages {
     others: Vec<(&'static str, Index)>,
 }
 
+/// The embedded checkout's files (`/embed/...`, README Embedding) are loaded by merchants' pages
+/// on other origins: the loader and the module it imports are ES modules and the wasm is
+/// compiled as it streams, and a browser does each across origins only with CORS. They are
+/// public files (nothing of a shopper's, no cookie): any origin may read them.
+pub async fn embed_cors(request: Request, next: axum::middleware::Next) -> Response {
+    let embed = request.uri().path().starts_with("/embed/");
+    let mut response = next.run(request).await;
+    if embed {
+        response.headers_mut().insert(axum::http::header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    }
+    response
+}
+
 /// The pages besides the card checkout, by path (without the leading `/`).
 pub const OTHER_PAGES: [&str; 4] = ["konbini", "complete", "embedded", "operator/emails"];
 

@@ -131,6 +131,7 @@ pub fn app(state: AppState) -> Router {
         .nest("/api", api)
         .fallback_service(static_files)
         .layer(axum::middleware::from_fn(assets::cache_headers))
+        .layer(axum::middleware::from_fn(assets::embed_cors))
         .layer(from_fn_with_state(state.security.clone(), security::add))
         .layer(from_fn_with_state(state.metrics.clone(), ops::track))
         .layer(telemetry::trace_layer())

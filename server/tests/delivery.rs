@@ -32,6 +32,10 @@ fn built_app() -> std::path::PathBuf {
         "<!doctype html><html><head><title>Operator emails</title></head><body></body></html>",
     )
     .unwrap();
+    // The embedded checkout's loader (a stable name) and a module it imports (README, Embedding).
+    std::fs::create_dir_all(dist.join("embed")).unwrap();
+    std::fs::write(dist.join("embed/embed.js"), b"export {}").unwrap();
+    std::fs::write(dist.join("embed/embed-0123456789abcdef.js"), b"export {}").unwrap();
     // Its Web Worker, named by its bin (Trunk's worker naming), not by content.
     std::fs::write(dist.join("operator/emails/operator_emails_worker.js"), b"importScripts()").unwrap();
     for wasm in [WASM, CHUNK] {
@@ -123,5 +127,29 @@ async fn each_page_is_its_own_document_and_other_paths_are_404() {
     for path in ["/nope", "/operator", "/operator/emailsx"] {
         let missing = stack.http.get(format!("{}{path}", stack.server)).send().await.unwrap();
         assert_eq!(missing.status(), 404, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_embed_files_load_from_any_origin_and_the_loader_is_revalidated() {
+    let stack = stack().await;
+    let get =
+        |path: &str| stack.http.get(format!("{}{path}", stack.server)).header("Origin", "https://shop.example").send();
+    for (path, cache) in
+        [("/embed/embed.js", "no-cache"), ("/embed/embed-0123456789abcdef.js", "public, max-age=31536000, immutable")]
+    {
+        let response = get(path).await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        let headers = response.headers();
+        // ES modules and streamed wasm across origins need CORS; the files are public.
+        assert_eq!(headers["access-control-allow-origin"], "*", "{path}");
+        assert!(headers.get("access-control-allow-credentials").is_none(), "{path}");
+        assert_eq!(headers[CACHE_CONTROL], cache, "{path}");
+        assert!(headers[CONTENT_TYPE].to_str().unwrap().starts_with("text/javascript"), "{path}");
+    }
+    // Nothing else is opened to other origins this way: the app's own files and pages.
+    for path in ["/", &format!("/{WASM}")] {
+        let response = get(path).await.unwrap();
+        assert!(response.headers().get("access-control-allow-origin").is_none(), "{path}");
     }
 }

@@ -165,3 +165,24 @@ async fn the_configured_expiry_reaches_stripe_as_days_or_a_time() {
     assert!((expires_at - pi["created"].as_i64().unwrap() - 6 * 3600).abs() <= 2, "{expires_at}");
     assert_eq!(pi["payment_method_options"]["konbini"]["expires_after_days"], Value::Null);
 }
+
+#[tokio::test]
+async fn prices_a_handed_in_cart_in_yen_and_refuses_what_it_cannot_price() {
+    let stack = common::start().await;
+    let items = json!([{"productId": "lumen-tee", "quantity": 1}, {"productId": "sticker-pack", "quantity": 3}]);
+    let (status, cart) = stack.post_json("/api/konbini/cart", &json!({"items": items})).await;
+    assert_eq!(status, 200, "{cart}");
+    assert_eq!(cart["currency"], "jpy");
+    assert_eq!(cart["total"], 3300 + 3 * 600);
+
+    let (status, refused) =
+        stack.post_json("/api/konbini/cart", &json!({"items": [{"productId": "no-such-thing", "quantity": 1}]})).await;
+    assert_eq!(status, 400);
+    assert_eq!(refused["error"]["param"], "items[0][productId]");
+    assert_eq!(refused["error"]["message"], "Unknown product: no-such-thing");
+
+    let (status, refused) =
+        stack.post_json("/api/konbini/cart", &json!({"items": items, "discountCode": "WELCOME10"})).await;
+    assert_eq!(status, 400);
+    assert_eq!(refused["error"]["param"], "discountCode");
+}

@@ -38,15 +38,21 @@ pub fn CheckoutForm(
     let payment = Action::new_local(move |order: &Order| {
         let order = order.clone();
         let handles = handles.get_value();
-        let return_url = format!("{}/complete", window().location().origin().unwrap_or_default());
+        let return_url = crate::host::return_url();
         paying.set(true);
         async move {
             let (stripe, elements) = handles.expect("the form is inside <Elements>");
             let paid = pay(&stripe, &elements, order, return_url).await;
             paying.set(false);
-            if let Ok(paid) = &paid {
-                attempt::finish();
-                on_paid.run(paid.clone());
+            match &paid {
+                Ok(paid) => {
+                    attempt::finish();
+                    crate::host::paid(&paid.order_id, paid.amount, &paid.currency);
+                    on_paid.run(paid.clone());
+                }
+                // The shopper fixes these at the field: nothing failed yet.
+                Err(err) if err.type_ == ErrorType::ValidationError => {}
+                Err(err) => crate::host::failed_with(err),
             }
             paid
         }
@@ -94,6 +100,7 @@ pub fn CheckoutForm(
                 })]
                 on_ready=move |_: ElementEvent| {
                     ready.set(true);
+                    crate::host::ready();
                     if let Some(on_ready) = on_ready {
                         on_ready.run(());
                     }
@@ -106,6 +113,7 @@ pub fn CheckoutForm(
                 }
                 on_load_error=move |e: LoadErrorEvent| {
                     load_error.set(Some(e.error.shopper_message().to_owned()));
+                    crate::host::failed_with(&e.error);
                     if let Some(on_ready) = on_ready {
                         on_ready.run(());
                     }

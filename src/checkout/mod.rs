@@ -53,13 +53,20 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
         }
     });
 
+    // The shop's own page links to its konbini page; an embedded checkout has its own choice.
+    #[cfg(not(feature = "embed"))]
+    let other_way = view! {
+        <p class="other-way" lang="ja"><a href="/konbini">"コンビニで支払う（日本円） " <span lang="en">"Pay at a Japanese convenience store (JPY)"</span></a></p>
+    };
+    #[cfg(feature = "embed")]
+    let other_way = ();
     view! {
         <div class="checkout">
             <div class="summary-column">
                 <SessionBarSlot extras />
                 <OrderSummary cart />
                 <DiscountSlot extras />
-                <p class="other-way" lang="ja"><a href="/konbini">"コンビニで支払う（日本円） " <span lang="en">"Pay at a Japanese convenience store (JPY)"</span></a></p>
+                {other_way}
             </div>
             <section class="payment" aria-label="Payment">
                 {move || match paid.get() {

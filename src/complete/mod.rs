@@ -5,6 +5,7 @@
 
 mod status;
 
+use checkout_api::OrderView;
 use checkout_api::stripe_common::PaymentIntentStatus;
 use leptos::prelude::*;
 
@@ -33,7 +34,7 @@ pub fn CompletePage(ready: Ready) -> impl IntoView {
             <section class="payment-result" role="alert">
                 <h2>"We could not find that payment"</h2>
                 <p>{message}</p>
-                <a href="/">"Back to checkout"</a>
+                <a href=crate::host::checkout_url()>"Back to checkout"</a>
             </section>
         }
         .into_any(),
@@ -43,9 +44,22 @@ pub fn CompletePage(ready: Ready) -> impl IntoView {
                 attempt::finish();
             }
             let (payment_intent, client_secret) = (intent.id.clone(), secret.clone().unwrap_or_default());
+            let went_through =
+                matches!(intent.status, PaymentIntentStatus::Succeeded | PaymentIntentStatus::Processing);
+            if intent.status == PaymentIntentStatus::RequiresPaymentMethod {
+                crate::host::failed(
+                    "payment_intent_authentication_failure",
+                    "Your payment was not successful, please try again.",
+                );
+            }
+            let on_order = move |order: OrderView| {
+                if went_through {
+                    crate::host::paid(&order.id, order.amount, &order.currency);
+                }
+            };
             view! {
                 <PaymentStatus intent>
-                    <OrderStatusForPayment payment_intent client_secret poll_seconds />
+                    <OrderStatusForPayment payment_intent client_secret poll_seconds on_order />
                 </PaymentStatus>
             }
             .into_any()

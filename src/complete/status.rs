@@ -26,7 +26,7 @@ pub fn PaymentStatus(intent: PaymentIntent, #[prop(optional)] children: Option<C
             <p>{text}</p>
             <p class="reference">"Reference: " <code data-testid="payment-intent-id">{intent.id}</code></p>
             {children.map(|children| children())}
-            {retry.then(|| view! { <a class="retry" href="/">"Back to checkout"</a> })}
+            {retry.then(|| view! { <a class="retry" href=crate::host::checkout_url()>"Back to checkout"</a> })}
         </section>
     }
 }

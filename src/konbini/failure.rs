@@ -23,7 +23,7 @@ pub fn FailureNotice(failure: KonbiniFailure) -> impl IntoView {
     view! {
         <div class="payment-error konbini-failure" role="alert">
             <p>{message}</p>
-            {offer_card.then(|| view! { <a href="/">"カードで支払う Pay by card"</a> })}
+            {offer_card.then(|| view! { <a href=crate::host::checkout_url()>"カードで支払う Pay by card"</a> })}
         </div>
     }
 }

@@ -10,9 +10,15 @@ use super::text::describe;
 /// Name, email and phone for a konbini payment, checked as the shopper types (the server checks
 /// again). Paying creates the payment and shows Stripe's instructions.
 #[component]
-pub fn KonbiniForm(cart: Cart, stripe: Stripe, #[prop(into)] on_started: Callback<KonbiniStarted>) -> impl IntoView {
-    let (name, email, phone) =
-        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+pub fn KonbiniForm(
+    cart: Cart,
+    stripe: Stripe,
+    #[prop(into)] on_started: Callback<KonbiniStarted>,
+    /// The shopper's email when the shop knows it (an embedding page's `data-email`).
+    #[prop(optional)]
+    email: String,
+) -> impl IntoView {
+    let (name, email, phone) = (RwSignal::new(String::new()), RwSignal::new(email), RwSignal::new(String::new()));
     let submitted = RwSignal::new(false);
     let items = cart.items();
     let request = Memo::new(move |_| KonbiniPaymentRequest {
@@ -25,7 +31,13 @@ pub fn KonbiniForm(cart: Cart, stripe: Stripe, #[prop(into)] on_started: Callbac
     let stripe = StoredValue::new_local(stripe);
     let pay = Action::new_local(move |request: &KonbiniPaymentRequest| {
         let (stripe, request) = (stripe.get_value(), request.clone());
-        async move { pay_at_konbini(&stripe, request).await }
+        async move {
+            let paid = pay_at_konbini(&stripe, request).await;
+            if let Err(failure) = &paid {
+                failure.tell_host();
+            }
+            paid
+        }
     });
     let paying = pay.pending();
     leptos_stripe::effect(move || {

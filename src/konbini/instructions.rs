@@ -45,7 +45,7 @@ pub fn KonbiniInstructions(payment: Arc<KonbiniStarted>, stripe: Stripe, poll_se
             {details}
             <KonbiniActions payment=payment.clone() stripe status />
             <Show when=elsewhere>
-                <p class="konbini-actions"><a href="/konbini" rel="external">"もう一度コンビニで支払う Pay at a konbini again"</a> " · " <a href="/" rel="external">"カードで支払う Pay by card"</a></p>
+                <p class="konbini-actions"><a href=crate::host::konbini_url() rel="external">"もう一度コンビニで支払う Pay at a konbini again"</a> " · " <a href=crate::host::checkout_url() rel="external">"カードで支払う Pay by card"</a></p>
             </Show>
         </section>
     }

@@ -35,6 +35,21 @@ pub enum KonbiniFailure {
     Other(String),
 }
 
+impl KonbiniFailure {
+    /// Tells an embedding page what failed (`checkout:failed`); a field to fix is not a failure.
+    pub fn tell_host(&self) {
+        let (code, message) = match self {
+            KonbiniFailure::Field { .. } => return,
+            KonbiniFailure::Busy => ("payment_method_rate_limit_exceeded", "Konbini payments are busy right now."),
+            KonbiniFailure::Unavailable => {
+                ("payment_method_not_available", "Konbini payments are not available right now.")
+            }
+            KonbiniFailure::Other(message) => ("payment_failed", message.as_str()),
+        };
+        crate::host::failed(code, message);
+    }
+}
+
 /// Creates the payment and confirms it; resolves once the shopper closed Stripe's instructions.
 pub async fn pay_at_konbini(stripe: &Stripe, request: KonbiniPaymentRequest) -> Result<KonbiniStarted, KonbiniFailure> {
     let created = crate::api::konbini_create(&request).await.map_err(|err| match err.param.clone() {

@@ -30,10 +30,23 @@ pub fn OrderStatusLine(order_id: String, poll_seconds: u32) -> impl IntoView {
 /// The order line for a payment known only by its PaymentIntent (the return page after a
 /// redirect); nothing when the payment is not an order of this shop.
 #[component]
-pub fn OrderStatusForPayment(payment_intent: String, client_secret: String, poll_seconds: u32) -> impl IntoView {
+pub fn OrderStatusForPayment(
+    payment_intent: String,
+    client_secret: String,
+    poll_seconds: u32,
+    /// The order, once found.
+    #[prop(optional, into)]
+    on_order: Option<Callback<OrderView>>,
+) -> impl IntoView {
     let order = LocalResource::new(move || {
         let (payment_intent, client_secret) = (payment_intent.clone(), client_secret.clone());
-        async move { crate::api::order_for_payment(&payment_intent, &client_secret).await.ok() }
+        async move {
+            let order = crate::api::order_for_payment(&payment_intent, &client_secret).await.ok();
+            if let (Some(order), Some(on_order)) = (&order, on_order) {
+                on_order.run(order.clone());
+            }
+            order
+        }
     });
     move || order.get().flatten().map(|order| view! { <OrderStatusLine order_id=order.id poll_seconds /> })
 }

@@ -12,8 +12,13 @@ use stripe_common::{ErrorType, StripeError};
 
 /// The JIS X 0208 cells whose JIS mapping (accepted) is not the code point Windows and
 /// encoding_rs encode (also accepted): ¢ £ ¬ ‖ 〜 and ￠ ￡ ￢ ∥ ～.
-const JIS_MAPPING_OF_WINDOWS_CELLS: [(char, char); 5] =
-    [('\u{A2}', '\u{FFE0}'), ('\u{A3}', '\u{FFE1}'), ('\u{AC}', '\u{FFE2}'), ('\u{2016}', '\u{2225}'), ('\u{301C}', '\u{FF5E}')];
+const JIS_MAPPING_OF_WINDOWS_CELLS: [(char, char); 5] = [
+    ('\u{A2}', '\u{FFE0}'),
+    ('\u{A3}', '\u{FFE1}'),
+    ('\u{AC}', '\u{FFE2}'),
+    ('\u{2016}', '\u{2225}'),
+    ('\u{301C}', '\u{FF5E}'),
+];
 
 #[test]
 fn both_mappings_of_the_five_differing_cells_are_accepted() {
@@ -120,4 +125,3 @@ proptest! {
         prop_assert_eq!(serde_json::from_str::<StripeError>(&wire).unwrap(), error);
     }
 }
-

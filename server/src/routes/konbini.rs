@@ -4,12 +4,26 @@
 //! the order before Stripe is asked anything.
 
 use axum::extract::{Path, State};
-use checkout_api::{KonbiniCancelRequest, KonbiniPaymentRequest, KonbiniPaymentResponse, KonbiniStatus};
+use checkout_api::{
+    Cart, KonbiniCancelRequest, KonbiniPaymentRequest, KonbiniPaymentResponse, KonbiniStatus, PriceRequest,
+};
 
 use super::payment_secret::{GivenSecret, order_for_holder};
 use crate::AppState;
 use crate::error::{AppError, AppJson};
 use crate::orders::PaymentMethodKind;
+
+/// `POST /api/konbini/cart {items}`: these items priced in yen (an embedding page's own cart,
+/// README Embedding). Discount codes are for card payments.
+pub async fn price(
+    State(state): State<AppState>,
+    AppJson(request): AppJson<PriceRequest>,
+) -> Result<AppJson<Cart>, AppError> {
+    if request.discount_code.is_some() {
+        return Err(AppError::bad_request("discountCode", "Discount codes are for card payments."));
+    }
+    Ok(AppJson(state.konbini_catalog.price(&request.items)?))
+}
 
 pub async fn create(
     State(state): State<AppState>,

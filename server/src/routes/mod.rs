@@ -40,6 +40,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/checkout/sessions/{id}", limited(Kind::Lookup, get(embedded::status)))
         .route("/orders", limited(Kind::Lookup, get(orders::order_for_payment)))
         .route("/orders/{id}", limited(Kind::Lookup, get(orders::get_order)))
+        .route("/konbini/cart", limited(Kind::Cart, post(konbini::price)))
         .route("/konbini/payments", limited(Kind::Konbini, post(konbini::create)))
         .route("/konbini/payments/{id}", limited(Kind::Lookup, get(konbini::status)))
         .route("/konbini/payments/{id}/cancel", limited(Kind::Lookup, post(konbini::cancel)))

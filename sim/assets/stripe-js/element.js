@@ -35,6 +35,10 @@
     if (!node || typeof node.appendChild !== 'function') {
       throw IntegrationError('The selector you specified (' + target + ') applies to no DOM elements that are currently on the page. Make sure the element exists on the page before calling mount().');
     }
+    // As Stripe.js (since 2024): its frames talk to the light DOM, so a shadow root is refused.
+    if (typeof ShadowRoot !== 'undefined' && node.getRootNode && node.getRootNode() instanceof ShadowRoot) {
+      throw IntegrationError('Elements cannot be mounted in a ShadowRoot. Please mount in the Light DOM.');
+    }
     var wrapper = document.createElement('div');
     wrapper.className = '__PrivateStripeElement';
     var iframe = document.createElement('iframe');

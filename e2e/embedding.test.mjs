@@ -1,0 +1,227 @@
+// The checkout embedded in a merchant's own page (README, Embedding): examples/host-page/ served
+// by its own server on another origin (http://localhost:<port>, another site than the checkout
+// server's http://127.0.0.1:<port>), with the embed's files under a sub-path of it
+// (/shop/checkout/), the cart and email handed in by data-* attributes, and the checkout's
+// events heard by the host page's own script.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { ROOT, RELEASE_DIR, cardFields, freePort, startStack, waitFor, watchForPageErrors } from './harness.mjs';
+
+const EMBED_DIR = path.join(RELEASE_DIR ? path.join(RELEASE_DIR, 'dist') : path.join(ROOT, 'dist'), 'embed');
+// The host page's cart: 1 × Lumen organic T-shirt, 3 × Rust sticker pack.
+const CARD_TOTAL = '$39.97';
+const YEN_PAY = /¥5,100 をコンビニで支払う/;
+
+/** Pages like the example but for one attribute. */
+const VARIANTS = {
+  'unknown-product': [/"productId":"lumen-tee"/, '"productId":"no-such-thing"'],
+  'bad-cart': [/data-cart='[^']*'/, "data-cart='lumen-tee x1'"],
+};
+
+let stack;
+let host;
+before(async () => {
+  const hostPort = await freePort();
+  host = `http://localhost:${hostPort}`;
+  stack = await startStack({ serverEnv: { CHECKOUT_EMBED_ORIGINS: host } });
+  // The example page as it is, and beside it variants with other attributes (a page that is
+  // not the host's loopback one would be refused the loopback checkout by Chromium).
+  const example = path.join(ROOT, 'examples', 'host-page');
+  const pages = await mkdtemp(path.join(tmpdir(), 'checkout-host-page-'));
+  const html = await readFile(path.join(example, 'index.html'), 'utf8');
+  await writeFile(path.join(pages, 'index.html'), html);
+  for (const [name, [from, to]] of Object.entries(VARIANTS)) {
+    assert.ok(from.test(html), `${name}: the example page has ${from}`);
+    await writeFile(path.join(pages, `${name}.html`), html.replace(from, to));
+  }
+  const child = spawn(process.execPath, [path.join(example, 'serve.mjs')], {
+    env: { ...process.env, HOST_PAGE_PORT: String(hostPort), CHECKOUT_URL: stack.server, EMBED_DIR, HOST_PAGE_DIR: pages },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  stack.track(child);
+  await waitFor(`http://127.0.0.1:${hostPort}/`, child, 'host page');
+});
+after(async () => { await stack?.stop(); });
+
+/** The host page (or one of its VARIANTS). */
+async function openHostPage({ variant } = {}) {
+  const page = await stack.browser.newPage();
+  const errors = watchForPageErrors(page);
+  await page.goto(variant ? `${host}/${variant}.html` : `${host}/`);
+  return { page, errors };
+}
+
+/** The detail of the host page's log line for `type`, once there. */
+async function heard(page, type) {
+  const line = page.locator(`#order-events li[data-event="${type}"]`).first();
+  await line.waitFor();
+  return JSON.parse((await line.innerText()).slice(type.length + 1));
+}
+
+const checkout = (page) => page.locator('#checkout');
+
+test('pays by card from the host page: the cart handed in, priced by the server, checkout:paid heard', async () => {
+  const { page, errors } = await openHostPage();
+  assert.deepEqual(await heard(page, 'checkout:ready'), {});
+  const summary = await checkout(page).getByRole('region', { name: 'Order summary' }).innerText();
+  assert.match(summary, /3 × \$4\.99/);
+  assert.match(summary, /\$39\.97/);
+  // No shop header inside a merchant's page: the host has its own.
+  assert.equal(await checkout(page).locator('.site-header').count(), 0);
+
+  await cardFields(page).fill('4242 4242 4242 4242');
+  await checkout(page).getByRole('button', { name: `Pay ${CARD_TOTAL}` }).click();
+  const paid = await heard(page, 'checkout:paid');
+  assert.equal(paid.amount, 3997);
+  assert.equal(paid.currency, 'usd');
+  assert.match(paid.orderId, /\S/);
+  await checkout(page).getByRole('heading', { name: 'Payment succeeded' }).waitFor();
+  assert.equal(await page.title(), `Thank you · order ${paid.orderId}`);
+  // The server's books: the order the event named, paid once the webhook came.
+  for (let i = 0; ; i += 1) {
+    const order = await (await fetch(`${stack.server}/api/orders/${paid.orderId}`)).json();
+    if (order.status === 'paid') break;
+    assert.ok(i < 50, `order ${paid.orderId} still ${order.status}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a declined card: checkout:failed with Stripe\'s code and the message the shopper saw', async () => {
+  const { page, errors } = await openHostPage();
+  await heard(page, 'checkout:ready');
+  await cardFields(page).fill('4000 0000 0000 0002');
+  await checkout(page).getByRole('button', { name: `Pay ${CARD_TOTAL}` }).click();
+  const failed = await heard(page, 'checkout:failed');
+  assert.equal(failed.code, 'card_declined');
+  assert.equal(failed.message, await checkout(page).locator('.payment-error').innerText());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('pays at a konbini from the host page: the yen cart, the email handed in, checkout:konbini-pending', async () => {
+  const { page, errors } = await openHostPage();
+  await heard(page, 'checkout:ready');
+  await checkout(page).getByRole('button', { name: /Konbini/ }).click();
+  assert.equal(await checkout(page).getByLabel('メールアドレス Email').inputValue(), 'shopper@example.com');
+  await checkout(page).getByLabel('お名前 Name').fill('山田 花子');
+  await checkout(page).getByRole('button', { name: YEN_PAY }).click();
+  await page.frameLocator('iframe[title="Konbini payment instructions"]').getByRole('button', { name: '閉じる Close' }).click();
+  const pending = await heard(page, 'checkout:konbini-pending');
+  assert.match(pending.orderId, /\S/);
+  assert.ok(Date.parse(pending.expiresAt) > Date.now(), `expiresAt ${pending.expiresAt} is ahead`);
+  await checkout(page).getByRole('heading', { name: /お支払い方法のご案内/ }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an unknown product in the handed-in cart is refused and said, with checkout:failed', async () => {
+  const { page } = await openHostPage({ variant: 'unknown-product' });
+  const failed = await heard(page, 'checkout:failed');
+  assert.equal(failed.code, 'load_failed');
+  assert.match(failed.message, /Unknown product: no-such-thing/);
+  await checkout(page).getByRole('alert').filter({ hasText: /Unknown product: no-such-thing/ }).waitFor();
+  await page.close();
+});
+
+test('bad data-* attributes are said in the element and the console, never a blank box', async () => {
+  const { page } = await openHostPage({ variant: 'bad-cart' });
+  const failed = await heard(page, 'checkout:failed');
+  assert.equal(failed.code, 'invalid_embed_options');
+  assert.match(failed.message, /data-cart must be JSON/);
+  await checkout(page).getByRole('alert').filter({ hasText: /data-cart must be JSON/ }).waitFor();
+  await page.close();
+});
+
+test('styles stay apart: the host\'s rules do not reach the checkout, the checkout\'s do not leak out', async () => {
+  const { page } = await openHostPage();
+  await heard(page, 'checkout:ready');
+  const pay = checkout(page).getByRole('button', { name: `Pay ${CARD_TOTAL}` });
+  const style = (locator, ...names) => locator.evaluate((el, names) => {
+    const s = getComputedStyle(el);
+    return Object.fromEntries(names.map((n) => [n, s.getPropertyValue(n)]));
+  }, names);
+  // The host styles every button, h2 and .page; the checkout's keep their own look.
+  assert.deepEqual(await style(pay, 'text-transform', 'letter-spacing', 'background-color'),
+    { 'text-transform': 'none', 'letter-spacing': 'normal', 'background-color': 'rgb(10, 124, 89)' }, 'the host\'s colorPrimary, not its button rule');
+  assert.deepEqual(await style(checkout(page).locator('h2').first(), 'font-size'), { 'font-size': '18px' });
+  assert.deepEqual(await style(checkout(page).locator('.page'), 'border-top-style'), { 'border-top-style': 'none' });
+  // The checkout's rules (`a`, `h2`, `*`, its design tokens) stay inside it.
+  assert.deepEqual(await style(page.locator('header a').first(), 'color'), { color: 'rgb(255, 210, 138)' });
+  assert.deepEqual(await style(page.locator('body'), 'font-family', 'background-color'),
+    { 'font-family': 'Georgia, serif', 'background-color': 'rgb(251, 247, 240)' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--color-primary')), '');
+  await page.close();
+});
+
+test('the embed passes axe-core: the form, validation errors, paid', async () => {
+  const { page, errors } = await openHostPage();
+  await heard(page, 'checkout:ready');
+  const violations = async () => (await new AxeBuilder({ page }).include('#checkout')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze())
+    .violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  assert.deepEqual(await violations(), [], 'empty form');
+  await checkout(page).getByRole('button', { name: `Pay ${CARD_TOTAL}` }).click();
+  await cardFields(page).frame.getByText(/incomplete/i).first().waitFor();
+  assert.deepEqual(await violations(), [], 'validation errors');
+  await cardFields(page).fill('4242 4242 4242 4242');
+  await checkout(page).getByRole('button', { name: `Pay ${CARD_TOTAL}` }).click();
+  await checkout(page).getByRole('heading', { name: 'Payment succeeded' }).waitFor();
+  assert.deepEqual(await violations(), [], 'paid');
+  await checkout(page).getByRole('button', { name: /Konbini/ }).click();
+  assert.deepEqual(await violations(), [], 'konbini form');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the whole card payment with the keyboard only: Tab, typing and Enter, no clicks', async () => {
+  const { page, errors } = await openHostPage();
+  await heard(page, 'checkout:ready');
+  // From the top of the host page, Tab until the card number field has the focus.
+  const number = cardFields(page).number;
+  for (let i = 0; !(await number.evaluate((el) => el === document.activeElement && document.hasFocus())); i += 1) {
+    assert.ok(i < 40, 'the card number field is reachable with Tab');
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.type('4242424242424242');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1234');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('123');
+  // On to the Pay button, and Enter.
+  const pay = checkout(page).getByRole('button', { name: `Pay ${CARD_TOTAL}` });
+  for (let i = 0; !(await pay.evaluate((el) => el === document.activeElement)); i += 1) {
+    assert.ok(i < 20, 'the Pay button is reachable with Tab');
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  const paid = await heard(page, 'checkout:paid');
+  assert.equal(paid.amount, 3997);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a redirect-based 3-D Secure challenge comes back to the host page, which shows the result and hears checkout:paid', async () => {
+  const { page, errors } = await openHostPage();
+  await heard(page, 'checkout:ready');
+  await cardFields(page).fill('4000 0027 6000 3184');
+  await checkout(page).getByRole('button', { name: `Pay ${CARD_TOTAL}` }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/three_d_secure/'));
+  await page.getByRole('button', { name: 'Complete' }).click();
+  // Stripe's return_url is the host page itself (no data-return-url): the same path, Stripe's query.
+  await page.waitForURL((url) => url.origin === host && url.pathname === '/' && url.searchParams.has('payment_intent_client_secret'));
+  await checkout(page).getByRole('heading', { name: 'Payment succeeded' }).waitFor();
+  assert.match(await checkout(page).locator('.payment-result').innerText(), /We received your payment of \$39\.97/);
+  const paid = await heard(page, 'checkout:paid');
+  assert.equal(paid.amount, 3997);
+  assert.match(paid.orderId, /\S/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
