@@ -4,7 +4,11 @@
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addressFields, cardFields, startStack, payButton } from './harness.mjs';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, addressFields, cardFields, startStack, payButton } from './harness.mjs';
+
+const splitAddress = readdirSync(path.join(ROOT, 'dist')).some((name) => name.startsWith('split_address-'));
 
 const stacks = [];
 after(async () => { await Promise.all(stacks.map((s) => s.stop())); });
@@ -49,4 +53,24 @@ test('a billing address reaches the payment method', async () => {
   assert.equal(pm.billing_details.name, 'Jenny Rosen');
   assert.equal(pm.billing_details.address.postal_code, '94102');
   assert.equal(pm.billing_details.address.country, 'US');
+});
+
+// The Address Element's code is a chunk of the release build (src/checkout/address.rs), fetched
+// only when the shop collects an address: if it does not download, Pay stays off (an order that
+// must ship never goes without its address) and the shopper is told.
+test('an address form whose code does not download keeps Pay off and says so', { skip: !splitAddress && 'dist/ is not a split release build' }, async () => {
+  const stack = await startStack({ serverEnv: { CHECKOUT_ADDRESS: 'shipping' } });
+  stacks.push(stack);
+  const page = await stack.browser.newPage();
+  let blocked = 0;
+  await page.route(/\/split_address-[^/]+\.wasm$/, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+  await page.goto(`${stack.server}/`);
+  await page.getByRole('alert').filter({ hasText: 'The address form could not load' }).waitFor();
+  assert.ok(blocked >= 1);
+  // The Payment Element is ready, yet Pay stays off: nothing can be paid without the address.
+  await cardFields(page).number.waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await payButton(page).isDisabled(), true);
+  assert.equal((await stack.stripe.list('payment_intents')).length, 0);
+  await page.close();
 });

@@ -22,6 +22,7 @@ const YEN_PAY = /¥5,100 をコンビニで支払う/;
 const VARIANTS = {
   'unknown-product': [/"productId":"lumen-tee"/, '"productId":"no-such-thing"'],
   'bad-cart': [/data-cart='[^']*'/, "data-cart='lumen-tee x1'"],
+  japanese: [/data-stripe-checkout\b/, 'data-stripe-checkout data-locale="ja"'],
 };
 
 let stack;
@@ -222,6 +223,34 @@ test('a redirect-based 3-D Secure challenge comes back to the host page, which s
   const paid = await heard(page, 'checkout:paid');
   assert.equal(paid.amount, 3997);
   assert.match(paid.orderId, /\S/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('data-locale="ja": the embed in Japanese, on its element only, and axe-core finds nothing', async () => {
+  const { page, errors } = await openHostPage({ variant: 'japanese' });
+  await heard(page, 'checkout:ready');
+  assert.equal(await checkout(page).getAttribute('lang'), 'ja');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'the host page keeps its own language');
+  await checkout(page).getByRole('heading', { name: 'ご注文内容' }).waitFor();
+  const pay = checkout(page).getByRole('button', { name: `${CARD_TOTAL} を支払う` });
+  const violations = async () => (await new AxeBuilder({ page }).include('#checkout')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze())
+    .violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  assert.deepEqual(await violations(), [], 'empty form');
+  await pay.click();
+  await cardFields(page).frame.getByText(/incomplete/i).first().waitFor();
+  assert.deepEqual(await violations(), [], 'validation errors');
+  await cardFields(page).fill('4000 0000 0000 0002');
+  await pay.click();
+  await checkout(page).locator('.payment-error').filter({ hasText: 'カードが拒否されました。' }).waitFor();
+  assert.deepEqual(await violations(), [], 'declined');
+  await cardFields(page).fill('4242 4242 4242 4242');
+  await pay.click();
+  await checkout(page).getByRole('heading', { name: 'お支払いが完了しました' }).waitFor();
+  assert.deepEqual(await violations(), [], 'paid');
+  await checkout(page).getByRole('button', { name: /Konbini/ }).click();
+  assert.deepEqual(await violations(), [], 'konbini form');
   assert.deepEqual(errors, []);
   await page.close();
 });

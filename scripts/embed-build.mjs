@@ -13,7 +13,7 @@
 // - `writeLoader`: `embed.js`, the one file a merchant's page includes, by a stable name the
 //   server sends with no-cache: it imports the content-named JS and wasm beside it (by URLs
 //   relative to itself, so the folder may be served under any path and from any origin),
-//   adds the stylesheet, and mounts every `[data-stripe-checkout]` element and
+//   adds the stylesheets, and mounts every `[data-stripe-checkout]` element and
 //   `<stripe-checkout>` custom element.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -62,7 +62,8 @@ export function writeLoader(dir) {
   };
   const js = find(/href="([^"]*embed-[0-9a-f]{16}\.js)"/, 'embed JS');
   const wasm = find(/href="([^"]*embed-[0-9a-f]{16}_bg\.wasm)"/, 'embed wasm');
-  const css = find(/href="([^"]*main-[0-9a-f]{16}\.css)"/, 'stylesheet');
+  const css = [...html.matchAll(/href="([^"]*-[0-9a-f]{16}\.css)"/g)].map((m) => path.basename(m[1]));
+  if (!css.length) throw new Error('embed-build: index.html names no stylesheet');
   const loader = `// The embedded checkout (README, Embedding). Include as a module, then either
 //   <div data-stripe-checkout data-api="https://checkout.example/api"></div>
 // or <stripe-checkout data-api="..."></stripe-checkout>. Files are found beside this one.
@@ -71,14 +72,16 @@ const at = (name) => new URL(name, import.meta.url).href;
 let app;
 function load() {
   app ??= (async () => {
-    const style = document.createElement('link');
-    style.rel = 'stylesheet';
-    style.href = at(files.css);
-    const styled = new Promise((done) => { style.onload = style.onerror = done; });
-    document.head.append(style);
+    const styled = files.css.map((name) => new Promise((done) => {
+      const style = document.createElement('link');
+      style.rel = 'stylesheet';
+      style.href = at(name);
+      style.onload = style.onerror = done;
+      document.head.append(style);
+    }));
     const module = await import(at(files.js));
     await module.default({ module_or_path: at(files.wasm) });
-    await styled;
+    await Promise.all(styled);
     return module;
   })();
   return app;

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 pub async fn config() -> Result<ConfigResponse, StripeError> {
-    read(send("GET", "/api/config", &[], None).await?)
+    read(send("GET", &crate::host::config_path(), &[], None).await?)
 }
 
 /// The cart for these items and discount code, priced by the server.

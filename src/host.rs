@@ -17,6 +17,16 @@ pub fn api_url(path: &str) -> String {
     path.to_owned()
 }
 
+/// `/api/config`, in the language an embedding page asks for (`data-locale`, else the browser's);
+/// the shop's own pages are answered in the browser's `Accept-Language`.
+pub fn config_path() -> String {
+    #[cfg(feature = "embed")]
+    if let Some(locale) = crate::embed::locale() {
+        return format!("/api/config?locale={}", js_sys::encode_uri_component(&locale));
+    }
+    "/api/config".to_owned()
+}
+
 /// Asks a cross-origin `/api` to take the shopper's cookie (the demo sign-in) as well.
 pub fn prepare(init: &web_sys::RequestInit) {
     #[cfg(feature = "embed")]

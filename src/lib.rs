@@ -13,6 +13,7 @@ pub mod complete;
 pub mod embed;
 pub mod embedded;
 mod host;
+pub mod i18n;
 mod json;
 pub mod konbini;
 pub mod look;

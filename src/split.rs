@@ -33,7 +33,10 @@ impl NotLoaded {
     pub fn into_error(self, doing: &str) -> StripeError {
         StripeError::new(
             ErrorType::ApiConnectionError,
-            format!("{doing} could not start: part of the page did not download. Check your connection and try again."),
+            crate::i18n::tr_with(
+                "{} could not start: part of the page did not download. Check your connection and try again.",
+                doing,
+            ),
         )
         .with_code(NOT_LOADED)
     }

@@ -41,6 +41,12 @@ impl Index {
     /// and the hints that start Stripe.js at once.
     pub fn render(template: &str, config: &ConfigResponse, stripe: &StripeConfig) -> Result<Self, String> {
         let json = serde_json::to_string(config).map_err(|e| e.to_string())?;
+        // The page's language, for its reader and assistive technology, before the wasm runs.
+        let template = template.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\">", config.locale), 1);
+        let tr = |english: &str| config.texts.get(english).map_or_else(|| english.to_owned(), |t| attribute(t));
+        let skeleton = SKELETON
+            .replace("Secure checkout", &tr("Secure checkout"))
+            .replace("Loading checkout", &tr("Loading checkout"));
         // Inside <script>, "</script" must not appear: JSON may say it as \u003c.
         let json = json.replace('<', "\\u003c");
         let mut head = String::new();
@@ -51,7 +57,7 @@ impl Index {
         head.push_str(&format!("<script type=\"application/json\" id=\"checkout-config\">{json}</script>\n"));
         let html = template.replacen(CONFIG_MARKER, &format!("{head}{CONFIG_MARKER}"), 1).replacen(
             BODY_MARKER,
-            &format!("{BODY_MARKER}\n{SKELETON}"),
+            &format!("{BODY_MARKER}\n{skeleton}"),
             1,
         );
         let identity = html.into_bytes();
@@ -84,7 +90,7 @@ impl Index {
         let set = response.headers_mut();
         set.insert(ETAG, self.etag.clone());
         set.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-        set.insert(VARY, HeaderValue::from_static("accept-encoding"));
+        set.insert(VARY, HeaderValue::from_static("accept-encoding, accept-language"));
         response
     }
 }
@@ -92,8 +98,17 @@ impl Index {
 /// The pages of the app, each an entry of its own (`scripts/build-app.sh`): the card checkout
 /// at `/` from `dist/index.html`, and each other page at `/<page>` from `dist/<page>/` (a page's
 /// path may have several segments: `/operator/emails` from `dist/operator/emails/`).
+///
+/// Each in every language of `checkout_api::texts::LOCALES`, chosen per request
+/// (`routes::requested_locale`: `?lang=`, else `Accept-Language`).
 #[derive(Debug, Clone)]
 pub struct Pages {
+    by_locale: Vec<(&'static str, Documents)>,
+}
+
+/// The pages in one language.
+#[derive(Debug, Clone)]
+struct Documents {
     checkout: Index,
     others: Vec<(&'static str, Index)>,
 }
@@ -118,6 +133,25 @@ impl Pages {
     /// Reads the built pages; a page missing from the build is served by the checkout's
     /// document (development builds), a missing build by an empty page (the API still works).
     pub fn from_dist(dist: &Path, config: &ConfigResponse, stripe: &StripeConfig) -> Result<Self, String> {
+        let by_locale = checkout_api::texts::LOCALES
+            .iter()
+            .map(|locale| {
+                let config = crate::routes::localized(config.clone(), locale);
+                Documents::from_dist(dist, &config, stripe).map(|documents| (*locale, documents))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Self { by_locale })
+    }
+
+    /// The document for `path` in `locale`: see [`Documents::for_path`].
+    pub fn for_path(&self, path: &str, locale: &str) -> Option<&Index> {
+        let (_, documents) = self.by_locale.iter().find(|(l, _)| *l == locale).unwrap_or(&self.by_locale[0]);
+        documents.for_path(path)
+    }
+}
+
+impl Documents {
+    fn from_dist(dist: &Path, config: &ConfigResponse, stripe: &StripeConfig) -> Result<Self, String> {
         let read = |path: std::path::PathBuf| std::fs::read_to_string(path).ok();
         let root = read(dist.join("index.html")).unwrap_or_default();
         let mut others = Vec::new();
@@ -130,7 +164,7 @@ impl Pages {
 
     /// The document for `path`: `/` (and `/index.html`), `/<page>` and below; `None` for any
     /// other path.
-    pub fn for_path(&self, path: &str) -> Option<&Index> {
+    fn for_path(&self, path: &str) -> Option<&Index> {
         if path == "/" || path == "/index.html" {
             return Some(&self.checkout);
         }
@@ -151,7 +185,8 @@ pub fn templates(dist: &Path) -> Vec<String> {
 
 /// A page of the app, or 404 for a path that is none of them.
 pub async fn page(pages: std::sync::Arc<Pages>, request: Request) -> Response {
-    match pages.for_path(request.uri().path()) {
+    let locale = crate::routes::requested_locale(request.uri().query(), request.headers());
+    match pages.for_path(request.uri().path(), locale) {
         Some(index) => index.respond(request.headers()),
         None => (
             StatusCode::NOT_FOUND,

@@ -1,6 +1,8 @@
 use checkout_api::{Cart, PriceRequest};
 use leptos::prelude::*;
 
+use crate::i18n::{tr, tr_with};
+
 /// A discount code field. The server checks the code and prices the cart again; the new cart
 /// (and so the Elements amount and the Pay button) follows. `locked` while a payment runs. Part
 /// of the checkout's extras (`super::extras`): the release build downloads it after the card form.
@@ -19,8 +21,10 @@ pub fn DiscountForm(cart: RwSignal<Cart>, #[prop(into)] locked: Signal<bool>) ->
         }
     });
     let error = move || match reprice.value().get() {
-        Some(Err(err)) if err.param.as_deref() == Some("discountCode") => err.message,
-        Some(Err(err)) => Some(err.shopper_message().to_owned()),
+        Some(Err(err)) if err.param.as_deref() == Some("discountCode") => {
+            err.message.as_deref().map(|m| tr(m).to_owned())
+        }
+        Some(Err(err)) => Some(tr(err.shopper_message()).to_owned()),
         _ => None,
     };
     let on_submit = move |event: web_sys::SubmitEvent| {
@@ -33,7 +37,7 @@ pub fn DiscountForm(cart: RwSignal<Cart>, #[prop(into)] locked: Signal<bool>) ->
 
     view! {
         <form class="discount-form" on:submit=on_submit>
-            <label for="discount-code">"Discount code"</label>
+            <label for="discount-code">{tr("Discount code")}</label>
             <div class="discount-row">
                 <input
                     id="discount-code"
@@ -45,15 +49,15 @@ pub fn DiscountForm(cart: RwSignal<Cart>, #[prop(into)] locked: Signal<bool>) ->
                     disabled=move || locked.get()
                 />
                 <button type="submit" disabled=move || busy.get() || locked.get() || code.with(|c| c.trim().is_empty())>
-                    "Apply"
+                    {tr("Apply")}
                 </button>
             </div>
             <div id="discount-error" class="field-error" role="alert">{error}</div>
             {move || applied().map(|applied| view! {
                 <p class="discount-applied">
-                    {format!("{applied} applied. ")}
+                    {tr_with("{} applied.", &applied)} " "
                     <button type="button" class="link" disabled=move || busy.get() || locked.get() on:click=move |_| { reprice.dispatch(None); }>
-                        "Remove"
+                        {tr("Remove")}
                     </button>
                 </p>
             })}

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{DiscountForm, SessionBar};
+use crate::i18n::{tr, tr_with};
 use crate::split::{NotLoaded, split};
 
 /// The live session bar and discount form, once their chunk is there.
@@ -162,20 +163,20 @@ pub fn DiscountSlot(extras: ExtrasLoader) -> impl IntoView {
         None if extras.hidden.get() => ().into_any(),
         None => view! {
             <form class="discount-form">
-                <label for="discount-code">"Discount code"</label>
+                <label for="discount-code">{tr("Discount code")}</label>
                 <div class="discount-row">
                     <input id="discount-code" autocomplete="off" disabled />
-                    <button type="submit" disabled>"Apply"</button>
+                    <button type="submit" disabled>{tr("Apply")}</button>
                 </div>
                 <div id="discount-error" class="field-error" role="alert">
                     {move || failed.get().then(|| view! {
                         // Its own text node: a second failure is said anew, the button stays.
                         {move || match extras.failures.get() {
-                            1 => "Discount codes and signing in could not load: part of the page did not download. ".to_owned(),
-                            n => format!("Discount codes and signing in could not load ({n} tries): part of the page did not download. "),
+                            1 => tr("Discount codes and signing in could not load: part of the page did not download. ").to_owned(),
+                            n => tr_with("Discount codes and signing in could not load ({} tries): part of the page did not download. ", &n.to_string()),
                         }}
                         <button type="button" class="link" aria-disabled=move || extras.loading.get().to_string() on:click=retry>
-                            "Try again"
+                            {tr("Try again")}
                         </button>
                     })}
                 </div>

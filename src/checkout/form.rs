@@ -1,12 +1,12 @@
 use checkout_api::stripe_common::ErrorType;
 use checkout_api::{AddressCollection, Cart, format_amount};
 use leptos::prelude::*;
-use leptos_stripe::stripe_wasm::{
-    AddressElementOptions, AddressMode, ElementEvent, Layout, LoadErrorEvent, PaymentElementOptions, RawEvent,
-};
+use leptos_stripe::stripe_wasm::{ElementEvent, Layout, LoadErrorEvent, PaymentElementOptions, RawEvent};
 use leptos_stripe::{On, StripeElement, use_elements, use_stripe};
 
+use super::address::AddressSlot;
 use super::pay::{Order, Paid, pay, preload_pay};
+use crate::i18n::{tr, tr_with};
 use crate::shared::attempt;
 
 /// The Address Element (if configured), the Payment Element and the Pay button. Must be inside
@@ -30,6 +30,8 @@ pub fn CheckoutForm(
     let attempt = RwSignal::new(String::new());
     leptos_stripe::effect(move || attempt.set(attempt::for_cart(&cart.read())));
     let ready = RwSignal::new(false);
+    // The Address Element's readiness (`AddressSlot`): true at once when none is collected.
+    let address_ready = RwSignal::new(false);
     let load_error = RwSignal::new(None::<String>);
     // The Address Element's own: the Payment Element's events do not clear it.
     let address_error = RwSignal::new(None::<String>);
@@ -60,7 +62,7 @@ pub fn CheckoutForm(
     // Stripe shows validation errors at the field itself.
     let error = move || match payment.value().get() {
         Some(Err(err)) if err.type_ != ErrorType::ValidationError => {
-            Some(crate::split::shopper_message(&err).to_owned())
+            Some(tr(crate::split::shopper_message(&err)).to_owned())
         }
         _ => load_error.get().or_else(|| address_error.get()),
     };
@@ -68,7 +70,11 @@ pub fn CheckoutForm(
     let on_submit = move |event: web_sys::SubmitEvent| {
         event.prevent_default();
         // A second press (or Enter) while paying is ignored: one payment per attempt.
-        if payment.pending().get_untracked() || !ready.get_untracked() || handles.with_value(Option::is_none) {
+        if payment.pending().get_untracked()
+            || !ready.get_untracked()
+            || !address_ready.get_untracked()
+            || handles.with_value(Option::is_none)
+        {
             return;
         }
         let ship = address == AddressCollection::Shipping;
@@ -81,12 +87,12 @@ pub fn CheckoutForm(
         payment.dispatch(order);
     };
     let label = move || match paying.get() {
-        true => "Processing…".to_owned(),
-        false => cart.with(|c| format!("Pay {}", format_amount(c.total, &c.currency))),
+        true => tr("Processing…").to_owned(),
+        false => cart.with(|c| tr_with("Pay {}", &format_amount(c.total, &c.currency))),
     };
     view! {
         <form class="payment-form" on:submit=on_submit aria-busy=move || paying.get().to_string()>
-            <AddressFieldset address on_load_error=move |e: LoadErrorEvent| address_error.set(Some(e.error.shopper_message().to_owned())) />
+            <AddressSlot address ready=address_ready on_load_error=move |e: LoadErrorEvent| address_error.set(Some(tr(e.error.shopper_message()).to_owned())) />
             // The factory component with only the events the form listens to: `<PaymentElement>`
             // would also bring the decoders of every event it offers (its `change` event's
             // payment method details among them), which this form never reads.
@@ -119,27 +125,11 @@ pub fn CheckoutForm(
                     }
                 }
             />
-            <button type="submit" class="pay" disabled=move || paying.get() || !ready.get()>
+            <button type="submit" class="pay" disabled=move || paying.get() || !ready.get() || !address_ready.get()>
                 <span class="spinner" hidden=move || !paying.get() aria-hidden="true"></span>
                 {label}
             </button>
             <div class="payment-error" role="alert">{error}</div>
         </form>
     }
-}
-
-/// The Address Element in its fieldset, when the shop collects an address.
-#[component]
-fn AddressFieldset(address: AddressCollection, #[prop(into)] on_load_error: Callback<LoadErrorEvent>) -> impl IntoView {
-    let (mode, heading) = match address {
-        AddressCollection::None => return None,
-        AddressCollection::Billing => (AddressMode::Billing, "Billing address"),
-        AddressCollection::Shipping => (AddressMode::Shipping, "Shipping address"),
-    };
-    Some(view! {
-        <fieldset class="address">
-            <legend>{heading}</legend>
-            <StripeElement kind="address" options=Signal::stored(AddressElementOptions::new(mode)) id="address-element" on_load_error />
-        </fieldset>
-    })
 }

@@ -1,6 +1,7 @@
 //! The card checkout: the cart (priced by the server, discount codes included), the Payment
 //! Element, paying with a ConfirmationToken the server confirms, and the result.
 
+mod address;
 mod discount;
 mod extras;
 mod form;
@@ -49,6 +50,8 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
             payment_method_creation: Some(PaymentMethodCreation::Manual),
             appearance: Some(appearance.clone()),
             customer_session_client_secret: customer_session.clone(),
+            // Stripe's own words in the page's language.
+            locale: Some(crate::i18n::locale().to_owned()),
             ..ElementsOptions::payment(cart.total, &cart.currency)
         }
     });
@@ -68,7 +71,7 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
                 <DiscountSlot extras />
                 {other_way}
             </div>
-            <section class="payment" aria-label="Payment">
+            <section class="payment" aria-label=crate::i18n::tr("Payment")>
                 {move || match paid.get() {
                     Some(paid) => view! { <PaymentResult paid poll_seconds /> }.into_any(),
                     None => {

@@ -41,7 +41,7 @@ pub async fn pay(stripe: &Stripe, elements: &Elements, order: Order, return_url:
     elements.submit().await?;
     after_submit(stripe.clone(), elements.clone(), order, return_url)
         .await
-        .unwrap_or_else(|not_loaded| Err(not_loaded.into_error("The payment")))
+        .unwrap_or_else(|not_loaded| Err(not_loaded.into_error(&crate::i18n::tr("The payment"))))
 }
 
 split! {
@@ -83,7 +83,7 @@ fn outcome(confirmed: ConfirmResponse, status: PaymentIntentStatus) -> Result<Pa
         }),
         PaymentIntentStatus::RequiresPaymentMethod => Err(StripeError::new(
             ErrorType::CardError,
-            "Your payment could not be completed. Please try again or use another payment method.",
+            crate::i18n::n_("Your payment could not be completed. Please try again or use another payment method."),
         )),
         other => Err(StripeError::new(ErrorType::ApiError, format!("unexpected payment status {}", other.as_str()))),
     }

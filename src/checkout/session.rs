@@ -2,6 +2,8 @@ use checkout_api::SessionView;
 use checkout_api::stripe_common::StripeError;
 use leptos::prelude::*;
 
+use crate::i18n::{n_, tr};
+
 /// Who is signed in, with the way in or out. Saved cards are only ever a signed-in customer's;
 /// offline, the shop offers a demo customer with a saved card. Signing in or out reloads the
 /// page, which then loads with (or without) the customer's CustomerSession. Part of the
@@ -10,16 +12,16 @@ use leptos::prelude::*;
 pub fn SessionBar(session: SessionView) -> impl IntoView {
     let change = Action::new_local(move |sign_in: &bool| {
         let sign_in = *sign_in;
-        async move { change_session(sign_in).await.map_err(|err| err.shopper_message().to_owned()) }
+        async move { change_session(sign_in).await.map_err(|err| tr(err.shopper_message()).to_owned()) }
     });
     let busy = change.pending();
     let error = move || change.value().get().and_then(Result::err);
     let (text, label, sign_in) = offer(&session)?;
     Some(view! {
         <div class="session-bar">
-            <span>{text}</span>
+            <span>{tr(text)}</span>
             " "
-            <button type="button" disabled=busy on:click=move |_| { change.dispatch(sign_in); }>{label}</button>
+            <button type="button" disabled=busy on:click=move |_| { change.dispatch(sign_in); }>{tr(label)}</button>
             <span class="payment-error" role="alert">{error}</span>
         </div>
     })
@@ -29,8 +31,8 @@ pub fn SessionBar(session: SessionView) -> impl IntoView {
 /// no bar (nobody signed in, and no demo customer to sign in as).
 pub(super) fn offer(session: &SessionView) -> Option<(&'static str, &'static str, bool)> {
     match (session.signed_in, session.demo_sign_in) {
-        (true, _) => Some(("Signed in: your saved cards are offered.", "Sign out", false)),
-        (false, true) => Some(("Returning customer?", "Sign in as the demo customer", true)),
+        (true, _) => Some((n_("Signed in: your saved cards are offered."), n_("Sign out"), false)),
+        (false, true) => Some((n_("Returning customer?"), n_("Sign in as the demo customer"), true)),
         (false, false) => None,
     }
 }

@@ -3,6 +3,7 @@ use checkout_api::stripe_common::PaymentIntentStatus;
 use leptos::prelude::*;
 
 use super::pay::Paid;
+use crate::i18n::tr;
 use crate::shared::OrderStatusLine;
 use crate::split::{NotLoaded, split};
 
@@ -20,8 +21,8 @@ pub fn PaymentResult(paid: Paid, poll_seconds: u32) -> impl IntoView {
             // Only if the chunk could not be loaded again: the payment went through all the same.
             Err(NotLoaded) => view! {
                 <section class="payment-result" role="status">
-                    <h2>"Payment received"</h2>
-                    <p class="reference">"Reference: " <code data-testid="payment-intent-id">{reference.clone()}</code></p>
+                    <h2>{tr("Payment received")}</h2>
+                    <p class="reference">{tr("Reference:")} " " <code data-testid="payment-intent-id">{reference.clone()}</code></p>
                 </section>
             }
             .into_any(),
@@ -40,20 +41,20 @@ split! {
 #[component]
 pub fn PaymentSucceeded(paid: Paid, poll_seconds: u32) -> impl IntoView {
     let heading = match paid.status {
-        PaymentIntentStatus::Processing => "Payment processing",
-        _ => "Payment succeeded",
+        PaymentIntentStatus::Processing => tr("Payment processing"),
+        _ => tr("Payment succeeded"),
     };
     view! {
         <section class="payment-result" role="status" aria-live="polite">
             <h2>{heading}</h2>
             <p>
-                "Amount: " <strong data-testid="paid-amount">{format_amount(paid.amount, &paid.currency)}</strong>
+                {tr("Amount:")} " " <strong data-testid="paid-amount">{format_amount(paid.amount, &paid.currency)}</strong>
             </p>
             {paid.already_confirmed.then(|| view! {
-                <p data-testid="already-paid">"This order was already paid. You have not been charged again."</p>
+                <p data-testid="already-paid">{tr("This order was already paid. You have not been charged again.")}</p>
             })}
             <p class="reference">
-                "Reference: " <code data-testid="payment-intent-id">{paid.payment_intent_id}</code>
+                {tr("Reference:")} " " <code data-testid="payment-intent-id">{paid.payment_intent_id}</code>
             </p>
             <OrderStatusLine order_id=paid.order_id poll_seconds />
         </section>

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 pub use status::PaymentStatus;
 
+use crate::i18n::tr;
 use crate::shared::{OrderStatusForPayment, Ready, attempt, query_parameter};
 
 #[component]
@@ -23,18 +24,18 @@ pub fn CompletePage(ready: Ready) -> impl IntoView {
         move || {
             let (stripe, secret) = (stripe.clone(), secret.clone());
             async move {
-                let secret = secret.ok_or("This page needs a payment to show.")?;
-                stripe.retrieve_payment_intent(&secret).await.map_err(|e| e.shopper_message().to_owned())
+                let secret = secret.ok_or_else(|| tr("This page needs a payment to show.").to_owned())?;
+                stripe.retrieve_payment_intent(&secret).await.map_err(|e| tr(e.shopper_message()).to_owned())
             }
         }
     });
     move || match intent.get() {
-        None => view! { <p class="payment-result" aria-busy="true">"Checking your payment…"</p> }.into_any(),
+        None => view! { <p class="payment-result" aria-busy="true">{tr("Checking your payment…")}</p> }.into_any(),
         Some(Err(message)) => view! {
             <section class="payment-result" role="alert">
-                <h2>"We could not find that payment"</h2>
+                <h2>{tr("We could not find that payment")}</h2>
                 <p>{message}</p>
-                <a href=crate::host::checkout_url()>"Back to checkout"</a>
+                <a href=crate::host::checkout_url()>{tr("Back to checkout")}</a>
             </section>
         }
         .into_any(),
@@ -49,7 +50,7 @@ pub fn CompletePage(ready: Ready) -> impl IntoView {
             if intent.status == PaymentIntentStatus::RequiresPaymentMethod {
                 crate::host::failed(
                     "payment_intent_authentication_failure",
-                    "Your payment was not successful, please try again.",
+                    &tr("Your payment was not successful, please try again."),
                 );
             }
             let on_order = move |order: OrderView| {

@@ -82,6 +82,12 @@ pub fn return_url() -> Option<String> {
     })
 }
 
+/// `data-locale` (else, and for `auto`, the browser's language): what `/api/config` is asked in.
+pub fn locale() -> Option<String> {
+    let given = HOST.with_borrow(|host| host.as_ref().map(|h| h.options.locale.clone()))?;
+    given.filter(|l| l != "auto").or_else(|| window().navigator().language())
+}
+
 /// `data-parent-origin`: inside an iframe, the one origin the events are posted to.
 pub fn parent_origin() -> Option<String> {
     HOST.with_borrow(|host| host.as_ref().and_then(|h| h.options.parent_origin.clone()))

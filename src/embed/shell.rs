@@ -60,16 +60,16 @@ pub fn EmbeddedShop(options: EmbedOptions) -> impl IntoView {
 /// Card or konbini: two toggle buttons (the shop's own pages link to each other instead).
 #[component]
 fn MethodChoice(method: RwSignal<Method>) -> impl IntoView {
-    let choice = move |which: Method, label: &'static str, lang: &'static str| {
+    let choice = move |which: Method, label: String, lang: Option<&'static str>| {
         view! {
             <button type="button" lang=lang aria-pressed=move || (method.get() == which).to_string()
                 on:click=move |_| method.set(which)>{label}</button>
         }
     };
     view! {
-        <div class="method-choice" role="group" aria-label="Payment method">
-            {choice(Method::Card, "Card (USD)", "en")}
-            {choice(Method::Konbini, "コンビニ Konbini (JPY)", "ja")}
+        <div class="method-choice" role="group" aria-label=crate::i18n::tr("Payment method")>
+            {choice(Method::Card, crate::i18n::tr("Card (USD)").to_owned(), None)}
+            {choice(Method::Konbini, "コンビニ Konbini (JPY)".to_owned(), Some("ja"))}
         </div>
     }
 }
@@ -93,5 +93,5 @@ async fn load_for(options: &EmbedOptions) -> Result<Ready, String> {
 /// The server's reason (an unknown product, a bad quantity), for the merchant's developer and
 /// the shopper alike.
 fn cart_refused(error: checkout_api::stripe_common::StripeError) -> String {
-    format!("This cart cannot be paid for: {}", error.message.as_deref().unwrap_or("the shop refused it."))
+    crate::i18n::tr_with("This cart cannot be paid for: {}", error.message.as_deref().unwrap_or("the shop refused it."))
 }

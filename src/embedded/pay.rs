@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos_stripe::EmbeddedCheckout;
 use leptos_stripe::stripe_wasm::{ClientSecretSource, StripeError};
 
+use crate::i18n::tr;
 use crate::shared::{OrderSummary, Ready, attempt};
 
 /// The cart beside Stripe's Embedded Checkout. The Checkout Session is asked for when Stripe.js
@@ -18,7 +19,7 @@ pub fn EmbeddedPay(ready: Ready) -> impl IntoView {
             crate::api::checkout_session(&request)
                 .await
                 .map(|session| session.client_secret)
-                .map_err(|err| err.shopper_message().to_owned())
+                .map_err(|err| tr(err.shopper_message()).to_owned())
         }
     });
     let error = RwSignal::new(None::<String>);
@@ -26,14 +27,14 @@ pub fn EmbeddedPay(ready: Ready) -> impl IntoView {
         <div class="checkout">
             <div class="summary-column">
                 <OrderSummary cart=Signal::stored(cart) />
-                <p class="other-way"><a href="/">"Pay with the card form instead"</a></p>
+                <p class="other-way"><a href="/">{tr("Pay with the card form instead")}</a></p>
             </div>
-            <section class="payment embedded" aria-label="Payment">
+            <section class="payment embedded" aria-label=tr("Payment")>
                 <EmbeddedCheckout
                     stripe
                     client_secret
                     id="embedded-checkout"
-                    on_error=move |err: StripeError| error.set(Some(err.shopper_message().to_owned()))
+                    on_error=move |err: StripeError| error.set(Some(tr(err.shopper_message()).to_owned()))
                 />
                 <div class="payment-error" role="alert">{move || error.get()}</div>
             </section>

@@ -1,6 +1,7 @@
 use checkout_api::format_amount;
 use leptos::prelude::*;
 
+use crate::i18n::{n_, tr};
 use crate::shared::{OrderStatusLine, attempt};
 
 /// What Stripe's Checkout did, by the session Stripe sent the shopper back with, and the order
@@ -9,15 +10,15 @@ use crate::shared::{OrderStatusLine, attempt};
 pub fn SessionResult(session_id: String, poll_seconds: u32) -> impl IntoView {
     let session = LocalResource::new(move || {
         let id = session_id.clone();
-        async move { crate::api::checkout_session_status(&id).await.map_err(|e| e.shopper_message().to_owned()) }
+        async move { crate::api::checkout_session_status(&id).await.map_err(|e| tr(e.shopper_message()).to_owned()) }
     });
     move || match session.get() {
-        None => view! { <p class="payment-result" aria-busy="true">"Checking your payment…"</p> }.into_any(),
+        None => view! { <p class="payment-result" aria-busy="true">{tr("Checking your payment…")}</p> }.into_any(),
         Some(Err(message)) => view! {
             <section class="payment-result" role="alert">
-                <h2>"We could not find that payment"</h2>
+                <h2>{tr("We could not find that payment")}</h2>
                 <p>{message}</p>
-                <a href="/embedded">"Back to checkout"</a>
+                <a href="/embedded">{tr("Back to checkout")}</a>
             </section>
         }
         .into_any(),
@@ -30,8 +31,8 @@ pub fn SessionResult(session_id: String, poll_seconds: u32) -> impl IntoView {
             };
             view! {
                 <section class="payment-result" role="status" aria-live="polite">
-                    <h2>"Payment succeeded"</h2>
-                    <p>"Amount: " <strong data-testid="paid-amount">{amount}</strong></p>
+                    <h2>{tr("Payment succeeded")}</h2>
+                    <p>{tr("Amount:")} " " <strong data-testid="paid-amount">{amount}</strong></p>
                     {view.order_id.map(|order_id| view! { <OrderStatusLine order_id poll_seconds /> })}
                 </section>
             }
@@ -41,9 +42,9 @@ pub fn SessionResult(session_id: String, poll_seconds: u32) -> impl IntoView {
             let expired = view.status == "expired";
             view! {
                 <section class="payment-result" role="alert">
-                    <h2>{if expired { "This checkout has expired" } else { "Your payment was not completed" }}</h2>
-                    <p>"Nothing was charged. You can start again."</p>
-                    <a href="/embedded">"Back to checkout"</a>
+                    <h2>{tr(if expired { n_("This checkout has expired") } else { n_("Your payment was not completed") })}</h2>
+                    <p>{tr("Nothing was charged. You can start again.")}</p>
+                    <a href="/embedded">{tr("Back to checkout")}</a>
                 </section>
             }
             .into_any()

@@ -3,6 +3,8 @@ use futures_util::future::join;
 use leptos::prelude::*;
 use leptos_stripe::stripe_wasm::Stripe;
 
+use crate::i18n::tr;
+
 /// What every page needs first: the server's configuration and a loaded Stripe.js.
 #[derive(Clone)]
 pub struct Ready {
@@ -18,16 +20,16 @@ pub async fn load() -> Result<Ready, String> {
         Some(config) => config,
         None => crate::api::config()
             .await
-            .map_err(|_| "We could not reach the shop. Check your connection and try again.".to_owned())?,
+            .map_err(|_| tr("We could not reach the shop. Check your connection and try again."))?,
     };
+    crate::i18n::set(std::mem::take(&mut config.locale), std::mem::take(&mut config.texts));
     crate::look::apply_to_page(&config.look);
     let (stripe, session) =
         join(Stripe::load(&config.stripe_js_url, &config.publishable_key), crate::api::session()).await;
     let stripe = stripe.map_err(|err| {
         leptos::logging::error!("{err}");
-        "The secure payment form (Stripe.js) could not be loaded. If an ad or script blocker is active, \
-         allow js.stripe.com and try again."
-            .to_owned()
+        tr("The secure payment form (Stripe.js) could not be loaded. If an ad or script blocker is active, \
+            allow js.stripe.com and try again.")
     })?;
     // Without an answer about the session, the shopper pays as a guest.
     if let Ok(session) = session {

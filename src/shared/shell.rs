@@ -25,7 +25,7 @@ pub fn Shell(page: fn(Ready) -> AnyView) -> impl IntoView {
     view! {
         <header class="site-header">
             <a class="brand" href="/">"Ferris & Co."</a>
-            <span class="secure">"Secure checkout"</span>
+            <span class="secure">{crate::i18n::tr("Secure checkout")}</span>
         </header>
         <main class="page">{content}</main>
     }

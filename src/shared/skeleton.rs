@@ -4,7 +4,7 @@ use leptos::prelude::*;
 #[component]
 pub fn CheckoutSkeleton() -> impl IntoView {
     view! {
-        <div class="checkout skeleton" aria-busy="true" aria-label="Loading checkout">
+        <div class="checkout skeleton" aria-busy="true" aria-label=crate::i18n::tr("Loading checkout")>
             <section class="order-summary">
                 <div class="bone wide"></div>
                 <div class="bone"></div>

@@ -1,6 +1,8 @@
 use checkout_api::{Cart, format_amount};
 use leptos::prelude::*;
 
+use crate::i18n::tr;
+
 /// The cart as the server priced it, updated whenever the server prices it again.
 #[component]
 pub fn OrderSummary(#[prop(into)] cart: Signal<Cart>) -> impl IntoView {
@@ -25,7 +27,7 @@ pub fn OrderSummary(#[prop(into)] cart: Signal<Cart>) -> impl IntoView {
         cart.discount.map(|d| {
             view! {
                 <p class="discount" data-testid="discount-line">
-                    <span>{format!("Discount {} · {}", d.code, d.label)}</span>
+                    <span>{format!("{} {} · {}", tr("Discount"), d.code, d.label)}</span>
                     <span>{format_amount(-d.amount, &cart.currency)}</span>
                 </p>
             }
@@ -33,11 +35,11 @@ pub fn OrderSummary(#[prop(into)] cart: Signal<Cart>) -> impl IntoView {
     };
     view! {
         <section class="order-summary" aria-labelledby="order-summary-title">
-            <h2 id="order-summary-title">"Order summary"</h2>
+            <h2 id="order-summary-title">{tr("Order summary")}</h2>
             <ul class="lines">{lines}</ul>
             {discount}
             <p class="total">
-                <span>"Total"</span>
+                <span>{tr("Total")}</span>
                 <strong data-testid="order-total">{move || cart.with(|c| format_amount(c.total, &c.currency))}</strong>
             </p>
         </section>

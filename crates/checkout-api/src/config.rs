@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{Cart, KonbiniConfig, Look};
@@ -26,6 +28,12 @@ pub struct ConfigResponse {
     pub poll_seconds: u32,
     /// The konbini page's cart (in yen).
     pub konbini: KonbiniConfig,
+    /// The page's language (`en`, `ja`), for its own words and Stripe's; empty means English.
+    #[serde(default)]
+    pub locale: String,
+    /// The page's words in `locale` keyed by their English (`texts::catalogue`); empty in English.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub texts: BTreeMap<String, String>,
 }
 
 /// `GET /api/session`: the shopper's session, and a signed-in customer's CustomerSession.

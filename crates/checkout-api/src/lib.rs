@@ -14,6 +14,7 @@ mod konbini;
 mod look;
 mod money;
 mod order;
+pub mod texts;
 
 pub use cart::{Cart, CartItem, CartLine, Discount, MAX_LINES, MAX_QUANTITY, PriceRequest, validate_items};
 pub use checkout::{ConfirmRequest, ConfirmResponse, is_attempt_id};

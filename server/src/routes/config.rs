@@ -1,5 +1,7 @@
 use axum::extract::State;
-use checkout_api::{ConfigResponse, KonbiniConfig, SessionState, SessionView};
+use axum::http::header::ACCEPT_LANGUAGE;
+use axum::http::{HeaderMap, Uri};
+use checkout_api::{ConfigResponse, KonbiniConfig, SessionState, SessionView, texts};
 
 use crate::error::AppJson;
 use crate::session::SignedIn;
@@ -19,6 +21,28 @@ pub fn shared_config(config: &Config, catalog: &Catalog, konbini_catalog: &Catal
         session: SessionView { signed_in: false, demo_sign_in: demo_sign_in(config) },
         poll_seconds: config.status_poll_seconds,
         konbini: KonbiniConfig { cart: konbini_catalog.default_cart() },
+        locale: texts::LOCALES[0].to_owned(),
+        texts: Default::default(),
+    }
+}
+
+/// `config` in `locale` (one of `texts::LOCALES`): the page's words from its catalogue.
+pub fn localized(mut config: ConfigResponse, locale: &str) -> ConfigResponse {
+    config.locale = locale.to_owned();
+    config.texts = texts::catalogue(locale).unwrap_or_default();
+    config
+}
+
+/// The language a request asks for: `?locale=` (an embedding page's `data-locale`, or the
+/// browser's language it read), else the browser's `Accept-Language`; English by default.
+pub fn requested_locale(query: Option<&str>, headers: &HeaderMap) -> &'static str {
+    let asked = query
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .find_map(|pair| pair.strip_prefix("locale=").or_else(|| pair.strip_prefix("lang=")));
+    match asked {
+        Some(tag) => texts::negotiate(tag),
+        None => texts::negotiate(headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default()),
     }
 }
 
@@ -28,9 +52,15 @@ fn demo_sign_in(config: &Config) -> bool {
 
 /// `GET /api/config`: the shared configuration, and for a signed-in customer a fresh
 /// CustomerSession (saved payment methods).
-pub async fn get_config(State(state): State<AppState>, signed_in: SignedIn) -> AppJson<ConfigResponse> {
+pub async fn get_config(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    uri: Uri,
+    headers: HeaderMap,
+) -> AppJson<ConfigResponse> {
     let session = session_state(&state, signed_in).await;
-    let mut config = shared_config(&state.config, &state.catalog, &state.konbini_catalog);
+    let locale = requested_locale(uri.query(), &headers);
+    let mut config = localized(shared_config(&state.config, &state.catalog, &state.konbini_catalog), locale);
     config.session = session.session;
     config.customer_session_client_secret = session.customer_session_client_secret;
     AppJson(config)

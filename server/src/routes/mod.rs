@@ -11,7 +11,7 @@ mod orders;
 mod payment_secret;
 mod session;
 
-pub use config::shared_config;
+pub use config::{localized, requested_locale, shared_config};
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};

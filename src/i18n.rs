@@ -1,0 +1,63 @@
+//! The page's words in the shopper's language. English is written in the code; another language
+//! comes with the configuration (`ConfigResponse::texts`, from the server's catalogue in
+//! checkout-api's `texts`), keyed by the English text as gettext does. So the card checkout's
+//! first load carries no catalogue at all (README, Performance), an English shopper downloads
+//! nothing more, and a Japanese one gets the catalogue inside the configuration they fetch
+//! anyway. An English text missing from a catalogue stays English (checkout-api's
+//! `tests/texts.rs` finds every text given to `tr`, `tr_with` and `n_` in each catalogue).
+//!
+//! The catalogue is kept for the page's life (leaked once: the page never drops it), so `tr`
+//! answers `&'static str` and the views keep their static-text form.
+
+use std::cell::Cell;
+use std::collections::BTreeMap;
+
+thread_local! {
+    static LOCALE: Cell<&'static str> = const { Cell::new("en") };
+    static TEXTS: Cell<Option<&'static BTreeMap<String, String>>> = const { Cell::new(None) };
+}
+
+/// The page's language and its words (from the configuration, once): what `tr` answers in,
+/// what Stripe.js is told, and an embedded checkout's element's `lang`.
+pub fn set(locale: String, texts: BTreeMap<String, String>) {
+    let locale: &'static str = if locale.is_empty() { "en" } else { locale.leak() };
+    LOCALE.set(locale);
+    TEXTS.set(Some(Box::leak(Box::new(texts))));
+    // The shop's own pages come with their `lang` from the server; an embedded checkout says
+    // its language on its element, which may differ from the host page's.
+    #[cfg(feature = "embed")]
+    if let Some(root) = crate::embed::root() {
+        let _ = root.set_attribute("lang", locale);
+    }
+}
+
+/// `en`, `ja`, ...
+pub fn locale() -> &'static str {
+    LOCALE.get()
+}
+
+/// `english` in the page's language.
+pub fn tr(english: &str) -> &str {
+    match TEXTS.get().and_then(|texts| texts.get(english)) {
+        Some(text) => text,
+        None => english,
+    }
+}
+
+/// Marks an English text that reaches `tr` through a variable, for the catalogues' check
+/// (gettext's `N_`); the text itself.
+pub const fn n_(english: &'static str) -> &'static str {
+    english
+}
+
+/// `english` with its one `{}` filled in, in the page's language (`Pay {}` and `$5`: `Pay $5`).
+pub fn tr_with(english: &str, value: &str) -> String {
+    let text = tr(english);
+    // The placeholder is the text's only brace (a byte search: no pattern machinery).
+    let at = text.bytes().position(|b| b == b'{').unwrap_or(text.len());
+    let mut out = String::with_capacity(text.len() + value.len());
+    out.push_str(&text[..at]);
+    out.push_str(value);
+    out.push_str(text.get(at + 2..).unwrap_or_default());
+    out
+}
