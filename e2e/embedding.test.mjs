@@ -18,18 +18,36 @@ const EMBED_DIR = path.join(RELEASE_DIR ? path.join(RELEASE_DIR, 'dist') : path.
 const CARD_TOTAL = '$39.97';
 const YEN_PAY = /¥5,100 をコンビニで支払う/;
 
-/** Pages like the example but for one attribute. */
-const VARIANTS = {
+/** Pages like the example but for one attribute (`parent` is the origin of PARENT_PAGE below). */
+const variants = (parent) => ({
   'unknown-product': [/"productId":"lumen-tee"/, '"productId":"no-such-thing"'],
   'bad-cart': [/data-cart='[^']*'/, "data-cart='lumen-tee x1'"],
   japanese: [/data-stripe-checkout\b/, 'data-stripe-checkout data-locale="ja"'],
-};
+  framed: [/data-stripe-checkout\b/, `data-stripe-checkout data-parent-origin="${parent}"`],
+  'framed-elsewhere': [/data-stripe-checkout\b/, 'data-stripe-checkout data-parent-origin="https://elsewhere.example"'],
+});
+
+/** A page of another origin that frames a host page (`?child=` names it) and lists the messages
+ *  it is posted, with their origins. */
+const PARENT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parent</title></head><body>
+<h1>A page that frames the shop</h1><iframe title="Shop" style="width:1100px;height:1000px"></iframe><ol id="messages"></ol>
+<script>
+  document.querySelector('iframe').src = new URLSearchParams(location.search).get('child');
+  addEventListener('message', (event) => {
+    const line = document.createElement('li');
+    line.textContent = JSON.stringify({ origin: event.origin, data: event.data });
+    document.getElementById('messages').append(line);
+  });
+</script></body></html>`;
 
 let stack;
 let host;
+/** The same server by another origin: a parent page that is not the host page's origin. */
+let parentOrigin;
 before(async () => {
   const hostPort = await freePort();
   host = `http://localhost:${hostPort}`;
+  parentOrigin = `http://127.0.0.1:${hostPort}`;
   stack = await startStack({ serverEnv: { CHECKOUT_EMBED_ORIGINS: host } });
   // The example page as it is, and beside it variants with other attributes (a page that is
   // not the host's loopback one would be refused the loopback checkout by Chromium).
@@ -37,7 +55,8 @@ before(async () => {
   const pages = await mkdtemp(path.join(tmpdir(), 'checkout-host-page-'));
   const html = await readFile(path.join(example, 'index.html'), 'utf8');
   await writeFile(path.join(pages, 'index.html'), html);
-  for (const [name, [from, to]] of Object.entries(VARIANTS)) {
+  await writeFile(path.join(pages, 'parent.html'), PARENT_PAGE);
+  for (const [name, [from, to]] of Object.entries(variants(parentOrigin))) {
     assert.ok(from.test(html), `${name}: the example page has ${from}`);
     await writeFile(path.join(pages, `${name}.html`), html.replace(from, to));
   }
@@ -50,7 +69,7 @@ before(async () => {
 });
 after(async () => { await stack?.stop(); });
 
-/** The host page (or one of its VARIANTS). */
+/** The host page (or one of its variants). */
 async function openHostPage({ variant } = {}) {
   const page = await stack.browser.newPage();
   const errors = watchForPageErrors(page);
@@ -103,6 +122,8 @@ test('a declined card: checkout:failed with Stripe\'s code and the message the s
   const failed = await heard(page, 'checkout:failed');
   assert.equal(failed.code, 'card_declined');
   assert.equal(failed.message, await checkout(page).locator('.payment-error').innerText());
+  // The focus is on what went wrong.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('payment-error'));
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -119,6 +140,8 @@ test('pays at a konbini from the host page: the yen cart, the email handed in, c
   assert.match(pending.orderId, /\S/);
   assert.ok(Date.parse(pending.expiresAt) > Date.now(), `expiresAt ${pending.expiresAt} is ahead`);
   await checkout(page).getByRole('heading', { name: /お支払い方法のご案内/ }).waitFor();
+  // The focus is on the instructions.
+  await page.waitForFunction(() => document.activeElement?.id === 'konbini-heading');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -205,6 +228,8 @@ test('the whole card payment with the keyboard only: Tab, typing and Enter, no c
   await page.keyboard.press('Enter');
   const paid = await heard(page, 'checkout:paid');
   assert.equal(paid.amount, 3997);
+  // The focus lands on the result, where the keyboard user goes on from.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H2' && document.activeElement.textContent === 'Payment succeeded');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -252,5 +277,35 @@ test('data-locale="ja": the embed in Japanese, on its element only, and axe-core
   await checkout(page).getByRole('button', { name: /Konbini/ }).click();
   assert.deepEqual(await violations(), [], 'konbini form');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** The messages the parent page was posted. */
+async function posted(page) {
+  return page.locator('#messages li').evaluateAll((items) => items.map((li) => JSON.parse(li.textContent)));
+}
+
+test('inside an iframe, the events are also posted to data-parent-origin, and to no other', async () => {
+  const page = await stack.browser.newPage();
+  const errors = watchForPageErrors(page);
+  await page.goto(`${parentOrigin}/parent.html?child=${encodeURIComponent(`${host}/framed.html`)}`);
+  const shop = page.frameLocator('iframe[title="Shop"]');
+  await shop.locator('#order-events li[data-event="checkout:ready"]').waitFor();
+  await cardFields(shop).fill('4242 4242 4242 4242');
+  await shop.getByRole('button', { name: `Pay ${CARD_TOTAL}` }).click();
+  await shop.locator('#order-events li[data-event="checkout:paid"]').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('#messages li').length >= 2);
+  const messages = await posted(page);
+  assert.deepEqual(messages.map((m) => m.data.type), ['checkout:ready', 'checkout:paid']);
+  assert.ok(messages.every((m) => m.origin === host), 'posted by the framed shop page');
+  assert.equal(messages[1].data.detail.amount, 3997);
+  assert.match(messages[1].data.detail.orderId, /\S/);
+  assert.deepEqual(errors, []);
+
+  // A parent of another origin than data-parent-origin hears nothing, while the host page does.
+  await page.goto(`${parentOrigin}/parent.html?child=${encodeURIComponent(`${host}/framed-elsewhere.html`)}`);
+  await shop.locator('#order-events li[data-event="checkout:ready"]').waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(await posted(page), []);
   await page.close();
 });

@@ -59,6 +59,16 @@ pub fn CheckoutForm(
             paid
         }
     });
+    // A payment that failed: the focus goes to what went wrong (Stripe shows validation errors,
+    // and focuses, at the field itself).
+    let error_node = NodeRef::<leptos::html::Div>::new();
+    leptos_stripe::effect(move || {
+        if payment.value().with(|v| matches!(v, Some(Err(e)) if e.type_ != ErrorType::ValidationError))
+            && let Some(node) = error_node.get_untracked()
+        {
+            let _ = node.focus();
+        }
+    });
     // Stripe shows validation errors at the field itself.
     let error = move || match payment.value().get() {
         Some(Err(err)) if err.type_ != ErrorType::ValidationError => {
@@ -129,7 +139,7 @@ pub fn CheckoutForm(
                 <span class="spinner" hidden=move || !paying.get() aria-hidden="true"></span>
                 {label}
             </button>
-            <div class="payment-error" role="alert">{error}</div>
+            <div class="payment-error" role="alert" tabindex="-1" node_ref=error_node>{error}</div>
         </form>
     }
 }

@@ -44,9 +44,11 @@ pub fn PaymentSucceeded(paid: Paid, poll_seconds: u32) -> impl IntoView {
         PaymentIntentStatus::Processing => tr("Payment processing"),
         _ => tr("Payment succeeded"),
     };
+    let heading_node = NodeRef::<leptos::html::H2>::new();
+    crate::shared::focus_when_shown(heading_node);
     view! {
         <section class="payment-result" role="status" aria-live="polite">
-            <h2>{heading}</h2>
+            <h2 tabindex="-1" node_ref=heading_node>{heading}</h2>
             <p>
                 {tr("Amount:")} " " <strong data-testid="paid-amount">{format_amount(paid.amount, &paid.currency)}</strong>
             </p>

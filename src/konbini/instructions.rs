@@ -35,9 +35,11 @@ pub fn KonbiniInstructions(payment: Arc<KonbiniStarted>, stripe: Stripe, poll_se
     };
     let elsewhere =
         move || matches!(current().status, PaymentIntentStatus::RequiresPaymentMethod | PaymentIntentStatus::Canceled);
+    let heading = NodeRef::<leptos::html::H2>::new();
+    crate::shared::focus_when_shown(heading);
     view! {
         <section class="konbini-instructions" aria-labelledby="konbini-heading">
-            <h2 id="konbini-heading">"お支払い方法のご案内 " <span lang="en">"How to pay at the store"</span></h2>
+            <h2 id="konbini-heading" tabindex="-1" node_ref=heading>"お支払い方法のご案内 " <span lang="en">"How to pay at the store"</span></h2>
             <p class="konbini-status" role="status" aria-live="polite" data-status=move || current().status.as_str()>
                 {move || status_text(&current())}
             </p>

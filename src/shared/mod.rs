@@ -3,6 +3,7 @@
 //! load failure.
 
 pub mod attempt;
+mod focus;
 mod load_failure;
 mod order_status;
 mod poll;
@@ -12,6 +13,7 @@ mod shell;
 mod skeleton;
 mod summary;
 
+pub use focus::focus_when_shown;
 pub use load_failure::LoadFailure;
 pub use order_status::{OrderStatusForPayment, OrderStatusLine};
 pub use poll::poll;
