@@ -54,7 +54,8 @@ const EXPIRED = 'お支払い期限が過ぎた';
 test('the cart is priced in yen, zero-decimal', async () => {
   const { page, errors } = await open();
   assert.equal(await page.getByTestId('order-total').innerText(), '¥6,900');
-  assert.match(await page.getByRole('region', { name: 'Order summary' }).innerText(), /2 × ¥1,800/);
+  // A Japanese browser (this file's context) gets the page's shared words in Japanese.
+  assert.match(await page.getByRole('region', { name: 'ご注文内容' }).innerText(), /2 × ¥1,800/);
   assert.deepEqual(errors, []);
   await page.close();
 });
