@@ -6,18 +6,11 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { cardFields, openCheckout, payButton, startStack, watchForPageErrors } from './harness.mjs';
+import { axeViolations as violations, cardFields, openCheckout, payButton, startStack, watchForPageErrors } from './harness.mjs';
 
 let stack;
 before(async () => { stack = await startStack(); });
 after(async () => { await stack?.stop(); });
-
-/** axe's violations of the page as it is now, one line each (rule, what, where). */
-async function violations(page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 /** The card checkout with its extras (signing in, the discount code) in place. */
 async function checkout() {

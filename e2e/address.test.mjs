@@ -5,10 +5,9 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import path from 'node:path';
-import { ROOT, addressFields, cardFields, startStack, payButton } from './harness.mjs';
+import { DIST, addressFields, cardFields, startStack, payButton } from './harness.mjs';
 
-const splitAddress = readdirSync(path.join(ROOT, 'dist')).some((name) => name.startsWith('split_address-'));
+const splitAddress = readdirSync(DIST).some((name) => name.startsWith('split_address-'));
 
 const stacks = [];
 after(async () => { await Promise.all(stacks.map((s) => s.stop())); });

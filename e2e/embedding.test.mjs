@@ -10,10 +10,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { ROOT, RELEASE_DIR, cardFields, freePort, startStack, waitFor, watchForPageErrors } from './harness.mjs';
+import { DIST, ROOT, axeViolations, cardFields, freePort, startStack, waitFor, watchForPageErrors } from './harness.mjs';
 
-const EMBED_DIR = path.join(RELEASE_DIR ? path.join(RELEASE_DIR, 'dist') : path.join(ROOT, 'dist'), 'embed');
+const EMBED_DIR = path.join(DIST, 'embed');
 // The host page's cart: 1 × Lumen organic T-shirt, 3 × Rust sticker pack.
 const CARD_TOTAL = '$39.97';
 const YEN_PAY = /¥5,100 をコンビニで支払う/;
@@ -176,7 +175,8 @@ test('styles stay apart: the host\'s rules do not reach the checkout, the checko
   assert.deepEqual(await style(pay, 'text-transform', 'letter-spacing', 'background-color'),
     { 'text-transform': 'none', 'letter-spacing': 'normal', 'background-color': 'rgb(10, 124, 89)' }, 'the host\'s colorPrimary, not its button rule');
   assert.deepEqual(await style(checkout(page).locator('h2').first(), 'font-size'), { 'font-size': '18px' });
-  assert.deepEqual(await style(checkout(page).locator('.page'), 'border-top-style'), { 'border-top-style': 'none' });
+  assert.deepEqual(await style(checkout(page).locator('.page'), 'border-top-style', 'box-sizing'),
+    { 'border-top-style': 'none', 'box-sizing': 'border-box' }, 'the checkout\'s own `*` rule survives its reset');
   // The checkout's rules (`a`, `h2`, `*`, its design tokens) stay inside it.
   assert.deepEqual(await style(page.locator('header a').first(), 'color'), { color: 'rgb(255, 210, 138)' });
   assert.deepEqual(await style(page.locator('body'), 'font-family', 'background-color'),
@@ -188,9 +188,7 @@ test('styles stay apart: the host\'s rules do not reach the checkout, the checko
 test('the embed passes axe-core: the form, validation errors, paid', async () => {
   const { page, errors } = await openHostPage();
   await heard(page, 'checkout:ready');
-  const violations = async () => (await new AxeBuilder({ page }).include('#checkout')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze())
-    .violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  const violations = () => axeViolations(page, '#checkout');
   assert.deepEqual(await violations(), [], 'empty form');
   await checkout(page).getByRole('button', { name: `Pay ${CARD_TOTAL}` }).click();
   await cardFields(page).frame.getByText(/incomplete/i).first().waitFor();
@@ -259,9 +257,7 @@ test('data-locale="ja": the embed in Japanese, on its element only, and axe-core
   assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'the host page keeps its own language');
   await checkout(page).getByRole('heading', { name: 'ご注文内容' }).waitFor();
   const pay = checkout(page).getByRole('button', { name: `${CARD_TOTAL} を支払う` });
-  const violations = async () => (await new AxeBuilder({ page }).include('#checkout')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze())
-    .violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  const violations = () => axeViolations(page, '#checkout');
   assert.deepEqual(await violations(), [], 'empty form');
   await pay.click();
   await cardFields(page).frame.getByText(/incomplete/i).first().waitFor();

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SECRET_KEY = 'sk_test_standin_e2e';
@@ -64,7 +65,7 @@ export const RELEASE_DIR = process.env.CHECKOUT_RELEASE_DIR;
 
 /** The checkout server the tests run, and the app it serves. */
 export const SERVER_BIN = RELEASE_DIR ? path.join(RELEASE_DIR, 'checkout-server') : path.join(BIN_DIR, 'checkout-server');
-const DIST = RELEASE_DIR ? path.join(RELEASE_DIR, 'dist') : path.join(ROOT, 'dist');
+export const DIST = RELEASE_DIR ? path.join(RELEASE_DIR, 'dist') : path.join(ROOT, 'dist');
 
 function start(binary, env, name) {
   const child = spawn(path.isAbsolute(binary) ? binary : path.join(BIN_DIR, binary), [], {
@@ -226,6 +227,15 @@ export function addressFields(page) {
       await frame.getByLabel(/ZIP|Postal code|Postcode/).fill(postalCode);
     },
   };
+}
+
+/** axe-core's violations (WCAG 2.1 A and AA rules) of the page as it is now, one line each
+ *  (rule, impact, what, where); `include`: only inside that selector (an embedded checkout). */
+export async function axeViolations(page, include) {
+  let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (include) axe = axe.include(include);
+  const { violations } = await axe.analyze();
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** The Payment Element's card fields, inside Stripe's cross-origin iframe. */

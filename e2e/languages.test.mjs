@@ -5,8 +5,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { cardFields, startStack, watchForPageErrors } from './harness.mjs';
+import { axeViolations as violations, cardFields, startStack, watchForPageErrors } from './harness.mjs';
 
 let stack;
 before(async () => { stack = await startStack(); });
@@ -25,11 +24,6 @@ async function open(locale, path = '/') {
 async function elementsLocale(page) {
   const src = await page.locator('iframe[title="Secure payment input frame"]').getAttribute('src');
   return JSON.parse(decodeURIComponent(new URL(src).hash.slice(1))).group.locale;
-}
-
-async function violations(page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 test('a Japanese browser gets the card checkout in Japanese, Stripe told the same, and pays', async () => {
@@ -81,6 +75,10 @@ test('the skeleton before the wasm runs is in the page\'s language too', async (
     const html = await response.text();
     assert.ok(html.includes(`<span class="secure">${secure}</span>`), `${locale}: ${secure}`);
   }
+  // The configuration's words follow the browser's languages too, and caches are told so.
+  const config = await fetch(`${stack.server}/api/config`, { headers: { 'accept-language': 'fr-FR, ja;q=0.8' } });
+  assert.match(config.headers.get('vary'), /accept-language/i);
+  assert.equal((await config.json()).texts.Total, '合計');
 });
 
 test('the return page after a redirect speaks Japanese too', async () => {

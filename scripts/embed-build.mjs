@@ -20,8 +20,10 @@ import path from 'node:path';
 
 export const ROOT = '.stripe-checkout';
 
-/** The page's CSS, scoped under ROOT (nesting, which esbuild then lowers to plain selectors). */
-export function scopeCss(css) {
+/** The page's CSS, scoped under ROOT (nesting, which esbuild then lowers to plain selectors);
+ *  `withReset` for the first of the embed's sheets only: a later sheet's reset would revert the
+ *  earlier sheets' rules of the same specificity (`* { box-sizing }`). */
+export function scopeCss(css, { withReset }) {
   const names = [];
   // Keyframes cannot nest: kept at the top level, named for the embed.
   const keyframes = [];
@@ -49,7 +51,7 @@ export function scopeCss(css) {
   & .method-choice button:focus-visible { outline: 3px solid color-mix(in srgb, var(--color-primary) 40%, transparent); outline-offset: 2px; }
   & .embedded-shop { padding: calc(var(--space) * 4); }
 `;
-  return `${keyframes.join('\n')}\n${ROOT} {${reset}\n${body}\n}\n`;
+  return `${keyframes.join('\n')}\n${ROOT} {${withReset ? reset : ''}\n${body}\n}\n`;
 }
 
 /** Writes `embed.js` beside the page's built files, naming them as `index.html` does. */

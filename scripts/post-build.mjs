@@ -404,7 +404,7 @@ function minifyCss(file) {
   const source = readFileSync(stage(file), 'utf8');
   // The embed's nesting lowered to plain selectors for every browser Stripe.js supports.
   const options = embed ? { target: ['chrome100', 'firefox100', 'safari15', 'edge100'] } : {};
-  const css = transformSync(embed ? scopeCss(source) : source, { loader: 'css', minify: true, legalComments: 'none', ...options }).code;
+  const css = transformSync(embed ? scopeCss(source, { withReset: file.startsWith('main-') }) : source, { loader: 'css', minify: true, legalComments: 'none', ...options }).code;
   const name = `${file.replace(new RegExp(`-${TRUNK_HASH}\\.css$`), '')}-${hash16(css)}.css`;
   rmSync(stage(file));
   writeFileSync(stage(name), css);

@@ -17,8 +17,8 @@ pub fn api_url(path: &str) -> String {
     path.to_owned()
 }
 
-/// `/api/config`, in the language an embedding page asks for (`data-locale`, else the browser's);
-/// the shop's own pages are answered in the browser's `Accept-Language`.
+/// `/api/config`, in the language an embedding page asks for (`data-locale`); otherwise the
+/// server answers in the browser's `Accept-Language`.
 pub fn config_path() -> String {
     #[cfg(feature = "embed")]
     if let Some(locale) = crate::embed::locale() {

@@ -20,6 +20,11 @@ thread_local! {
 /// The page's language and its words (from the configuration, once): what `tr` answers in,
 /// what Stripe.js is told, and an embedded checkout's element's `lang`.
 pub fn set(locale: String, texts: BTreeMap<String, String>) {
+    // Kept once: a page that loads again after a failure keeps the first catalogue rather than
+    // leaking another.
+    if TEXTS.get().is_some() {
+        return;
+    }
     let locale: &'static str = if locale.is_empty() { "en" } else { locale.leak() };
     LOCALE.set(locale);
     TEXTS.set(Some(Box::leak(Box::new(texts))));

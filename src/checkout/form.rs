@@ -128,7 +128,7 @@ pub fn CheckoutForm(
                     });
                 }
                 on_load_error=move |e: LoadErrorEvent| {
-                    load_error.set(Some(e.error.shopper_message().to_owned()));
+                    load_error.set(Some(tr(e.error.shopper_message()).to_owned()));
                     crate::host::failed_with(&e.error);
                     if let Some(on_ready) = on_ready {
                         on_ready.run(());

@@ -6,9 +6,13 @@
 use checkout_api::stripe_common::StripeError;
 use wasm_bindgen::JsValue;
 
-/// `checkout:ready`: the payment form can be filled in.
+/// `checkout:ready`: the payment form can be filled in. Once per checkout: switching between
+/// card and konbini does not say it again.
 pub fn ready() {
-    emit("checkout:ready", &[]);
+    thread_local!(static SAID: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if !SAID.replace(true) {
+        emit("checkout:ready", &[]);
+    }
 }
 
 /// `checkout:paid` `{orderId, amount, currency}` (amount in the currency's smallest unit).
@@ -25,9 +29,10 @@ pub fn failed(code: &str, message: &str) {
     emit("checkout:failed", &[("code", code.into()), ("message", message.into())]);
 }
 
-/// [`failed`] for a Stripe error.
+/// [`failed`] for a Stripe error, with the message the form shows for it.
 pub fn failed_with(error: &StripeError) {
-    failed(error.code.as_deref().unwrap_or(error.type_.as_str()), error.shopper_message());
+    let shown = crate::i18n::tr(crate::split::shopper_message(error));
+    failed(error.code.as_deref().unwrap_or(error.type_.as_str()), shown);
 }
 
 /// `checkout:konbini-pending` `{orderId, expiresAt}`: instructions issued; `expiresAt` is an ISO

@@ -82,10 +82,10 @@ pub fn return_url() -> Option<String> {
     })
 }
 
-/// `data-locale` (else, and for `auto`, the browser's language): what `/api/config` is asked in.
+/// `data-locale`, what `/api/config` is asked in; `None` for `auto` or none: the server then
+/// goes by the browser's `Accept-Language` (all its languages, by weight).
 pub fn locale() -> Option<String> {
-    let given = HOST.with_borrow(|host| host.as_ref().map(|h| h.options.locale.clone()))?;
-    given.filter(|l| l != "auto").or_else(|| window().navigator().language())
+    HOST.with_borrow(|host| host.as_ref().and_then(|h| h.options.locale.clone())).filter(|l| l != "auto")
 }
 
 /// `data-parent-origin`: inside an iframe, the one origin the events are posted to.

@@ -78,7 +78,7 @@ impl EmbedOptions {
             method,
             locale: attribute("data-locale"),
             appearance,
-            return_url: attribute("data-return-url"),
+            return_url: attribute("data-return-url").map(|url| checked_url("data-return-url", &url)).transpose()?,
             parent_origin,
         })
     }

@@ -36,17 +36,31 @@ pub enum KonbiniFailure {
 }
 
 impl KonbiniFailure {
-    /// Tells an embedding page what failed (`checkout:failed`); a field to fix is not a failure.
-    pub fn tell_host(&self) {
-        let (code, message) = match self {
-            KonbiniFailure::Field { .. } => return,
-            KonbiniFailure::Busy => ("payment_method_rate_limit_exceeded", "Konbini payments are busy right now."),
-            KonbiniFailure::Unavailable => {
-                ("payment_method_not_available", "Konbini payments are not available right now.")
+    /// What the shopper is told (in both languages, as the konbini pages speak).
+    pub fn message(&self) -> &str {
+        match self {
+            KonbiniFailure::Busy => {
+                "コンビニ決済が混み合っています。しばらくしてからもう一度お試しいただくか、カードでお支払いください。 \
+                 Konbini payments are busy right now. Try again in a little while, or pay by card."
             }
-            KonbiniFailure::Other(message) => ("payment_failed", message.as_str()),
+            KonbiniFailure::Unavailable => {
+                "コンビニ決済は現在ご利用いただけません。カードでお支払いいただくか、時間をおいてお試しください。 \
+                 Konbini payments are unavailable right now. Pay by card, or try again later."
+            }
+            KonbiniFailure::Other(message) | KonbiniFailure::Field { message, .. } => message,
+        }
+    }
+
+    /// Tells an embedding page what failed (`checkout:failed`) with the message the shopper
+    /// saw; a field to fix is not a failure.
+    pub fn tell_host(&self) {
+        let code = match self {
+            KonbiniFailure::Field { .. } => return,
+            KonbiniFailure::Busy => "payment_method_rate_limit_exceeded",
+            KonbiniFailure::Unavailable => "payment_method_not_available",
+            KonbiniFailure::Other(_) => "payment_failed",
         };
-        crate::host::failed(code, message);
+        crate::host::failed(code, self.message());
     }
 }
 

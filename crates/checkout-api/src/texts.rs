@@ -6,6 +6,7 @@
 //! each catalogue.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// The languages the checkout speaks; the first is the app's own.
 pub const LOCALES: [&str; 2] = ["en", "ja"];
@@ -111,13 +112,14 @@ pub const JA: &[(&str, &str)] = &[
 ];
 
 /// The catalogue of `locale` (`None` for English, the app's own, and for a language the
-/// checkout does not speak).
-pub fn catalogue(locale: &str) -> Option<BTreeMap<String, String>> {
-    let entries = match locale {
-        "ja" => JA,
-        _ => return None,
-    };
-    Some(entries.iter().map(|(en, text)| ((*en).to_owned(), (*text).to_owned())).collect())
+/// checkout does not speak), built once.
+pub fn catalogue(locale: &str) -> Option<&'static BTreeMap<String, String>> {
+    static JAPANESE: LazyLock<BTreeMap<String, String>> =
+        LazyLock::new(|| JA.iter().map(|(en, text)| ((*en).to_owned(), (*text).to_owned())).collect());
+    match locale {
+        "ja" => Some(&JAPANESE),
+        _ => None,
+    }
 }
 
 /// The checkout's language for a browser's `Accept-Language` (or a page's `lang`, `ja-JP`, `en`):

@@ -1,6 +1,7 @@
 use axum::extract::State;
-use axum::http::header::ACCEPT_LANGUAGE;
-use axum::http::{HeaderMap, Uri};
+use axum::http::header::{ACCEPT_LANGUAGE, VARY};
+use axum::http::{HeaderMap, HeaderValue, Uri};
+use axum::response::{IntoResponse, Response};
 use checkout_api::{ConfigResponse, KonbiniConfig, SessionState, SessionView, texts};
 
 use crate::error::AppJson;
@@ -29,7 +30,7 @@ pub fn shared_config(config: &Config, catalog: &Catalog, konbini_catalog: &Catal
 /// `config` in `locale` (one of `texts::LOCALES`): the page's words from its catalogue.
 pub fn localized(mut config: ConfigResponse, locale: &str) -> ConfigResponse {
     config.locale = locale.to_owned();
-    config.texts = texts::catalogue(locale).unwrap_or_default();
+    config.texts = texts::catalogue(locale).cloned().unwrap_or_default();
     config
 }
 
@@ -52,18 +53,16 @@ fn demo_sign_in(config: &Config) -> bool {
 
 /// `GET /api/config`: the shared configuration, and for a signed-in customer a fresh
 /// CustomerSession (saved payment methods).
-pub async fn get_config(
-    State(state): State<AppState>,
-    signed_in: SignedIn,
-    uri: Uri,
-    headers: HeaderMap,
-) -> AppJson<ConfigResponse> {
+pub async fn get_config(State(state): State<AppState>, signed_in: SignedIn, uri: Uri, headers: HeaderMap) -> Response {
     let session = session_state(&state, signed_in).await;
     let locale = requested_locale(uri.query(), &headers);
     let mut config = localized(shared_config(&state.config, &state.catalog, &state.konbini_catalog), locale);
     config.session = session.session;
     config.customer_session_client_secret = session.customer_session_client_secret;
-    AppJson(config)
+    let mut response = AppJson(config).into_response();
+    // The answer's words depend on the browser's languages (when `?locale=` does not say).
+    response.headers_mut().append(VARY, HeaderValue::from_static("accept-language"));
+    response
 }
 
 /// `GET /api/session`: who is signed in, and their CustomerSession. The page asks it beside
