@@ -61,23 +61,29 @@ test('the card checkout: the 3-D Secure modal open, then paid', async () => {
   await page.close();
 });
 
-test('the konbini page: empty, with its form\'s errors, and with the instructions', async () => {
-  const page = await stack.browser.newPage();
-  const errors = watchForPageErrors(page);
-  await page.goto(`${stack.server}/konbini`);
-  const pay = page.getByRole('button', { name: /をコンビニで支払う/ });
-  await pay.waitFor();
-  assert.deepEqual(await violations(page), [], 'empty form');
-  await pay.click();
-  await page.locator('.konbini-field .field-error').first().waitFor();
-  assert.deepEqual(await violations(page), [], 'form errors');
-  await page.getByLabel('お名前 Name').fill('山田 花子');
-  await page.getByLabel('メールアドレス Email').fill('hanako@example.jp');
-  await pay.click();
-  const instructions = page.frameLocator('iframe[title="Konbini payment instructions"]');
-  await instructions.getByRole('button', { name: '閉じる Close' }).click();
-  await page.getByRole('heading', { name: /お支払い方法のご案内/ }).waitFor();
-  assert.deepEqual(await violations(page), [], 'instructions');
-  assert.deepEqual(errors, []);
-  await page.close();
-});
+for (const [locale, words] of [
+  ['en-US', { pay: /^Pay ¥[\d,]+ at a konbini$/, name: 'Name', email: 'Email', heading: 'How to pay at the store' }],
+  ['ja-JP', { pay: /をコンビニで支払う/, name: 'お名前', email: 'メールアドレス', heading: 'お支払い方法のご案内' }],
+]) {
+  test(`the konbini page in ${locale}: empty, with its form's errors, and with the instructions`, async () => {
+    const context = await stack.browser.newContext({ locale });
+    const page = await context.newPage();
+    const errors = watchForPageErrors(page);
+    await page.goto(`${stack.server}/konbini`);
+    const pay = page.getByRole('button', { name: words.pay });
+    await pay.waitFor();
+    assert.deepEqual(await violations(page), [], 'empty form');
+    await pay.click();
+    await page.locator('.konbini-field .field-error').first().waitFor();
+    assert.deepEqual(await violations(page), [], 'form errors');
+    await page.getByLabel(words.name, { exact: true }).fill('山田 花子');
+    await page.getByLabel(words.email, { exact: true }).fill('hanako@example.jp');
+    await pay.click();
+    const instructions = page.frameLocator('iframe[title="Konbini payment instructions"]');
+    await instructions.getByRole('button', { name: '閉じる Close' }).click();
+    await page.getByRole('heading', { name: words.heading }).waitFor();
+    assert.deepEqual(await violations(page), [], 'instructions');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

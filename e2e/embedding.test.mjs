@@ -15,7 +15,7 @@ import { DIST, ROOT, axeViolations, cardFields, freePort, startStack, waitFor, w
 const EMBED_DIR = path.join(DIST, 'embed');
 // The host page's cart: 1 × Lumen organic T-shirt, 3 × Rust sticker pack.
 const CARD_TOTAL = '$39.97';
-const YEN_PAY = /¥5,100 をコンビニで支払う/;
+const YEN_PAY = 'Pay ¥5,100 at a konbini';
 
 /** Pages like the example but for one attribute (`parent` is the origin of PARENT_PAGE below). */
 const variants = (parent) => ({
@@ -131,16 +131,51 @@ test('pays at a konbini from the host page: the yen cart, the email handed in, c
   const { page, errors } = await openHostPage();
   await heard(page, 'checkout:ready');
   await checkout(page).getByRole('button', { name: /Konbini/ }).click();
-  assert.equal(await checkout(page).getByLabel('メールアドレス Email').inputValue(), 'shopper@example.com');
-  await checkout(page).getByLabel('お名前 Name').fill('山田 花子');
+  // The host page's browser speaks English: so does its konbini form.
+  assert.equal(await checkout(page).getByLabel('Email', { exact: true }).inputValue(), 'shopper@example.com');
+  await checkout(page).getByLabel('Name', { exact: true }).fill('山田 花子');
   await checkout(page).getByRole('button', { name: YEN_PAY }).click();
   await page.frameLocator('iframe[title="Konbini payment instructions"]').getByRole('button', { name: '閉じる Close' }).click();
   const pending = await heard(page, 'checkout:konbini-pending');
   assert.match(pending.orderId, /\S/);
   assert.ok(Date.parse(pending.expiresAt) > Date.now(), `expiresAt ${pending.expiresAt} is ahead`);
-  await checkout(page).getByRole('heading', { name: /お支払い方法のご案内/ }).waitFor();
+  await checkout(page).getByRole('heading', { name: 'How to pay at the store' }).waitFor();
   // The focus is on the instructions.
   await page.waitForFunction(() => document.activeElement?.id === 'konbini-heading');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the yen price is asked for only when konbini is picked, and its failure never stops the card', async () => {
+  const page = await stack.browser.newPage();
+  const errors = watchForPageErrors(page);
+  const yenAsks = [];
+  let refuse = true;
+  await page.route('**/api/konbini/cart', (route) => {
+    yenAsks.push(route.request().url());
+    if (!refuse) return route.continue();
+    return route.fulfill({ status: 503, contentType: 'application/json',
+      body: JSON.stringify({ error: { type: 'api_error', message: 'The shop is busy.' } }) });
+  });
+  await page.goto(`${host}/`);
+  await heard(page, 'checkout:ready');
+  assert.equal(yenAsks.length, 0, 'the card checkout does not wait for a yen price');
+  await checkout(page).getByRole('button', { name: /Konbini/ }).click();
+  await checkout(page).getByRole('alert').filter({ hasText: 'This cart cannot be paid for' }).waitFor();
+  assert.equal((await heard(page, 'checkout:failed')).code, 'load_failed');
+  // The card is still there and pays.
+  await checkout(page).getByRole('button', { name: /Card/ }).click();
+  await cardFields(page).fill('4242 4242 4242 4242');
+  await checkout(page).getByRole('button', { name: `Pay ${CARD_TOTAL}` }).click();
+  await heard(page, 'checkout:paid');
+  // Konbini again (asked again, refused again), then Try again once the shop answers: the form in yen.
+  await checkout(page).getByRole('button', { name: /Konbini/ }).click();
+  await checkout(page).getByRole('alert').filter({ hasText: 'This cart cannot be paid for' }).waitFor();
+  assert.equal(yenAsks.length, 2);
+  refuse = false;
+  await checkout(page).getByRole('button', { name: 'Try again' }).click();
+  await checkout(page).getByRole('button', { name: YEN_PAY }).waitFor();
+  assert.equal(yenAsks.length, 3);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -198,6 +233,7 @@ test('the embed passes axe-core: the form, validation errors, paid', async () =>
   await checkout(page).getByRole('heading', { name: 'Payment succeeded' }).waitFor();
   assert.deepEqual(await violations(), [], 'paid');
   await checkout(page).getByRole('button', { name: /Konbini/ }).click();
+  await checkout(page).getByRole('button', { name: YEN_PAY }).waitFor();
   assert.deepEqual(await violations(), [], 'konbini form');
   assert.deepEqual(errors, []);
   await page.close();
@@ -252,7 +288,13 @@ test('a redirect-based 3-D Secure challenge comes back to the host page, which s
 
 test('data-locale="ja": the embed in Japanese, on its element only, and axe-core finds nothing', async () => {
   const { page, errors } = await openHostPage({ variant: 'japanese' });
+  const languages = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/cart')) languages.push(request.headers()['accept-language']);
+  });
   await heard(page, 'checkout:ready');
+  // The browser speaks English; the embed asks the server in its own language (refusals in Japanese).
+  assert.deepEqual(languages, ['ja']);
   assert.equal(await checkout(page).getAttribute('lang'), 'ja');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'the host page keeps its own language');
   await checkout(page).getByRole('heading', { name: 'ご注文内容' }).waitFor();
@@ -270,7 +312,8 @@ test('data-locale="ja": the embed in Japanese, on its element only, and axe-core
   await pay.click();
   await checkout(page).getByRole('heading', { name: 'お支払いが完了しました' }).waitFor();
   assert.deepEqual(await violations(), [], 'paid');
-  await checkout(page).getByRole('button', { name: /Konbini/ }).click();
+  await checkout(page).getByRole('button', { name: 'コンビニ（日本円）' }).click();
+  await checkout(page).getByRole('button', { name: /￥5,100 をコンビニで支払う/ }).waitFor();
   assert.deepEqual(await violations(), [], 'konbini form');
   assert.deepEqual(errors, []);
   await page.close();

@@ -1,4 +1,4 @@
-// Konbini in Chromium: the yen cart, the bilingual form and its rules, confirmKonbiniPayment
+// Konbini in Chromium: the yen cart, the form in the shopper's language and its rules, confirmKonbiniPayment
 // with Stripe.js's instructions modal, the instructions page with the live status, every test
 // email and confirmation number on the stand-in's clock, rate limits and outages, cancel and a
 // new voucher.
@@ -16,7 +16,8 @@ before(async () => {
 });
 after(async () => { await stack?.stop(); });
 
-const PAY = /¥6,900 をコンビニで支払う/;
+// Intl's Japanese money: the full-width yen sign.
+const PAY = /￥6,900 をコンビニで支払う/;
 const instructionsModal = (page) => page.frameLocator('iframe[title="Konbini payment instructions"]');
 
 async function open() {
@@ -28,9 +29,9 @@ async function open() {
 }
 
 async function fill(page, { name = '山田 花子', email = 'hanako@example.jp', phone = '' } = {}) {
-  await page.getByLabel('お名前 Name').fill(name);
-  await page.getByLabel('メールアドレス Email').fill(email);
-  await page.getByLabel('電話番号（任意） Phone (optional)').fill(phone);
+  await page.getByLabel('お名前', { exact: true }).fill(name);
+  await page.getByLabel('メールアドレス', { exact: true }).fill(email);
+  await page.getByLabel('電話番号（任意）', { exact: true }).fill(phone);
 }
 
 /** Pays, closes Stripe's instructions, and returns the page's status line. */
@@ -53,9 +54,9 @@ const EXPIRED = 'お支払い期限が過ぎた';
 
 test('the cart is priced in yen, zero-decimal', async () => {
   const { page, errors } = await open();
-  assert.equal(await page.getByTestId('order-total').innerText(), '¥6,900');
+  assert.equal(await page.getByTestId('order-total').innerText(), '￥6,900');
   // A Japanese browser (this file's context) gets the page's shared words in Japanese.
-  assert.match(await page.getByRole('region', { name: 'ご注文内容' }).innerText(), /2 × ¥1,800/);
+  assert.match(await page.getByRole('region', { name: 'ご注文内容' }).innerText(), /2 × ￥1,800/);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -64,14 +65,14 @@ test('the form says what to fix before anything is sent', async () => {
   const { page } = await open();
   const before = (await stack.stripe.list('payment_intents')).length;
   await page.getByRole('button', { name: PAY }).click();
-  await page.getByText('お名前を入力してください。 Please enter your name.').waitFor();
+  await page.getByText('お名前を入力してください。').waitFor();
   await page.getByText('メールアドレスを入力してください。').waitFor();
   await fill(page, { email: 'hanako@', phone: '000-0000-0000' });
   await page.getByText('メールアドレスの形式が正しくありません。').waitFor();
   await page.getByText('この番号は確認番号として使えません。').waitFor();
   await fill(page, { phone: '090-1234' });
   await page.getByText('電話番号は10桁または11桁で入力してください').waitFor();
-  assert.equal(await page.getByLabel('電話番号（任意） Phone (optional)').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.getByLabel('電話番号（任意）', { exact: true }).getAttribute('aria-invalid'), 'true');
   assert.equal((await stack.stripe.list('payment_intents')).length, before, 'nothing sent: 00000000000 never reaches Stripe');
 
   // Names are noted, not refused: the store prints 20 characters of Shift JIS.
@@ -99,12 +100,13 @@ test('paying shows Stripe\'s instructions, then ours with the deadline in JST an
   const details = intent.next_action.konbini_display_details;
   const rows = page.locator('table.stores tbody tr');
   assert.equal(await rows.count(), 4);
-  assert.match(await rows.filter({ hasText: 'FamilyMart' }).innerText(), new RegExp(`${details.stores.familymart.payment_code}\\s+09012345678`));
+  assert.match(await page.locator('tr[data-store="FamilyMart"]').innerText(), /^ファミリーマート/);
+  assert.match(await page.locator('tr[data-store="FamilyMart"]').innerText(), new RegExp(`${details.stores.familymart.payment_code}\\s+09012345678`));
 
   const jst = new Date((details.expires_at + 9 * 3600) * 1000);
   const expected = `${jst.getUTCFullYear()}年${jst.getUTCMonth() + 1}月${jst.getUTCDate()}日`;
   assert.match(await page.getByTestId('expires-jst').innerText(), new RegExp(`${expected}\\(.\\) 23:59 \\(日本時間 JST\\)`));
-  assert.match(await page.getByTestId('expires-local').innerText(), /09:59 \(UTC−05:00\)$/, 'New York, 14 hours behind JST');
+  assert.match(await page.getByTestId('expires-local').innerText(), new RegExp(`${expected}\\(.\\) 09:59 GMT-5$`), 'New York, 14 hours behind JST');
   assert.equal(await page.getByRole('link', { name: /払込票を表示/ }).getAttribute('href'), details.hosted_voucher_url);
 
   // Three minutes later the stand-in has the payment; the page learns it without a reload.
@@ -151,8 +153,8 @@ test('01234567890 is rejected by Stripe, shown at the phone field, and the form 
   await fill(page, { phone: '01234567890' });
   await page.getByRole('button', { name: PAY }).click();
   await page.getByText('この番号は現在、確認番号として使えません。').waitFor();
-  assert.equal(await page.getByLabel('電話番号（任意） Phone (optional)').getAttribute('aria-invalid'), 'true');
-  await page.getByLabel('電話番号（任意） Phone (optional)').fill('');
+  assert.equal(await page.getByLabel('電話番号（任意）', { exact: true }).getAttribute('aria-invalid'), 'true');
+  await page.getByLabel('電話番号（任意）', { exact: true }).fill('');
   await page.getByRole('button', { name: PAY }).click();
   await instructionsModal(page).getByRole('button', { name: '閉じる Close' }).click();
   await page.getByText(WAITING).waitFor();
@@ -186,7 +188,7 @@ test('a rate limit that does not pass offers another way to pay', async () => {
   await fill(page);
   await page.getByRole('button', { name: PAY }).click();
   await page.getByText('コンビニ決済が混み合っています。').waitFor();
-  assert.equal(await page.getByRole('link', { name: 'カードで支払う Pay by card' }).getAttribute('href'), '/');
+  assert.equal(await page.getByRole('link', { name: 'カードで支払う', exact: true }).getAttribute('href'), '/');
   assert.equal(await page.getByRole('button', { name: PAY }).isEnabled(), true);
   assert.equal(confirms.length, 4, 'bounded: the first try and three retries');
   await page.close();
@@ -199,7 +201,7 @@ test('konbini being unavailable says so and offers cards or later', async () => 
   await fill(page);
   await page.getByRole('button', { name: PAY }).click();
   await page.getByText('コンビニ決済は現在ご利用いただけません。').waitFor();
-  await page.getByRole('link', { name: 'カードで支払う Pay by card' }).waitFor();
+  await page.getByRole('link', { name: 'カードで支払う', exact: true }).waitFor();
   await page.close();
 });
 
@@ -207,20 +209,51 @@ test('a pending payment can be cancelled from the instructions', async () => {
   const { page } = await open();
   await payAndCloseInstructions(page, {});
   await page.getByText(WAITING).waitFor();
-  await page.getByRole('button', { name: 'キャンセル Cancel payment' }).click();
+  await page.getByRole('button', { name: 'キャンセル', exact: true }).click();
   await page.getByText('お支払いはキャンセルされました。').waitFor();
   assert.equal((await latestIntent()).status, 'canceled');
   // Moving the clock settles what is due at once: nothing is.
   await stack.stripe.advance(181);
   assert.equal((await latestIntent()).status, 'canceled', 'a cancelled payment is never paid');
+  // Paying again starts from the form, in place, with a new payment.
+  await page.getByRole('button', { name: 'もう一度コンビニで支払う' }).click();
+  await page.getByLabel('お名前', { exact: true }).waitFor();
+  await payAndCloseInstructions(page, {});
+  await page.getByText(WAITING).waitFor();
+  const [newest, cancelled] = await stack.stripe.list('payment_intents');
+  assert.equal(newest.status, 'requires_action', 'a new payment');
+  assert.equal(cancelled.status, 'canceled', 'the cancelled one left alone');
   await page.close();
+});
+
+test('a browser in English gets the konbini page in English, its money and dates written by Intl', async () => {
+  const english = await stack.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
+  const page = await english.newPage();
+  const errors = watchForPageErrors(page);
+  await page.goto(`${stack.server}/konbini`);
+  const pay = page.getByRole('button', { name: 'Pay ¥6,900 at a konbini' });
+  await pay.waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.getByRole('heading', { name: 'Pay at a convenience store' }).waitFor();
+  await page.getByLabel('Name', { exact: true }).fill('Hanako Yamada');
+  await page.getByLabel('Email', { exact: true }).fill('hanako@example.jp');
+  await pay.click();
+  await instructionsModal(page).getByRole('button', { name: '閉じる Close' }).click();
+  await page.getByRole('heading', { name: 'How to pay at the store' }).waitFor();
+  await page.getByText('Waiting for your payment at the store.').waitFor();
+  assert.match(await page.getByTestId('expires-jst').innerText(), /^\w{3}, \w+ \d{1,2}, \d{4} at 11:59 PM \(Japan time, JST\)$/);
+  assert.match(await page.getByTestId('expires-local').innerText(), /at 09:59 AM EST$/);
+  assert.match(await page.locator('table.stores').innerText(), /FamilyMart/);
+  assert.doesNotMatch(await page.locator('main').innerText(), /[\u3040-\u30ff]/, 'no Japanese left on the page');
+  assert.deepEqual(errors, []);
+  await english.close();
 });
 
 test('a new voucher replaces the old one, and the shopper is told the old one is void', async () => {
   const { page } = await open();
   await payAndCloseInstructions(page, {});
   const firstUrl = (await latestIntent()).next_action.konbini_display_details.hosted_voucher_url;
-  await page.getByRole('button', { name: '払込票を再発行 Issue a new voucher' }).click();
+  await page.getByRole('button', { name: '払込票を再発行' }).click();
   await instructionsModal(page).getByRole('button', { name: '閉じる Close' }).click();
   await page.getByText('新しい払込票を発行しました。以前の払込票とお支払い番号は使えません。').waitFor();
   const secondUrl = (await latestIntent()).next_action.konbini_display_details.hosted_voucher_url;

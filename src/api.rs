@@ -111,7 +111,8 @@ async fn send(method: &str, url: &str, headers: &[(&str, &str)], body: Option<St
     }
     crate::host::prepare(&init);
     let request = web_sys::Request::new_with_str_and_init(&crate::host::api_url(url), &init).map_err(unreachable)?;
-    for (name, value) in headers {
+    let language = crate::i18n::chosen().map(|locale| ("Accept-Language", locale));
+    for (name, value) in headers.iter().copied().chain(language) {
         request.headers().set(name, value).map_err(unreachable)?;
     }
     let window = web_sys::window().ok_or_else(|| unreachable(wasm_bindgen::JsValue::NULL))?;

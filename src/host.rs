@@ -43,7 +43,16 @@ pub fn return_url() -> String {
     if let Some(url) = crate::embed::return_url() {
         return url;
     }
-    format!("{}/complete", leptos::prelude::window().location().origin().unwrap_or_default())
+    format!("{}{}", leptos::prelude::window().location().origin().unwrap_or_default(), shop_page("/complete"))
+}
+
+/// `path` among the shop's own pages, keeping a language the shopper chose with `?lang=`
+/// (the browser's own language needs nothing: every page reads it).
+pub fn shop_page(path: &str) -> String {
+    match crate::shared::query_parameter("lang") {
+        Some(lang) => format!("{path}?lang={}", String::from(js_sys::encode_uri_component(&lang))),
+        None => path.to_owned(),
+    }
 }
 
 /// Where "Back to checkout" goes: the shop's checkout, or the host page (without the query
@@ -53,17 +62,7 @@ pub fn checkout_url() -> String {
     if let Some(url) = crate::embed::return_url() {
         return url;
     }
-    "/".to_owned()
-}
-
-/// Where "Pay at a konbini again" goes: the shop's konbini page, or the host page (where the
-/// shopper chooses konbini again).
-pub fn konbini_url() -> String {
-    #[cfg(feature = "embed")]
-    if let Some(url) = crate::embed::return_url() {
-        return url;
-    }
-    "/konbini".to_owned()
+    shop_page("/")
 }
 
 /// The payment form is ready for the shopper.

@@ -41,6 +41,13 @@ pub fn locale() -> &'static str {
     LOCALE.get()
 }
 
+/// The page's language once the configuration chose it: what the page's requests to `/api`
+/// ask to be answered in (`Accept-Language`), so a refusal reads in the page's language even
+/// when it is not the browser's (an embed's `data-locale`, a `?lang=`).
+pub fn chosen() -> Option<&'static str> {
+    TEXTS.get().map(|_| LOCALE.get())
+}
+
 /// `english` in the page's language.
 pub fn tr(english: &str) -> &str {
     match TEXTS.get().and_then(|texts| texts.get(english)) {
@@ -65,4 +72,55 @@ pub fn tr_with(english: &str, value: &str) -> String {
     out.push_str(value);
     out.push_str(text.get(at + 2..).unwrap_or_default());
     out
+}
+
+/// `amount` (Stripe's smallest unit of `currency`) as money in the page's language:
+/// `$50.98`, `€12.50`, `¥6,900` in English, `￥6,900` in Japanese. The browser's
+/// `Intl.NumberFormat` writes it, from the locale data every browser carries, so the wasm holds
+/// no symbols or grouping rules; the digits after the point are Stripe's for the currency
+/// (`stripe_common::minor_unit_exponent`), which is what the amount counts in.
+pub fn money(amount: i64, currency: &str) -> String {
+    let exponent = checkout_api::stripe_common::minor_unit_exponent(currency);
+    let value = amount as f64 / 10f64.powi(exponent as i32);
+    let options = format!(
+        r#"{{"style":"currency","currency":"{currency}","minimumFractionDigits":{exponent},"maximumFractionDigits":{exponent}}}"#
+    );
+    // (Not `{value}`: formatting a float would cost the page kilobytes of wasm.)
+    intl::number(locale(), &options, value).unwrap_or_else(|| format!("{amount} {currency}"))
+}
+
+/// The browser's `Intl` formatters, given their options as JSON.
+pub mod intl {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = Intl)]
+        type NumberFormat;
+        #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
+        fn new(locale: &str, options: &JsValue) -> Result<NumberFormat, JsValue>;
+        #[wasm_bindgen(method)]
+        fn format(this: &NumberFormat, value: f64) -> String;
+
+        #[wasm_bindgen(js_namespace = Intl)]
+        type DateTimeFormat;
+        #[wasm_bindgen(constructor, js_namespace = Intl, catch)]
+        fn new(locale: &str, options: &JsValue) -> Result<DateTimeFormat, JsValue>;
+        #[wasm_bindgen(method, js_name = format)]
+        fn format_time(this: &DateTimeFormat, milliseconds: f64) -> String;
+    }
+
+    fn options(json: &str) -> Option<JsValue> {
+        js_sys::JSON::parse(json).ok()
+    }
+
+    /// `Intl.NumberFormat(locale, options).format(value)`; `None` for options it refuses.
+    pub fn number(locale: &str, options_json: &str, value: f64) -> Option<String> {
+        Some(NumberFormat::new(locale, &options(options_json)?).ok()?.format(value))
+    }
+
+    /// `Intl.DateTimeFormat(locale, options).format(unix seconds)`.
+    pub fn date_time(locale: &str, options_json: &str, unix: i64) -> Option<String> {
+        Some(DateTimeFormat::new(locale, &options(options_json)?).ok()?.format_time(unix as f64 * 1000.0))
+    }
 }

@@ -106,7 +106,9 @@ impl IntoResponse for AppError {
         } else {
             tracing::info!(status = %self.status, error = %self.error, "request refused");
         }
+        let refusal = crate::routes::language::Refusal(self.error.clone());
         let mut response = (self.status, axum::Json(ApiErrorBody { error: self.error })).into_response();
+        response.extensions_mut().insert(refusal);
         if let Some(seconds) = self.retry_after {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }

@@ -1,6 +1,9 @@
 //! The signed-in customer, from a session cookie signed with the server's secret (axum-extra's
 //! SignedCookieJar: HMAC, so the browser cannot name another customer). HttpOnly, SameSite=Lax,
-//! Secure when the page is served over https. A CustomerSession (saved cards) is only ever made
+//! Secure when the page is served over https; for a checkout embedded in a site of
+//! `CHECKOUT_EMBED_ORIGINS` (over https), `SameSite=None; Secure; Partitioned` instead: the only
+//! cookie a browser sends with the embed's cross-site requests, and partitioned (CHIPS) per
+//! host site, so it follows the shopper on that shop only. A CustomerSession (saved cards) is only ever made
 //! for a customer signed in this way.
 //!
 //! The only sign-in this app has is the demo sign-in offline (`POST /api/session/demo`); a shop
@@ -49,9 +52,21 @@ impl FromRequestParts<AppState> for SignedIn {
     }
 }
 
-pub fn sign_in(jar: SignedCookieJar, customer: &str, https: bool) -> SignedCookieJar {
-    let cookie =
-        Cookie::build((COOKIE, customer.to_owned())).path("/").http_only(true).same_site(SameSite::Lax).secure(https);
+/// How the sign-in was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Site {
+    /// From the shop's own pages (or over plain http, where a cross-site cookie cannot exist).
+    Same { https: bool },
+    /// From an embedding site of `CHECKOUT_EMBED_ORIGINS`, over https.
+    Embedding,
+}
+
+pub fn sign_in(jar: SignedCookieJar, customer: &str, site: Site) -> SignedCookieJar {
+    let cookie = Cookie::build((COOKIE, customer.to_owned())).path("/").http_only(true);
+    let cookie = match site {
+        Site::Same { https } => cookie.same_site(SameSite::Lax).secure(https),
+        Site::Embedding => cookie.same_site(SameSite::None).secure(true).partitioned(true),
+    };
     jar.add(cookie)
 }
 

@@ -174,3 +174,35 @@ async fn the_config_carries_the_look_and_the_address_mode() {
     assert_eq!(config["look"]["variables"]["colorBackground"], "#30313d");
     assert_eq!(config["address"], "shipping");
 }
+
+/// A shopper's refusal in the language the page asks in (`Accept-Language`: the page sends the
+/// one it shows), the part they typed kept; integrator errors stay in Stripe's English.
+#[tokio::test]
+async fn refusals_come_in_the_shoppers_language() {
+    let stack = common::start().await;
+    let ask = |body: serde_json::Value, language: &'static str| {
+        let request = stack.http.post(format!("{}/api/cart", stack.server)).json(&body);
+        async move {
+            let response = request.header("Accept-Language", language).send().await.unwrap();
+            let vary =
+                response.headers().get_all("vary").iter().map(|v| v.to_str().unwrap().to_owned()).collect::<Vec<_>>();
+            (response.status().as_u16(), vary, response.json::<serde_json::Value>().await.unwrap())
+        }
+    };
+    let bad_code = json!({"items": Stack::default_items(), "discountCode": "NOPE"});
+    let (status, vary, japanese) = ask(bad_code.clone(), "ja-JP,ja;q=0.9").await;
+    assert_eq!(status, 400);
+    assert_eq!(japanese["error"]["message"], "コード NOPE は無効です。");
+    assert_eq!(japanese["error"]["param"], "discountCode", "the rest of the error as it was");
+    assert_eq!(japanese["error"]["type"], "invalid_request_error");
+    assert!(vary.iter().any(|v| v.contains("accept-language")), "caches keep the languages apart: {vary:?}");
+    let (_, _, english) = ask(bad_code, "en-US").await;
+    assert_eq!(english["error"]["message"], "The code NOPE isn't valid.");
+    let (_, _, empty) = ask(json!({"items": []}), "ja").await;
+    assert_eq!(empty["error"]["message"], "カートが空です。");
+
+    // A body the API cannot read is the integrator's to fix: axum's English words.
+    let (status, _, unreadable) = ask(json!({"items": "many"}), "ja").await;
+    assert_eq!(status, 422);
+    assert!(unreadable["error"]["message"].as_str().unwrap().is_ascii(), "{unreadable}");
+}

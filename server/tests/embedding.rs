@@ -131,3 +131,37 @@ async fn a_wrong_method_is_still_refused_in_stripes_error_shape() {
     let body: serde_json::Value = answer.json().await.unwrap();
     assert_eq!(body["error"]["type"], "invalid_request_error", "{body}");
 }
+
+/// The demo sign-in asked from `origin` (over https behind a proxy when `https`): its cookie.
+async fn sign_in_cookie(origin: Option<&str>, https: bool) -> String {
+    let sim = stripe_sim::spawn_on_loopback().await.unwrap();
+    let env = [("CHECKOUT_EMBED_ORIGINS", SHOP.to_owned()), ("CHECKOUT_DEMO_CUSTOMER", "cus_demo".to_owned())];
+    let server = common::start_server_with(&sim, &env).await;
+    let mut request = reqwest::Client::new().post(format!("{server}/api/session/demo"));
+    if let Some(origin) = origin {
+        request = request.header(ORIGIN, origin);
+    }
+    if https {
+        request = request.header("x-forwarded-proto", "https");
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.headers()["set-cookie"].to_str().unwrap().to_owned()
+}
+
+/// A checkout embedded on the shop's own site signs the shopper in with a cookie the browser
+/// sends back with the embed's cross-site requests (SameSite=None needs Secure; Partitioned keeps
+/// it to that host site); the shop's own pages keep the stricter Lax one.
+#[tokio::test]
+async fn an_embedding_sites_sign_in_cookie_travels_cross_site_partitioned() {
+    let embedded = sign_in_cookie(Some(SHOP), true).await;
+    for attribute in ["SameSite=None", "Secure", "Partitioned", "HttpOnly"] {
+        assert!(embedded.contains(attribute), "{attribute}: {embedded}");
+    }
+    let own = sign_in_cookie(None, true).await;
+    assert!(own.contains("SameSite=Lax") && own.contains("Secure") && !own.contains("Partitioned"), "{own}");
+    let unlisted = sign_in_cookie(Some("https://elsewhere.example"), true).await;
+    assert!(unlisted.contains("SameSite=Lax"), "an origin not listed gets nothing more: {unlisted}");
+    let plain_http = sign_in_cookie(Some(SHOP), false).await;
+    assert!(plain_http.contains("SameSite=Lax") && !plain_http.contains("Secure"), "{plain_http}");
+}

@@ -1,5 +1,5 @@
 use checkout_api::stripe_common::ErrorType;
-use checkout_api::{AddressCollection, Cart, format_amount};
+use checkout_api::{AddressCollection, Cart};
 use leptos::prelude::*;
 use leptos_stripe::stripe_wasm::{ElementEvent, Layout, LoadErrorEvent, PaymentElementOptions, RawEvent};
 use leptos_stripe::{On, StripeElement, use_elements, use_stripe};
@@ -98,7 +98,7 @@ pub fn CheckoutForm(
     };
     let label = move || match paying.get() {
         true => tr("Processing…").to_owned(),
-        false => cart.with(|c| tr_with("Pay {}", &format_amount(c.total, &c.currency))),
+        false => cart.with(|c| tr_with("Pay {}", &crate::i18n::money(c.total, &c.currency))),
     };
     view! {
         <form class="payment-form" on:submit=on_submit aria-busy=move || paying.get().to_string()>

@@ -59,7 +59,7 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
     // The shop's own page links to its konbini page; an embedded checkout has its own choice.
     #[cfg(not(feature = "embed"))]
     let other_way = view! {
-        <p class="other-way" lang="ja"><a href="/konbini">"コンビニで支払う（日本円） " <span lang="en">"Pay at a Japanese convenience store (JPY)"</span></a></p>
+        <p class="other-way"><a href=crate::host::shop_page("/konbini")>{crate::i18n::tr("Pay at a Japanese convenience store (JPY)")}</a></p>
     };
     #[cfg(feature = "embed")]
     let other_way = ();

@@ -1,4 +1,3 @@
-use checkout_api::format_amount;
 use checkout_api::stripe_common::PaymentIntentStatus;
 use leptos::prelude::*;
 
@@ -50,7 +49,7 @@ pub fn PaymentSucceeded(paid: Paid, poll_seconds: u32) -> impl IntoView {
         <section class="payment-result" role="status" aria-live="polite">
             <h2 tabindex="-1" node_ref=heading_node>{heading}</h2>
             <p>
-                {tr("Amount:")} " " <strong data-testid="paid-amount">{format_amount(paid.amount, &paid.currency)}</strong>
+                {tr("Amount:")} " " <strong data-testid="paid-amount">{crate::i18n::money(paid.amount, &paid.currency)}</strong>
             </p>
             {paid.already_confirmed.then(|| view! {
                 <p data-testid="already-paid">{tr("This order was already paid. You have not been charged again.")}</p>

@@ -1,4 +1,3 @@
-use checkout_api::format_amount;
 use checkout_api::stripe_common::{PaymentIntent, PaymentIntentStatus};
 use leptos::prelude::*;
 
@@ -7,7 +6,7 @@ use crate::i18n::{n_, tr, tr_with};
 /// What a PaymentIntent's status means for the shopper, in Stripe's suggested words.
 #[component]
 pub fn PaymentStatus(intent: PaymentIntent, #[prop(optional)] children: Option<Children>) -> impl IntoView {
-    let amount = format_amount(intent.amount, &intent.currency);
+    let amount = crate::i18n::money(intent.amount, &intent.currency);
     let (heading, text, retry) = match intent.status {
         PaymentIntentStatus::Succeeded => {
             (n_("Payment succeeded"), tr_with("We received your payment of {}.", &amount), false)

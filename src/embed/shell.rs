@@ -1,10 +1,10 @@
 //! The embedded checkout's shell: the shop's pages without the shop's header, inside the host
 //! element. What the host handed in is applied once the configuration is there: its cart
-//! priced by the server (in dollars for the card, in yen for konbini; unknown products are
-//! refused and said), its Appearance variables over the server's look.
+//! priced by the server (in dollars for the card at once, in yen when the shopper first picks
+//! konbini, so a cart konbini cannot take never stops the card; unknown products are refused
+//! and said), its Appearance variables over the server's look.
 
-use checkout_api::PriceRequest;
-use futures_util::future::join;
+use checkout_api::{Cart, CartItem, PriceRequest};
 use leptos::prelude::*;
 
 use super::{EmbedOptions, Method, events};
@@ -33,6 +33,8 @@ pub fn EmbeddedShop(options: EmbedOptions) -> impl IntoView {
     start();
     let method = RwSignal::new(options.method);
     let email = options.email.clone().unwrap_or_default();
+    let yen = RwSignal::new_local(None::<Result<Cart, String>>);
+    let items = options.cart.clone();
     // Back from a redirect (Stripe's `return_url` is this page): the result, not the form.
     let returned = query_parameter("payment_intent_client_secret").is_some();
     let content = move || match loading.get() {
@@ -43,12 +45,12 @@ pub fn EmbeddedShop(options: EmbedOptions) -> impl IntoView {
         }
         Some(Ok(ready)) if returned => view! { <CompletePage ready /> }.into_any(),
         Some(Ok(ready)) => {
-            let email = email.clone();
+            let (email, items) = (email.clone(), items.clone());
             view! {
                 <MethodChoice method />
                 {move || match method.get() {
                     Method::Card => view! { <CheckoutPage ready=ready.clone() /> }.into_any(),
-                    Method::Konbini => view! { <KonbiniPage ready=ready.clone() email=email.clone() /> }.into_any(),
+                    Method::Konbini => view! { <InYen ready=ready.clone() items=items.clone() email=email.clone() yen /> }.into_any(),
                 }}
             }
             .into_any()
@@ -57,19 +59,61 @@ pub fn EmbeddedShop(options: EmbedOptions) -> impl IntoView {
     view! { <div class="page embedded-shop">{content}</div> }
 }
 
+/// The konbini page for the host's cart priced in yen (the server's own yen cart when the
+/// host gave none), asked for once, and again after a failure.
+#[component]
+fn InYen(
+    ready: Ready,
+    items: Option<Vec<CartItem>>,
+    email: String,
+    yen: RwSignal<Option<Result<Cart, String>>, LocalStorage>,
+) -> impl IntoView {
+    let default_cart = ready.config.konbini.cart.clone();
+    let price = move || {
+        let Some(items) = items.clone() else {
+            yen.set(Some(Ok(default_cart.clone())));
+            return;
+        };
+        yen.set(None);
+        leptos::task::spawn_local(async move {
+            let request = PriceRequest { items, discount_code: None };
+            let priced = crate::api::konbini_price(&request).await.map_err(cart_refused);
+            if let Err(message) = &priced {
+                events::failed("load_failed", message);
+            }
+            yen.set(Some(priced));
+        });
+    };
+    if !matches!(yen.get_untracked(), Some(Ok(_))) {
+        price();
+    }
+    move || match yen.get() {
+        None => view! { <CheckoutSkeleton /> }.into_any(),
+        Some(Err(message)) => {
+            let price = price.clone();
+            view! { <LoadFailure message on_retry=move |_| price() /> }.into_any()
+        }
+        Some(Ok(cart)) => {
+            let mut ready = ready.clone();
+            ready.config.konbini.cart = cart;
+            view! { <KonbiniPage ready email=email.clone() /> }.into_any()
+        }
+    }
+}
+
 /// Card or konbini: two toggle buttons (the shop's own pages link to each other instead).
 #[component]
 fn MethodChoice(method: RwSignal<Method>) -> impl IntoView {
-    let choice = move |which: Method, label: String, lang: Option<&'static str>| {
+    let choice = move |which: Method, label: &'static str| {
         view! {
-            <button type="button" lang=lang aria-pressed=move || (method.get() == which).to_string()
+            <button type="button" aria-pressed=move || (method.get() == which).to_string()
                 on:click=move |_| method.set(which)>{label}</button>
         }
     };
     view! {
         <div class="method-choice" role="group" aria-label=crate::i18n::tr("Payment method")>
-            {choice(Method::Card, crate::i18n::tr("Card (USD)").to_owned(), None)}
-            {choice(Method::Konbini, "コンビニ Konbini (JPY)".to_owned(), Some("ja"))}
+            {choice(Method::Card, crate::i18n::tr("Card (USD)"))}
+            {choice(Method::Konbini, crate::i18n::tr("Konbini (JPY)"))}
         </div>
     }
 }
@@ -83,9 +127,7 @@ async fn load_for(options: &EmbedOptions) -> Result<Ready, String> {
     }
     if let Some(items) = &options.cart {
         let request = PriceRequest { items: items.clone(), discount_code: None };
-        let (card, yen) = join(crate::api::price(&request), crate::api::konbini_price(&request)).await;
-        ready.config.cart = card.map_err(cart_refused)?;
-        ready.config.konbini.cart = yen.map_err(cart_refused)?;
+        ready.config.cart = crate::api::price(&request).await.map_err(cart_refused)?;
     }
     Ok(ready)
 }

@@ -27,7 +27,7 @@ pub fn EmbeddedPay(ready: Ready) -> impl IntoView {
         <div class="checkout">
             <div class="summary-column">
                 <OrderSummary cart=Signal::stored(cart) />
-                <p class="other-way"><a href="/">{tr("Pay with the card form instead")}</a></p>
+                <p class="other-way"><a href=crate::host::shop_page("/")>{tr("Pay with the card form instead")}</a></p>
             </div>
             <section class="payment embedded" aria-label=tr("Payment")>
                 <EmbeddedCheckout

@@ -1,4 +1,3 @@
-use checkout_api::format_amount;
 use leptos::prelude::*;
 
 use crate::i18n::{n_, tr};
@@ -18,7 +17,7 @@ pub fn SessionResult(session_id: String, poll_seconds: u32) -> impl IntoView {
             <section class="payment-result" role="alert">
                 <h2>{tr("We could not find that payment")}</h2>
                 <p>{message}</p>
-                <a href="/embedded">{tr("Back to checkout")}</a>
+                <a href=crate::host::shop_page("/embedded")>{tr("Back to checkout")}</a>
             </section>
         }
         .into_any(),
@@ -26,7 +25,7 @@ pub fn SessionResult(session_id: String, poll_seconds: u32) -> impl IntoView {
             // The attempt is paid: coming back to the checkout is a new purchase.
             attempt::finish();
             let amount = match (view.amount_total, &view.currency) {
-                (Some(amount), Some(currency)) => format_amount(amount, currency),
+                (Some(amount), Some(currency)) => crate::i18n::money(amount, currency),
                 _ => String::new(),
             };
             view! {
@@ -44,7 +43,7 @@ pub fn SessionResult(session_id: String, poll_seconds: u32) -> impl IntoView {
                 <section class="payment-result" role="alert">
                     <h2>{tr(if expired { n_("This checkout has expired") } else { n_("Your payment was not completed") })}</h2>
                     <p>{tr("Nothing was charged. You can start again.")}</p>
-                    <a href="/embedded">{tr("Back to checkout")}</a>
+                    <a href=crate::host::shop_page("/embedded")>{tr("Back to checkout")}</a>
                 </section>
             }
             .into_any()

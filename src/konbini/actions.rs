@@ -7,6 +7,7 @@ use leptos_stripe::stripe_wasm::Stripe;
 
 use super::pay::{KonbiniFailure, KonbiniStarted, confirm};
 use super::status::cancel_error;
+use crate::i18n::tr;
 
 /// While the payment is pending: issue a new voucher (confirming again voids the old one) or
 /// cancel. Each answer updates `status`; what happened stays said after the buttons go.
@@ -30,7 +31,7 @@ pub fn KonbiniActions(
                 .await
                 .map_err(|failure| match failure {
                     KonbiniFailure::Field { message, .. } | KonbiniFailure::Other(message) => message,
-                    _ => "しばらくしてからお試しください。 Please try again later.".to_owned(),
+                    _ => tr("Please try again later.").to_owned(),
                 })
         }
     });
@@ -57,10 +58,8 @@ pub fn KonbiniActions(
             .next()
     };
     let notice = move || {
-        matches!(reissue.value().get(), Some(Ok(_))).then_some(
-            "新しい払込票を発行しました。以前の払込票とお支払い番号は使えません。 \
-             A new voucher was issued. The previous voucher and payment codes are no longer valid.",
-        )
+        matches!(reissue.value().get(), Some(Ok(_)))
+            .then(|| tr("A new voucher was issued. The previous voucher and payment codes are no longer valid."))
     };
     let pending = move || status.with(|s| s.as_ref().is_some_and(|s| s.status == PaymentIntentStatus::RequiresAction));
     view! {
@@ -68,8 +67,8 @@ pub fn KonbiniActions(
         <div class="payment-error" role="alert">{error}</div>
         <Show when=pending>
             <div class="konbini-actions">
-                <button type="button" disabled=busy on:click=move |_| { reissue.dispatch(()); }>"払込票を再発行 Issue a new voucher"</button>
-                <button type="button" class="secondary" disabled=busy on:click=move |_| { cancel.dispatch(()); }>"キャンセル Cancel payment"</button>
+                <button type="button" disabled=busy on:click=move |_| { reissue.dispatch(()); }>{tr("Issue a new voucher")}</button>
+                <button type="button" class="secondary" disabled=busy on:click=move |_| { cancel.dispatch(()); }>{tr("Cancel payment")}</button>
             </div>
         </Show>
     }

@@ -9,7 +9,7 @@ pub fn FailureNotice(failure: KonbiniFailure) -> impl IntoView {
     view! {
         <div class="payment-error konbini-failure" role="alert">
             <p>{failure.message().to_owned()}</p>
-            {offer_card.then(|| view! { <a href=crate::host::checkout_url()>"カードで支払う Pay by card"</a> })}
+            {offer_card.then(|| view! { <a href=crate::host::checkout_url()>{crate::i18n::tr("Pay by card")}</a> })}
         </div>
     }
 }

@@ -1,4 +1,4 @@
-use checkout_api::{Cart, FormProblem, KonbiniPaymentRequest, format_amount};
+use checkout_api::{Cart, FormProblem, KonbiniPaymentRequest};
 use leptos::prelude::*;
 use leptos_stripe::stripe_wasm::Stripe;
 
@@ -6,6 +6,7 @@ use super::failure::FailureNotice;
 use super::field::KonbiniField;
 use super::pay::{KonbiniFailure, KonbiniStarted, pay_at_konbini};
 use super::text::describe;
+use crate::i18n::{tr, tr_with};
 
 /// Name, email and phone for a konbini payment, checked as the shopper types (the server checks
 /// again). Paying creates the payment and shows Stripe's instructions.
@@ -70,22 +71,22 @@ pub fn KonbiniForm(
         Some(Err(KonbiniFailure::Field { .. })) | Some(Ok(_)) | None => None,
         Some(Err(failure)) => Some(view! { <FailureNotice failure /> }),
     };
-    let total = format_amount(cart.total, &cart.currency);
+    let total = crate::i18n::money(cart.total, &cart.currency);
     view! {
         <form class="konbini-form" on:submit=on_submit novalidate aria-busy=move || paying.get().to_string()>
-            <h2>"コンビニ決済 " <span lang="en">"Pay at a convenience store"</span></h2>
-            <p class="stores">"ファミリーマート・ローソン・ミニストップ・セイコーマートでお支払いいただけます。"</p>
-            <KonbiniField id="name" label="お名前 Name" kind="text" autocomplete="name" value=name
+            <h2>{tr("Pay at a convenience store")}</h2>
+            <p class="stores">{tr("Pay at FamilyMart, Lawson, Ministop or Seicomart.")}</p>
+            <KonbiniField id="name" label=tr("Name") kind="text" autocomplete="name" value=name
                 messages=messages("name") disabled=paying on_edit=edited("name") />
-            <KonbiniField id="email" label="メールアドレス Email" kind="email" autocomplete="email" value=email
-                hint="お支払い方法のご案内をお送りします。 We send the payment instructions here."
+            <KonbiniField id="email" label=tr("Email") kind="email" autocomplete="email" value=email
+                hint=tr("We send the payment instructions here.")
                 messages=messages("email") disabled=paying on_edit=edited("email") />
-            <KonbiniField id="phone" label="電話番号（任意） Phone (optional)" kind="tel" autocomplete="tel" value=phone
-                hint="店頭での確認番号として使います。 Used as your confirmation number at the store."
+            <KonbiniField id="phone" label=tr("Phone (optional)") kind="tel" autocomplete="tel" value=phone
+                hint=tr("Used as your confirmation number at the store.")
                 messages=messages("phone") disabled=paying on_edit=edited("phone") />
             <button type="submit" class="pay" disabled=paying>
                 <span class="spinner" hidden=move || !paying.get() aria-hidden="true"></span>
-                {move || if paying.get() { "処理中… Processing…".to_owned() } else { format!("{total} をコンビニで支払う Pay at a konbini") }}
+                {move || if paying.get() { tr("Processing…").to_owned() } else { tr_with("Pay {} at a konbini", &total) }}
             </button>
             {failure}
         </form>

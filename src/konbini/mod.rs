@@ -20,6 +20,7 @@ pub use form::KonbiniForm;
 pub use instructions::KonbiniInstructions;
 pub use pay::{KonbiniFailure, KonbiniStarted, pay_at_konbini};
 
+use crate::i18n::tr;
 use crate::shared::{OrderSummary, Ready};
 
 #[component]
@@ -35,16 +36,17 @@ pub fn KonbiniPage(
     let poll_seconds = ready.config.poll_seconds;
     let stripe = ready.stripe;
     #[cfg(not(feature = "embed"))]
-    let other_way = view! { <p class="other-way"><a href="/" lang="en">"Pay by card instead (USD)"</a></p> };
+    let other_way =
+        view! { <p class="other-way"><a href=crate::host::checkout_url()>{tr("Pay by card instead (USD)")}</a></p> };
     #[cfg(feature = "embed")]
     let other_way = ();
     view! {
-        <div class="checkout konbini" lang="ja">
+        <div class="checkout konbini">
             <div class="summary-column">
                 <OrderSummary cart=cart.clone() />
                 {other_way}
             </div>
-            <section class="payment" aria-label="コンビニ決済 Konbini payment">
+            <section class="payment" aria-label=tr("Konbini payment")>
                 {move || match started.get() {
                     None => view! {
                         <KonbiniForm cart=cart.clone() stripe=stripe.clone() email=email.clone() on_started=move |s: KonbiniStarted| {
@@ -55,7 +57,7 @@ pub fn KonbiniPage(
                     }
                     .into_any(),
                     Some(payment) => view! {
-                        <KonbiniInstructions payment stripe=stripe.clone() poll_seconds />
+                        <KonbiniInstructions payment stripe=stripe.clone() poll_seconds on_again=move |()| started.set(None) />
                     }
                     .into_any(),
                 }}

@@ -8,6 +8,8 @@ use checkout_api::stripe_common::{PaymentIntent, StripeError};
 use checkout_api::{KonbiniPaymentRequest, KonbiniPaymentResponse};
 use leptos_stripe::stripe_wasm::{ConfirmKonbiniData, ConfirmKonbiniOptions, Stripe};
 
+use crate::i18n::tr;
+
 /// A konbini payment started: what the server created, what Stripe.js answered, and the form
 /// (needed again to issue new instructions).
 #[derive(Debug, Clone)]
@@ -36,16 +38,14 @@ pub enum KonbiniFailure {
 }
 
 impl KonbiniFailure {
-    /// What the shopper is told (in both languages, as the konbini pages speak).
+    /// What the shopper is told, in the page's language.
     pub fn message(&self) -> &str {
         match self {
             KonbiniFailure::Busy => {
-                "コンビニ決済が混み合っています。しばらくしてからもう一度お試しいただくか、カードでお支払いください。 \
-                 Konbini payments are busy right now. Try again in a little while, or pay by card."
+                tr("Konbini payments are busy right now. Try again in a little while, or pay by card.")
             }
             KonbiniFailure::Unavailable => {
-                "コンビニ決済は現在ご利用いただけません。カードでお支払いいただくか、時間をおいてお試しください。 \
-                 Konbini payments are unavailable right now. Pay by card, or try again later."
+                tr("Konbini payments are unavailable right now. Pay by card, or try again later.")
             }
             KonbiniFailure::Other(message) | KonbiniFailure::Field { message, .. } => message,
         }
@@ -70,7 +70,7 @@ pub async fn pay_at_konbini(stripe: &Stripe, request: KonbiniPaymentRequest) -> 
         Some(field) if ["name", "email", "phone"].contains(&field.as_str()) => {
             KonbiniFailure::Field { field, message: err.message.unwrap_or_default() }
         }
-        _ => KonbiniFailure::Other(bilingual_generic(&err)),
+        _ => KonbiniFailure::Other(generic(&err)),
     })?;
     let intent = confirm(stripe, &created.client_secret, &request, created.confirmation_number.clone()).await?;
     Ok(KonbiniStarted { created, intent, request })
@@ -98,22 +98,21 @@ pub async fn confirm(
                 Some("payment_intent_konbini_rejected_confirmation_number") => {
                     return Err(KonbiniFailure::Field {
                         field: "phone".into(),
-                        message: "この番号は現在、確認番号として使えません。別の番号を入力するか、空欄にしてください。 \
-                                  This number can't be used as a confirmation number right now. Enter another number or leave it empty."
+                        message: tr("This number can't be used as a confirmation number right now. Enter another number or leave it empty.")
                             .into(),
                     });
                 }
-                _ => return Err(KonbiniFailure::Other(bilingual_generic(&err))),
+                _ => return Err(KonbiniFailure::Other(generic(&err))),
             },
         }
     }
 }
 
-fn bilingual_generic(err: &StripeError) -> String {
-    if err.is_shopper_facing() {
-        err.shopper_message().to_owned()
+fn generic(err: &StripeError) -> String {
+    tr(if err.is_shopper_facing() {
+        err.shopper_message()
     } else {
-        "お支払いの手続きができませんでした。もう一度お試しください。 Something went wrong. Please try again."
-            .to_owned()
-    }
+        crate::i18n::n_("Something went wrong. Please try again.")
+    })
+    .to_owned()
 }

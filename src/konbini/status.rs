@@ -4,6 +4,7 @@ use checkout_api::KonbiniStatus;
 use checkout_api::stripe_common::{PaymentIntentStatus, StripeError};
 
 use super::pay::KonbiniStarted;
+use crate::i18n::{n_, tr};
 
 /// What Stripe.js answered when the payment was confirmed, before the server is asked.
 pub fn initial_status(payment: &KonbiniStarted) -> KonbiniStatus {
@@ -24,33 +25,27 @@ pub fn is_settled(status: &KonbiniStatus) -> bool {
 }
 
 pub fn status_text(status: &KonbiniStatus) -> &'static str {
-    match (status.status, status.failure_code.as_deref()) {
+    tr(match (status.status, status.failure_code.as_deref()) {
         (PaymentIntentStatus::RequiresAction, _) => {
-            "お支払いをお待ちしています。期限までに店頭でお支払いください。 Waiting for your payment at the store."
+            n_("Waiting for your payment at the store. Please pay by the deadline.")
         }
-        (PaymentIntentStatus::Succeeded, _) => {
-            "お支払いが完了しました。ありがとうございました。 Payment received. Thank you!"
-        }
-        (PaymentIntentStatus::Processing, _) => "お支払いを確認しています。 Your payment is being confirmed.",
-        (PaymentIntentStatus::Canceled, _) => "お支払いはキャンセルされました。 The payment was cancelled.",
+        (PaymentIntentStatus::Succeeded, _) => n_("Payment received. Thank you!"),
+        (PaymentIntentStatus::Processing, _) => n_("Your payment is being confirmed."),
+        (PaymentIntentStatus::Canceled, _) => n_("The payment was cancelled."),
         (PaymentIntentStatus::RequiresPaymentMethod, Some("payment_intent_payment_attempt_expired")) => {
-            "お支払い期限が過ぎたため、お支払いは完了していません。別の方法でお支払いください。 \
-             The payment deadline passed. Please pay another way."
+            n_("The payment deadline passed. Please pay another way.")
         }
-        (PaymentIntentStatus::RequiresPaymentMethod, _) => {
-            "お支払いは完了していません。別の方法でお支払いください。 The payment was not completed. Please pay another way."
-        }
-        _ => "お支払いの状況を確認しています。 Checking your payment…",
-    }
+        (PaymentIntentStatus::RequiresPaymentMethod, _) => n_("The payment was not completed. Please pay another way."),
+        _ => n_("Checking your payment…"),
+    })
 }
 
 pub fn cancel_error(err: &StripeError) -> String {
-    match err.code.as_deref() {
+    tr(match err.code.as_deref() {
         Some("payment_intent_unexpected_state") => {
-            "このお支払いはキャンセルできません（お支払い済み、または店頭でお支払い中です）。 \
-             This payment can no longer be cancelled (it was paid or is being paid at the store)."
-                .into()
+            n_("This payment can no longer be cancelled (it was paid or is being paid at the store).")
         }
-        _ => "キャンセルできませんでした。もう一度お試しください。 Could not cancel. Please try again.".into(),
-    }
+        _ => n_("Could not cancel. Please try again."),
+    })
+    .to_owned()
 }

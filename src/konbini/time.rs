@@ -1,30 +1,24 @@
-//! Times for Japanese shoppers: deadlines in Japan Standard Time, and the same instant in the
-//! shopper's own time zone (which the browser knows).
+//! Times for konbini shoppers: the deadline in Japan Standard Time (the store's clock), and
+//! the same instant in the shopper's own time zone, in the page's language. The browser's
+//! `Intl.DateTimeFormat` writes both (its time-zone and calendar data: no tables in our
+//! wasm): `2026年11月26日(木) 23:59` or `Thu, November 26, 2026 at 11:59 PM`.
 
-use checkout_api::stripe_common::konbini::{civil, jst_civil};
+use crate::i18n::{intl, locale};
 
-const WEEKDAYS_JA: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
+const DATE_AND_TIME: &str =
+    r#""year":"numeric","month":"long","day":"numeric","weekday":"short","hour":"2-digit","minute":"2-digit""#;
 
-/// `2026年11月26日(木) 23:59`, in JST.
+/// The deadline as the store counts it, in JST.
 pub fn format_jst(unix: i64) -> String {
-    let (y, m, d, h, min, _) = jst_civil(unix);
-    let weekday = WEEKDAYS_JA[checkout_api::stripe_common::konbini::weekday(unix + 9 * 3600) as usize];
-    format!("{y}年{m}月{d}日({weekday}) {h:02}:{min:02}")
+    format(unix, &format!(r#"{{{DATE_AND_TIME},"timeZone":"Asia/Tokyo"}}"#))
 }
 
-/// `2026-11-26 09:59 (UTC−05:00)`, in the browser's time zone at that instant.
+/// The same instant in the browser's time zone, named (`9:59 GMT-5`, `9:59 AM EST`).
 pub fn format_local(unix: i64) -> String {
-    let offset_minutes = local_offset_minutes(unix);
-    let (y, m, d, h, min, _) = civil(unix + i64::from(offset_minutes) * 60);
-    let sign = if offset_minutes < 0 { '−' } else { '+' };
-    let abs = offset_minutes.unsigned_abs();
-    format!("{y}-{m:02}-{d:02} {h:02}:{min:02} (UTC{sign}{:02}:{:02})", abs / 60, abs % 60)
+    format(unix, &format!(r#"{{{DATE_AND_TIME},"timeZoneName":"short"}}"#))
 }
 
-/// Minutes east of UTC in the browser's time zone at `unix` (daylight saving included).
-fn local_offset_minutes(unix: i64) -> i32 {
-    let date = js_sys::Date::new_0();
-    date.set_time(unix as f64 * 1000.0);
-    // getTimezoneOffset counts minutes *west* of UTC.
-    -(date.get_timezone_offset() as i32)
+fn format(unix: i64, options: &str) -> String {
+    intl::date_time(locale(), options, unix)
+        .unwrap_or_else(|| js_sys::Date::new(&(unix as f64 * 1000.0).into()).to_iso_string().into())
 }

@@ -1,4 +1,6 @@
 use checkout_api::{OrderStatus, OrderView};
+
+use crate::i18n::n_;
 use leptos::prelude::*;
 
 use super::poll;
@@ -52,15 +54,15 @@ pub fn OrderStatusForPayment(
 }
 
 fn describe(status: Option<OrderStatus>) -> &'static str {
-    match status {
-        None | Some(OrderStatus::Pending) => "注文を確認しています… Order: waiting for Stripe's confirmation…",
-        Some(OrderStatus::RequiresAction) => "ご注文: お支払い待ち Order: awaiting payment",
-        Some(OrderStatus::Processing) => "ご注文: 処理中 Order: payment processing",
-        Some(OrderStatus::Paid) => "ご注文: 確定しました Order confirmed: paid",
-        Some(OrderStatus::Failed) => "ご注文: お支払いが完了していません Order: payment not completed",
-        Some(OrderStatus::Canceled) => "ご注文: キャンセル Order: cancelled",
-        Some(OrderStatus::Refunded) => "ご注文: 返金済み Order: refunded",
-        Some(OrderStatus::NeedsReview) => "ご注文: 確認中 Order: being checked by the shop; we will contact you",
-        Some(OrderStatus::Abandoned) => "ご注文: お支払いがありません Order: no payment received",
-    }
+    crate::i18n::tr(match status {
+        None | Some(OrderStatus::Pending) => n_("Order: waiting for Stripe's confirmation…"),
+        Some(OrderStatus::RequiresAction) => n_("Order: awaiting payment"),
+        Some(OrderStatus::Processing) => n_("Order: payment processing"),
+        Some(OrderStatus::Paid) => n_("Order confirmed: paid"),
+        Some(OrderStatus::Failed) => n_("Order: payment not completed"),
+        Some(OrderStatus::Canceled) => n_("Order: cancelled"),
+        Some(OrderStatus::Refunded) => n_("Order: refunded"),
+        Some(OrderStatus::NeedsReview) => n_("Order: being checked by the shop; we will contact you"),
+        Some(OrderStatus::Abandoned) => n_("Order: no payment received"),
+    })
 }

@@ -24,7 +24,7 @@ pub fn Shell(page: fn(Ready) -> AnyView) -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            <a class="brand" href="/">"Ferris & Co."</a>
+            <a class="brand" href=crate::host::shop_page("/")>"Ferris & Co."</a>
             <span class="secure">{crate::i18n::tr("Secure checkout")}</span>
         </header>
         <main class="page">{content}</main>

@@ -1,4 +1,4 @@
-use checkout_api::{Cart, format_amount};
+use checkout_api::Cart;
 use leptos::prelude::*;
 
 use crate::i18n::tr;
@@ -11,12 +11,12 @@ pub fn OrderSummary(#[prop(into)] cart: Signal<Cart>) -> impl IntoView {
         cart.lines
             .into_iter()
             .map(|line| {
-                let each = format_amount(line.unit_amount, &cart.currency);
+                let each = crate::i18n::money(line.unit_amount, &cart.currency);
                 view! {
                     <li class="line">
                         <span class="line-name">{line.name}</span>
                         <span class="line-quantity">{format!("{} × {each}", line.quantity)}</span>
-                        <span class="line-amount">{format_amount(line.amount, &cart.currency)}</span>
+                        <span class="line-amount">{crate::i18n::money(line.amount, &cart.currency)}</span>
                     </li>
                 }
             })
@@ -28,7 +28,7 @@ pub fn OrderSummary(#[prop(into)] cart: Signal<Cart>) -> impl IntoView {
             view! {
                 <p class="discount" data-testid="discount-line">
                     <span>{format!("{} {} · {}", tr("Discount"), d.code, d.label)}</span>
-                    <span>{format_amount(-d.amount, &cart.currency)}</span>
+                    <span>{crate::i18n::money(-d.amount, &cart.currency)}</span>
                 </p>
             }
         })
@@ -40,7 +40,7 @@ pub fn OrderSummary(#[prop(into)] cart: Signal<Cart>) -> impl IntoView {
             {discount}
             <p class="total">
                 <span>{tr("Total")}</span>
-                <strong data-testid="order-total">{move || cart.with(|c| format_amount(c.total, &c.currency))}</strong>
+                <strong data-testid="order-total">{move || cart.with(|c| crate::i18n::money(c.total, &c.currency))}</strong>
             </p>
         </section>
     }

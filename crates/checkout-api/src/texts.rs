@@ -99,6 +99,132 @@ pub const JA: &[(&str, &str)] = &[
         "Something went wrong while processing your payment. Please try again.",
         "お支払いの処理中に問題が発生しました。もう一度お試しください。",
     ),
+    // The order's state, as the webhooks left it.
+    ("Order: waiting for Stripe's confirmation…", "ご注文: 確認を待っています…"),
+    ("Order: awaiting payment", "ご注文: お支払い待ち"),
+    ("Order: payment processing", "ご注文: 処理中"),
+    ("Order confirmed: paid", "ご注文: 確定しました"),
+    ("Order: payment not completed", "ご注文: お支払いが完了していません"),
+    ("Order: cancelled", "ご注文: キャンセル"),
+    ("Order: refunded", "ご注文: 返金済み"),
+    ("Order: being checked by the shop; we will contact you", "ご注文: 確認中（ショップからご連絡します）"),
+    ("Order: no payment received", "ご注文: お支払いがありません"),
+    // Paying at a konbini.
+    ("Pay at a Japanese convenience store (JPY)", "コンビニで支払う（日本円）"),
+    ("Pay by card instead (USD)", "カードで支払う（米ドル）"),
+    ("Pay by card", "カードで支払う"),
+    ("Konbini (JPY)", "コンビニ（日本円）"),
+    ("Konbini payment", "コンビニ決済"),
+    ("Pay at a convenience store", "コンビニ決済"),
+    (
+        "Pay at FamilyMart, Lawson, Ministop or Seicomart.",
+        "ファミリーマート・ローソン・ミニストップ・セイコーマートでお支払いいただけます。",
+    ),
+    ("Name", "お名前"),
+    ("Email", "メールアドレス"),
+    ("We send the payment instructions here.", "お支払い方法のご案内をお送りします。"),
+    ("Phone (optional)", "電話番号（任意）"),
+    ("Used as your confirmation number at the store.", "店頭での確認番号として使います。"),
+    ("Pay {} at a konbini", "{} をコンビニで支払う"),
+    ("Please enter your name.", "お名前を入力してください。"),
+    ("Please enter your email address.", "メールアドレスを入力してください。"),
+    ("Please enter a valid email address.", "メールアドレスの形式が正しくありません。"),
+    ("Please enter your phone number in digits.", "電話番号は数字で入力してください。"),
+    ("Enter a 10 or 11 digit phone number.", "電話番号は10桁または11桁で入力してください（ハイフンなし可）。"),
+    (
+        "These characters can't be shown at the store and will be left out or replaced: {}",
+        "「{}」は店頭で表示できないため、省略または置き換えられます。",
+    ),
+    (
+        "Only the first {} characters appear at the store and on the receipt.",
+        "店頭やレシートには最初の{}文字のみ表示されます。",
+    ),
+    (
+        "Konbini payments are busy right now. Try again in a little while, or pay by card.",
+        "コンビニ決済が混み合っています。しばらくしてからもう一度お試しいただくか、カードでお支払いください。",
+    ),
+    (
+        "Konbini payments are unavailable right now. Pay by card, or try again later.",
+        "コンビニ決済は現在ご利用いただけません。カードでお支払いいただくか、時間をおいてお試しください。",
+    ),
+    (
+        "This number can't be used as a confirmation number right now. Enter another number or leave it empty.",
+        "この番号は現在、確認番号として使えません。別の番号を入力するか、空欄にしてください。",
+    ),
+    ("Something went wrong. Please try again.", "お支払いの手続きができませんでした。もう一度お試しください。"),
+    ("How to pay at the store", "お支払い方法のご案内"),
+    ("Amount to pay:", "お支払い金額:"),
+    ("Pay by", "お支払い期限"),
+    ("{} (Japan time, JST)", "{} (日本時間 JST)"),
+    ("Your time", "お住まいの地域の時刻"),
+    ("Store", "店舗"),
+    ("Payment code", "お支払い番号"),
+    ("Confirmation number", "確認番号"),
+    ("View or print the voucher", "払込票を表示・印刷"),
+    (
+        "Waiting for your payment at the store. Please pay by the deadline.",
+        "お支払いをお待ちしています。期限までに店頭でお支払いください。",
+    ),
+    ("Payment received. Thank you!", "お支払いが完了しました。ありがとうございました。"),
+    ("Your payment is being confirmed.", "お支払いを確認しています。"),
+    ("The payment was cancelled.", "お支払いはキャンセルされました。"),
+    (
+        "The payment deadline passed. Please pay another way.",
+        "お支払い期限が過ぎたため、お支払いは完了していません。別の方法でお支払いください。",
+    ),
+    (
+        "The payment was not completed. Please pay another way.",
+        "お支払いは完了していません。別の方法でお支払いください。",
+    ),
+    ("Issue a new voucher", "払込票を再発行"),
+    ("Cancel payment", "キャンセル"),
+    (
+        "A new voucher was issued. The previous voucher and payment codes are no longer valid.",
+        "新しい払込票を発行しました。以前の払込票とお支払い番号は使えません。",
+    ),
+    (
+        "This payment can no longer be cancelled (it was paid or is being paid at the store).",
+        "このお支払いはキャンセルできません（お支払い済み、または店頭でお支払い中です）。",
+    ),
+    ("Could not cancel. Please try again.", "キャンセルできませんでした。もう一度お試しください。"),
+    ("Please try again later.", "しばらくしてからお試しください。"),
+    ("Pay at a konbini again", "もう一度コンビニで支払う"),
+    // The server's refusals a shopper can meet (`/api` answers them in the request's
+    // `Accept-Language`: `translate`). A `{}` stands for the part that varies.
+    ("The cart is empty.", "カートが空です。"),
+    ("A cart holds at most {} different products.", "カートに入れられる商品は{}種類までです。"),
+    ("Quantity must be between 1 and {}.", "数量は1から{}の間で指定してください。"),
+    ("Unknown product.", "この商品は取り扱っていません。"),
+    ("Unknown product: {}", "この商品は取り扱っていません: {}"),
+    ("Each product may appear once; change its quantity instead.", "同じ商品は1行にまとめ、数量を変更してください。"),
+    ("Enter a discount code.", "割引コードを入力してください。"),
+    ("The code {} isn't valid.", "コード {} は無効です。"),
+    ("The code {} has already been used.", "コード {} はすでに使用されています。"),
+    (
+        "Sign in to use the code {}: it is for a customer's first order.",
+        "コード {} は初回のご注文専用です。ログインしてご利用ください。",
+    ),
+    ("Discount codes are for card payments.", "割引コードはカード払いでのみご利用いただけます。"),
+    (
+        "A checkout attempt id (16-64 letters, digits, '-' or '_') is required.",
+        "お支払いの識別子がありません。ページを再読み込みしてください。",
+    ),
+    ("A ConfirmationToken id (ctoken_...) is required.", "お支払い情報がありません。もう一度お試しください。"),
+    ("A Checkout Session id (cs_...) is required.", "お支払い画面の識別子がありません。"),
+    ("Open the checkout page of this shop to pay.", "このショップのお支払い画面からお支払いください。"),
+    (
+        "The payment's client secret is required (X-Client-Secret header).",
+        "お支払いを確認できませんでした。ページを再読み込みしてください。",
+    ),
+    // The konbini form's problems as the server names them (`FormProblem::english`).
+    ("Enter the name to pay under.", "お名前を入力してください。"),
+    ("These characters can't be shown at the store: {}", "「{}」は店頭で表示できません。"),
+    ("Only the first {} characters of the name appear at the store.", "店頭には名前の最初の{}文字のみ表示されます。"),
+    ("Enter an email address.", "メールアドレスを入力してください。"),
+    ("Enter a valid email address.", "メールアドレスの形式が正しくありません。"),
+    ("The phone number must be digits.", "電話番号は数字で入力してください。"),
+    ("This number can't be used as a confirmation number.", "この番号は確認番号として使えません。"),
+    ("The phone number must have 10 or 11 digits.", "電話番号は10桁または11桁で入力してください。"),
     // Stripe's messages for card errors, which the API sends in English.
     ("Your card was declined.", "カードが拒否されました。"),
     ("Your card has insufficient funds.", "カードの残高が不足しています。"),
@@ -120,6 +246,24 @@ pub fn catalogue(locale: &str) -> Option<&'static BTreeMap<String, String>> {
         "ja" => Some(&JAPANESE),
         _ => None,
     }
+}
+
+/// `english` in `locale`: its catalogue's text, or for a message with a part that varies
+/// (`The code SAVE10 isn't valid.`) the entry whose text around its `{}` matches, with that part
+/// put back; English when the catalogue has neither.
+pub fn translate<'a>(locale: &str, english: &'a str) -> std::borrow::Cow<'a, str> {
+    let Some(texts) = catalogue(locale) else { return english.into() };
+    if let Some(text) = texts.get(english) {
+        return text.clone().into();
+    }
+    texts
+        .iter()
+        .find_map(|(key, text)| {
+            let (before, after) = key.split_once("{}")?;
+            let value = english.strip_prefix(before)?.strip_suffix(after)?;
+            (!value.is_empty()).then(|| text.replacen("{}", value, 1).into())
+        })
+        .unwrap_or(english.into())
 }
 
 /// The checkout's language for a browser's `Accept-Language` (or a page's `lang`, `ja-JP`, `en`):
@@ -162,6 +306,17 @@ mod tests {
         assert_eq!(negotiate("ja;q=0, en"), "en");
         assert_eq!(negotiate(""), "en");
         assert_eq!(negotiate("JA"), "ja");
+    }
+
+    #[test]
+    fn translates_whole_texts_and_texts_with_a_part_that_varies() {
+        assert_eq!(translate("ja", "The cart is empty."), "カートが空です。");
+        assert_eq!(translate("ja", "The code SAVE10 isn't valid."), "コード SAVE10 は無効です。");
+        assert_eq!(translate("ja", "Unknown product: tee-xl"), "この商品は取り扱っていません: tee-xl");
+        assert_eq!(translate("en", "The code SAVE10 isn't valid."), "The code SAVE10 isn't valid.");
+        assert_eq!(translate("ja", "Something nobody wrote."), "Something nobody wrote.");
+        // The varying part is never empty: the pattern's own text is not a value.
+        assert_eq!(translate("ja", "The code  isn't valid."), "The code  isn't valid.");
     }
 
     #[test]

@@ -79,3 +79,112 @@ fn every_text_of_the_app_is_in_every_catalogue() {
         assert!(catalogue.contains_key(checkout_api::stripe_common::GENERIC_MESSAGE));
     }
 }
+
+/// The argument list of the call whose `(` ends `code[..at]`, split at its top-level commas
+/// (parentheses and string literals skipped over).
+fn arguments(code: &str) -> Vec<&str> {
+    let (mut depth, mut start, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    let mut args = Vec::new();
+    for (i, c) in code.char_indices() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => {
+                args.push(&code[start..i]);
+                return args;
+            }
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                args.push(&code[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    panic!("an unterminated call: {code:.60}");
+}
+
+/// `format!` names (`{MAX_LINES}`, `{code}`, `{}`) as the catalogues' one `{}`.
+fn as_pattern(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        out.push_str("{}");
+        rest = &rest[open + rest[open..].find('}').unwrap() + 1..];
+    }
+    out + rest
+}
+
+/// The messages the server refuses a shopper's request with: the literal message of each
+/// `ValidationError::new(param, message)` and `AppError::bad_request(param, message)` of the
+/// server and this crate (the operator's pages excepted: they are for the platform, in English).
+fn refusals() -> Vec<(String, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    sources(&root.join("src"), &mut files);
+    sources(&root.join("../../server/src"), &mut files);
+    files.retain(|f| !f.components().any(|c| c.as_os_str() == "operator"));
+    let mut messages = Vec::new();
+    for file in files {
+        let code = std::fs::read_to_string(&file).unwrap();
+        for call in ["ValidationError::new(", "bad_request("] {
+            for (at, _) in code.match_indices(call) {
+                let args = arguments(&code[at + call.len()..]);
+                let Some(message) = args.get(1) else { continue };
+                if let Some(open) = message.find('"') {
+                    messages.push((as_pattern(&literal(&message[open + 1..])), file.clone()));
+                }
+            }
+        }
+    }
+    messages
+}
+
+#[test]
+fn every_refusal_a_shopper_can_meet_is_in_every_catalogue() {
+    let refusals = refusals();
+    assert!(refusals.len() > 12, "the server's refusals were found ({})", refusals.len());
+    for locale in &checkout_api::texts::LOCALES[1..] {
+        let catalogue = checkout_api::texts::catalogue(locale).unwrap();
+        let missing: Vec<String> = refusals
+            .iter()
+            .filter(|(text, _)| !catalogue.contains_key(text))
+            .map(|(text, file)| format!("{text:?} ({})", file.display()))
+            .collect();
+        assert!(missing.is_empty(), "not in the {locale} catalogue:\n{}", missing.join("\n"));
+    }
+}
+
+#[test]
+fn the_konbini_forms_problems_are_translated_with_their_details() {
+    use checkout_api::FormProblem::*;
+    let problems = [
+        NameMissing,
+        NameUnprintable("髙".into()),
+        NameShortened("山田".into()),
+        EmailMissing,
+        EmailInvalid,
+        PhoneNotDigits,
+        PhoneAllZeros,
+        PhoneLength,
+    ];
+    for problem in problems {
+        let english = problem.english();
+        let japanese = checkout_api::texts::translate("ja", &english);
+        assert!(!japanese.is_ascii(), "{english:?} is not translated: {japanese:?}");
+    }
+    assert_eq!(
+        checkout_api::texts::translate("ja", &NameUnprintable("髙".into()).english()),
+        "「髙」は店頭で表示できません。"
+    );
+}

@@ -7,6 +7,7 @@ mod config;
 mod embedded;
 mod embedding;
 mod konbini;
+pub mod language;
 mod orders;
 mod payment_secret;
 mod session;
@@ -47,7 +48,8 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/session/demo", post(session::demo_sign_in))
         .route("/session", get(config::get_session).delete(session::sign_out))
         // Before the CORS layer: a layered route keeps the fallback it had.
-        .method_not_allowed_fallback(wrong_method);
+        .method_not_allowed_fallback(wrong_method)
+        .layer(axum::middleware::from_fn(language::shoppers_language));
     let shopper = match embedding::cors(&state.config.embed_origins) {
         Some(cors) => shopper.layer(cors),
         None => shopper,

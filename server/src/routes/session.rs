@@ -2,12 +2,14 @@
 //! against Stripe there is no sign-in in this app (a shop's own login sets the cookie).
 
 use axum::extract::State;
+use axum::http::header::ORIGIN;
 use axum::http::{HeaderMap, StatusCode};
 use axum_extra::extract::SignedCookieJar;
 use checkout_api::SessionView;
 
 use crate::AppState;
 use crate::error::{AppError, AppJson};
+use crate::session::Site;
 
 /// `POST /api/session/demo`: signs in as the demo customer (offline only).
 pub async fn demo_sign_in(
@@ -20,8 +22,13 @@ pub async fn demo_sign_in(
         return Err(AppError::not_found("POST", "/api/session/demo"));
     };
     let https = crate::security::is_https(&headers);
+    let origin = headers.get(ORIGIN).and_then(|v| v.to_str().ok());
+    let site = match origin {
+        Some(origin) if https && state.config.embed_origins.iter().any(|o| o == origin) => Site::Embedding,
+        _ => Site::Same { https },
+    };
     let view = SessionView { signed_in: true, demo_sign_in: true };
-    Ok((crate::session::sign_in(jar, customer, https), AppJson(view)))
+    Ok((crate::session::sign_in(jar, customer, site), AppJson(view)))
 }
 
 /// `DELETE /api/session`: signs out.
