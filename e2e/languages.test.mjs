@@ -94,3 +94,27 @@ test('the return page after a redirect speaks Japanese too', async () => {
   assert.deepEqual(await violations(page), [], 'the return page, in Japanese');
   await context.close();
 });
+
+test('a language chosen with ?lang= stays through the links and Stripe\'s return_url', async () => {
+  // An English browser that asked for Japanese.
+  const { page, context, errors } = await open('en-US', '/?lang=ja');
+  const pay = page.getByRole('button', { name: '$50.98 を支払う' });
+  await pay.waitFor();
+  const konbini = page.getByRole('link', { name: 'コンビニで支払う（日本円）' });
+  assert.equal(await konbini.getAttribute('href'), '/konbini?lang=ja');
+  assert.equal(await page.getByRole('link', { name: 'Ferris & Co.' }).getAttribute('href'), '/?lang=ja');
+  // The redirect back from 3-D Secure keeps it: the result page in Japanese.
+  await cardFields(page).fill('4000 0027 6000 3184');
+  await pay.click();
+  await page.waitForURL((url) => url.pathname.startsWith('/three_d_secure/'));
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.waitForURL((url) => url.pathname === '/complete');
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'ja');
+  await page.getByRole('heading', { name: 'お支払いが完了しました' }).waitFor();
+  // The konbini page that link opens is in Japanese for this English browser too.
+  await page.goto(`${stack.server}/konbini?lang=ja`);
+  await page.getByRole('button', { name: /￥6,900 をコンビニで支払う/ }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
