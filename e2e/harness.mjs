@@ -243,9 +243,10 @@ export function cardFields(page) {
   const frame = page.frameLocator('iframe[title="Secure payment input frame"]');
   return {
     frame,
-    number: frame.getByLabel('Card number'),
-    expiry: frame.getByLabel('Expiration date'),
-    cvc: frame.getByLabel('Security code'),
+    // By what the fields are, not their labels: the Element speaks the page's language.
+    number: frame.locator('input[autocomplete="cc-number"]'),
+    expiry: frame.locator('input[autocomplete="cc-exp"]'),
+    cvc: frame.locator('input[autocomplete="cc-csc"]'),
     async fill(number, expiry = '12 / 34', cvc = '123') {
       await this.number.fill(number);
       await this.expiry.fill(expiry);

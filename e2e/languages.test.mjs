@@ -34,6 +34,9 @@ test('a Japanese browser gets the card checkout in Japanese, Stripe told the sam
   await page.getByRole('heading', { name: 'ご注文内容' }).waitFor();
   assert.match(await page.getByRole('region', { name: 'ご注文内容' }).innerText(), /合計\s+\$50\.98/);
   assert.equal(await elementsLocale(page), 'ja');
+  // The Payment Element in Japanese too (the stand-in translates its Element as Stripe.js does).
+  await cardFields(page).frame.getByText('カード番号', { exact: true }).waitFor();
+  assert.equal(await cardFields(page).frame.locator('html').getAttribute('lang'), 'ja');
   assert.deepEqual(await violations(page), [], 'empty form, in Japanese');
 
   // Stripe's English decline, in the shopper's language.
