@@ -12,7 +12,9 @@ scripts/setup.sh
 source scripts/env.sh
 source scripts/stand-in.sh
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step says how long the run has taken so far, setup included (where a fresh machine's
+# time goes).
+step() { printf '\n==> %s (at %d s)\n' "$*" "$SECONDS"; }
 
 step "native tests (orders on SQLite and on a throwaway PostgreSQL)"
 source scripts/postgres.sh
@@ -41,16 +43,21 @@ stop_stand_in
 step "end-to-end tests (release build, real server and stand-in, Chromium)"
 scripts/build-app.sh
 # The React reference: react-stripe-js judges the stand-in's Stripe.js (e2e/react-stripe-js.test.mjs).
+step "the React reference's build"
 bench/react-reference/build.sh
 # The e2e tests run the release artefact, its server built here once in place of a debug
 # one; dist/ was just built, so --app-built keeps it instead of building the app again.
+step "the release artefact (its server's release build)"
 CHECKOUT_RELEASE_DIR=$(scripts/release.sh --app-built | tail -n 1)
 export CHECKOUT_RELEASE_DIR
 cargo build -p stripe-sim
+step "the e2e tests"
 # One file at a time: they share dist/ (rebuilt by the dev command's and trunk serve's tests) and
 # Trunk.toml's fixed backend port. A hung test fails instead of holding CI until its limit.
 node --test --test-concurrency=1 --test-timeout=600000 e2e/*.test.mjs
 # The money paths again with the orders in PostgreSQL (the server tests cover both databases in
 # depth; this runs the browser's side of them once more).
+step "the money paths' e2e tests on PostgreSQL"
 CHECKOUT_E2E_POSTGRES_URL="$CHECKOUT_TEST_POSTGRES_URL" node --test --test-concurrency=1 --test-timeout=600000 \
   e2e/checkout.test.mjs e2e/money-safety.test.mjs
+step "done"
