@@ -320,6 +320,25 @@ test('data-locale="ja": the embed in Japanese, on its element only, and axe-core
   await page.close();
 });
 
+test('data-locale="ja" before the configuration: a failure to load is said in Japanese, and Try again loads', async () => {
+  const page = await stack.browser.newPage();
+  const errors = watchForPageErrors(page);
+  let refuse = true;
+  await page.route('**/api/config*', (route) => refuse
+    ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"type":"api_error","message":"down"}}' })
+    : route.continue());
+  await page.goto(`${host}/japanese.html`);
+  const failure = checkout(page).getByRole('alert');
+  await failure.getByRole('heading', { name: 'お支払い画面を読み込めませんでした' }).waitFor();
+  assert.equal(await checkout(page).getAttribute('lang'), 'ja');
+  assert.deepEqual(await axeViolations(page, '#checkout'), [], 'the failure, in Japanese');
+  refuse = false;
+  await failure.getByRole('button', { name: 'もう一度試す' }).click();
+  await checkout(page).getByRole('heading', { name: 'ご注文内容' }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 /** The messages the parent page was posted. */
 async function posted(page) {
   return page.locator('#messages li').evaluateAll((items) => items.map((li) => JSON.parse(li.textContent)));

@@ -17,6 +17,22 @@ thread_local! {
     static TEXTS: Cell<Option<&'static BTreeMap<String, String>>> = const { Cell::new(None) };
 }
 
+#[cfg(feature = "embed")]
+thread_local! {
+    /// An embedded checkout's words until the configuration brings its catalogue: the
+    /// language of its `data-locale` (or the browser's), from the table built into the embed,
+    /// so its skeleton and a failure to load are in the shopper's language too.
+    static EARLY: Cell<&'static [(&'static str, &'static str)]> = const { Cell::new(&[]) };
+}
+
+/// The embed's words before its configuration (see `EARLY`).
+#[cfg(feature = "embed")]
+pub fn set_early(locale: &str) {
+    if let Some(table) = checkout_api::texts::table(locale) {
+        EARLY.set(table);
+    }
+}
+
 /// The page's language and its words (from the configuration, once): what `tr` answers in,
 /// what Stripe.js is told, and an embedded checkout's element's `lang`.
 pub fn set(locale: String, texts: BTreeMap<String, String>) {
@@ -50,7 +66,14 @@ pub fn chosen() -> Option<&'static str> {
 
 /// `english` in the page's language.
 pub fn tr(english: &str) -> &str {
-    match TEXTS.get().and_then(|texts| texts.get(english)) {
+    let Some(texts) = TEXTS.get() else {
+        #[cfg(feature = "embed")]
+        if let Some((_, text)) = EARLY.get().iter().find(|(en, _)| *en == english) {
+            return text;
+        }
+        return english;
+    };
+    match texts.get(english) {
         Some(text) => text,
         None => english,
     }

@@ -42,6 +42,12 @@ pub fn mount(root: web_sys::HtmlElement) {
     }
     let _ = root.class_list().add_1(ROOT_CLASS);
     let options = EmbedOptions::read(&root);
+    // Words before the configuration: the language it will most likely choose.
+    let wanted = options.as_ref().ok().and_then(|o| o.locale.clone()).filter(|l| l != "auto");
+    let language = wanted.or_else(|| window().navigator().language()).unwrap_or_default();
+    let early = checkout_api::texts::negotiate(&language);
+    crate::i18n::set_early(early);
+    let _ = root.set_attribute("lang", early);
     HOST.set(Some(Host { root: root.clone(), options: options.clone().unwrap_or_default() }));
     let handle = match options {
         Ok(options) => leptos::mount::mount_to(root, move || view! { <EmbeddedShop options /> }.into_any()),

@@ -237,6 +237,16 @@ pub const JA: &[(&str, &str)] = &[
     ),
 ];
 
+/// The table of `locale` as written here (`None` for English and for a language the checkout
+/// does not speak): what an embedded checkout says before its configuration arrives, or when
+/// it cannot arrive.
+pub fn table(locale: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    match locale {
+        "ja" => Some(JA),
+        _ => None,
+    }
+}
+
 /// The catalogue of `locale` (`None` for English, the app's own, and for a language the
 /// checkout does not speak), built once.
 pub fn catalogue(locale: &str) -> Option<&'static BTreeMap<String, String>> {
