@@ -1,12 +1,14 @@
 // The README's dev command (`scripts/dev.sh`): without Stripe keys it starts the stand-in and
-// the server, and a shopper can pay; it prints an operator token that signs in; stopping it
+// the server, and a shopper can pay, also through the README's Embedding snippet pasted as is
+// into a page of a listed origin; it prints an operator token that signs in; stopping it
 // stops both. With a secret key but no webhook
 // secret it says what to set instead of starting half a checkout.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, cardFields, freePort, launchChromium, waitFor } from './harness.mjs';
@@ -32,11 +34,14 @@ async function answers(url) {
 }
 
 test('without Stripe keys the dev command runs the checkout on the stand-in, and stopping it stops both', async () => {
-  const [serverPort, simPort] = [await freePort(), await freePort()];
+  // The dev command's own address (the README's snippet names it), and a host page's origin.
+  const [serverPort, simPort, hostPort] = [4242, await freePort(), await freePort()];
   const server = `http://127.0.0.1:${serverPort}`;
   const sim = `http://127.0.0.1:${simPort}`;
+  const hostOrigin = `http://localhost:${hostPort}`;
   const dev = devCommand({
     CHECKOUT_ADDR: `127.0.0.1:${serverPort}`,
+    CHECKOUT_EMBED_ORIGINS: hostOrigin,
     STRIPE_SIM_ADDR: `127.0.0.1:${simPort}`,
     CHECKOUT_DB_PATH: path.join(await mkdtemp(path.join(tmpdir(), 'checkout-dev-')), 'orders.sqlite3'),
     CHECKOUT_STATUS_POLL_SECONDS: '1',
@@ -61,6 +66,33 @@ test('without Stripe keys the dev command runs the checkout on the stand-in, and
     await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
     // The stand-in's webhook reached the server the dev command started.
     await page.locator('[data-testid="order-status"][data-status="paid"]').waitFor();
+
+    // The README's Embedding snippet, pasted as is into a page of the listed origin.
+    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+    const snippet = readme.slice(readme.indexOf('\n## Embedding')).match(/```html\n([\s\S]*?)```/)[1];
+    const hostPage = http.createServer((request, response) => {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>My shop</title></head><body>${snippet}</body></html>`);
+    });
+    await new Promise((resolve) => hostPage.listen(hostPort, '127.0.0.1', resolve));
+    try {
+      const host = await browser.newPage();
+      const logged = [];
+      host.on('console', (message) => logged.push(message.text()));
+      await host.goto(`${hostOrigin}/`);
+      // The snippet's cart (1 × T-shirt, 3 × stickers) in its data-locale, Japanese.
+      const pay = host.getByRole('button', { name: '$39.97 を支払う' });
+      await pay.waitFor();
+      await cardFields(host).fill('4242 4242 4242 4242');
+      await pay.click();
+      await host.getByRole('heading', { name: 'お支払いが完了しました' }).waitFor();
+      for (let i = 0; i < 50 && !logged.some((line) => line.startsWith('paid')); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.ok(logged.some((line) => line.startsWith('paid')), `the snippet's own script heard checkout:paid: ${logged}`);
+    } finally {
+      hostPage.close();
+    }
   } finally {
     await browser.close();
     dev.kill('SIGTERM');

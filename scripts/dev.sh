@@ -51,7 +51,7 @@ echo "Operator token (for the operator pages' sign-in): $CHECKOUT_OPERATOR_TOKEN
 echo "Checkout: http://$checkout_addr/"
 CHECKOUT_DIST="${CHECKOUT_DIST:-dist}" target/debug/checkout-server &
 server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null; stop_stand_in' EXIT
+trap 'stop_and_wait "$server_pid"; stop_stand_in' EXIT
 # Stopping this script (Ctrl-C, or a TERM to its PID) stops what it started, and only that.
 trap 'exit 130' INT
 trap 'exit 143' TERM

@@ -25,9 +25,20 @@ start_stand_in() {
 
 stop_stand_in() {
   if [ -n "${STAND_IN_PID:-}" ]; then
-    kill "$STAND_IN_PID" 2>/dev/null || true
+    stop_and_wait "$STAND_IN_PID"
     STAND_IN_PID=
   fi
+}
+
+# Stops process $1 (TERM) and returns once it has exited: a caller that says "stopped" means
+# its port is free (after 10 s of draining connections, KILL).
+stop_and_wait() {
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 100); do
+    kill -0 "$1" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -KILL "$1" 2>/dev/null || true
 }
 
 # The "id" of a JSON object on stdin (Stripe's answers), read by Node rather than by pattern.
