@@ -16,6 +16,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const SECRET_KEY = 'sk_test_standin_e2e';
 export const PUBLISHABLE_KEY = 'pk_test_standin_e2e';
 export const WEBHOOK_SECRET = 'whsec_standin_e2e';
+/** The Connect endpoint's own secret: connected accounts' events (the marketplace's direct charges). */
+export const CONNECT_WEBHOOK_SECRET = 'whsec_standin_e2e_connect';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--no-first-run'];
@@ -128,6 +130,9 @@ export async function startStack({ serverPort, serverEnv = {} } = {}) {
       STRIPE_SIM_ADDR: `127.0.0.1:${simPort}`,
       STRIPE_SIM_WEBHOOK_URL: `${server}/api/webhooks/stripe`,
       STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      // The Connect endpoint at the same URL, with its own secret, as a platform may set it up.
+      STRIPE_SIM_CONNECT_WEBHOOK_URL: `${server}/api/webhooks/stripe`,
+      STRIPE_CONNECT_WEBHOOK_SECRET: CONNECT_WEBHOOK_SECRET,
       STRIPE_SIM_WEBHOOK_RETRY_MS: '200',
     }, 'stripe-sim');
     processes.push(simProcess);
@@ -142,6 +147,7 @@ export async function startStack({ serverPort, serverEnv = {} } = {}) {
       STRIPE_API_BASE: sim,
       STRIPE_JS_URL: `${sim}/endive/stripe.js`,
       STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_CONNECT_WEBHOOK_SECRET: CONNECT_WEBHOOK_SECRET,
       ...(await database()),
       CHECKOUT_STATUS_POLL_SECONDS: '1',
       // Every test shopper comes from 127.0.0.1: limits for many shoppers, not one.
@@ -185,6 +191,12 @@ function stripeApi(sim) {
     async get(path) {
       const response = await fetch(`${sim}${path}`, { headers: auth });
       if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    /** GET on a connected account (`Stripe-Account`). */
+    async getOn(account, path) {
+      const response = await fetch(`${sim}${path}`, { headers: { ...auth, 'Stripe-Account': account } });
+      if (!response.ok) throw new Error(`GET ${path} on ${account}: ${response.status} ${await response.text()}`);
       return response.json();
     },
     async post(path, form = {}) {

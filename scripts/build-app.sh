@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the app for release: one entry per page, each its own wasm, so the card checkout
 # downloads nothing of the others. dist/ holds the card checkout (`/`); dist/konbini/,
-# dist/complete/ and dist/embedded/ the other pages (served at /konbini, /complete and
-# /embedded, Stripe's Embedded Checkout); dist/embed/ the checkout for merchants' own pages; dist/operator/emails/ the platform operator's page for
+# dist/complete/, dist/embedded/ and dist/marketplace/ the other pages (served at /konbini,
+# /complete, /embedded, Stripe's Embedded Checkout, and /marketplace); dist/embed/ the checkout for merchants' own pages; dist/operator/emails/ the platform operator's page for
 # connected accounts' emails (/operator/emails), with its Web Worker beside it. Trunk's post-build hook (scripts/post-build.mjs)
 # splits, optimises and precompresses. Expects scripts/env.sh to be sourced.
 set -euo pipefail
@@ -32,4 +32,5 @@ done
 # The checkout embedded in merchants' pages: dist/embed/embed.js and the files it loads
 # (scripts/embed-build.mjs; README, Embedding).
 trunk build embed.html --release true --dist dist/embed --public-url /embed/
+trunk build marketplace.html --release true --dist dist/marketplace --public-url /marketplace/
 trunk build operator-emails.html --release true --dist dist/operator/emails --public-url /operator/emails/

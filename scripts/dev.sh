@@ -19,7 +19,10 @@ if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
   sim_addr="${STRIPE_SIM_ADDR:-127.0.0.1:12111}"
   # The stand-in signs its events with the same secret the server checks them with.
   export STRIPE_WEBHOOK_SECRET="${STRIPE_WEBHOOK_SECRET:-whsec_standin_dev}"
-  start_stand_in "$sim_addr" STRIPE_SIM_WEBHOOK_URL="http://$checkout_addr/api/webhooks/stripe"
+  # The marketplace's sellers' events (Connect) come to the same URL, signed with their own secret.
+  export STRIPE_CONNECT_WEBHOOK_SECRET="${STRIPE_CONNECT_WEBHOOK_SECRET:-whsec_standin_dev_connect}"
+  start_stand_in "$sim_addr" STRIPE_SIM_WEBHOOK_URL="http://$checkout_addr/api/webhooks/stripe" \
+    STRIPE_SIM_CONNECT_WEBHOOK_URL="http://$checkout_addr/api/webhooks/stripe"
   trap 'stop_stand_in' EXIT
   export STRIPE_SECRET_KEY=sk_test_standin_dev STRIPE_PUBLISHABLE_KEY=pk_test_standin_dev
   export STRIPE_API_BASE="http://$sim_addr" STRIPE_JS_URL="http://$sim_addr/endive/stripe.js"
@@ -48,7 +51,7 @@ if [ -z "${CHECKOUT_OPERATOR_TOKEN:-}" ]; then
   export CHECKOUT_OPERATOR_TOKEN
 fi
 echo "Operator token (for the operator pages' sign-in): $CHECKOUT_OPERATOR_TOKEN"
-echo "Checkout: http://$checkout_addr/"
+echo "Checkout: http://$checkout_addr/ (the marketplace: http://$checkout_addr/marketplace)"
 CHECKOUT_DIST="${CHECKOUT_DIST:-dist}" target/debug/checkout-server &
 server_pid=$!
 trap 'stop_and_wait "$server_pid"; stop_stand_in' EXIT

@@ -6,7 +6,8 @@ use checkout_api::stripe_common::{ErrorType, StripeError};
 use checkout_api::{
     ApiErrorBody, Cart, CheckoutSessionRequest, CheckoutSessionResponse, CheckoutSessionView, ConfigResponse,
     ConfirmRequest, ConfirmResponse, KonbiniCancelRequest, KonbiniPaymentRequest, KonbiniPaymentResponse,
-    KonbiniStatus, OrderView, PriceRequest, SessionState, SessionView,
+    KonbiniStatus, MarketplaceView, OrderView, PriceRequest, SavedCardPaymentRequest, SavedCards, SessionState,
+    SessionView,
 };
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
@@ -28,6 +29,21 @@ pub async fn konbini_price(request: &PriceRequest) -> Result<Cart, StripeError> 
 
 pub async fn confirm(request: &ConfirmRequest) -> Result<ConfirmResponse, StripeError> {
     post("/api/checkout/confirm", request).await
+}
+
+/// The marketplace's sellers and their shelves.
+pub async fn marketplace() -> Result<MarketplaceView, StripeError> {
+    read(send("GET", "/api/marketplace", &[], None).await?)
+}
+
+/// The signed-in customer's saved cards (none for a guest).
+pub async fn saved_cards() -> Result<SavedCards, StripeError> {
+    read(send("GET", "/api/saved-cards", &[], None).await?)
+}
+
+/// Pays a marketplace seller with a saved card.
+pub async fn pay_with_saved_card(request: &SavedCardPaymentRequest) -> Result<ConfirmResponse, StripeError> {
+    post("/api/marketplace/saved-card-payments", request).await
 }
 
 /// The order as Stripe's webhooks left it.

@@ -40,6 +40,13 @@ impl Catalog {
         Ok(Self { currency: currency.to_owned(), products, default_cart })
     }
 
+    /// A seller's shelf in the marketplace (`crate::marketplace`): `products` in `currency`, its
+    /// default cart one of each.
+    pub fn of(currency: &str, products: Vec<Product>) -> Self {
+        let default_cart = products.iter().map(|p| CartItem { product_id: p.id.into(), quantity: 1 }).collect();
+        Self { currency: currency.to_owned(), products, default_cart }
+    }
+
     pub fn currency(&self) -> &str {
         &self.currency
     }

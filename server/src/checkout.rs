@@ -12,17 +12,22 @@
 //!   reported, not repeated; a declined one is confirmed again with the new token.
 //! - Recording the PaymentIntent on the order may fail after Stripe charged: the shopper still
 //!   gets Stripe's answer, and the webhook links and settles the order.
+//! - A marketplace seller's order is the same, by a new card (a destination charge on the
+//!   platform) or by a saved card (a direct charge on the seller's account,
+//!   `crate::marketplace`): both ways share the order, so a payment made one way is found, not
+//!   repeated, when the shopper then tries the other.
 
 use axum::http::StatusCode;
 use checkout_api::stripe_common::{ErrorType, PaymentIntentStatus, StripeError};
-use checkout_api::{Cart, ConfirmRequest, ConfirmResponse};
+use checkout_api::{Cart, ConfirmResponse};
 use sha2::{Digest, Sha256};
 
 use crate::AppState;
 use crate::client::ClientIp;
 use crate::error::AppError;
-use crate::orders::{OpenOrder, PaymentMethodKind};
-use crate::payments::{Confirmed, StripeFailure};
+use crate::marketplace::Seller;
+use crate::orders::{OpenOrder, PaymentMethodKind, SellerOrder};
+use crate::payments::{Confirmed, DestinationCharge, StripeFailure};
 
 /// Who pays: the signed-in customer, if any, and the client (for the card-testing count).
 #[derive(Debug, Clone, Copy)]
@@ -31,9 +36,55 @@ pub struct Shopper<'a> {
     pub client: ClientIp,
 }
 
+/// How the shopper pays: the Payment Element's ConfirmationToken, or a card saved on the
+/// platform (`pm_...`, a marketplace seller's direct charge).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Way<'a> {
+    Token(&'a str),
+    SavedCard(&'a str),
+}
+
+impl<'a> Way<'a> {
+    /// The way an order's create request was claimed with (`orders.create_token`).
+    fn claimed(id: &'a str) -> Self {
+        if id.starts_with("pm_") { Self::SavedCard(id) } else { Self::Token(id) }
+    }
+
+    fn id(self) -> &'a str {
+        match self {
+            Self::Token(id) | Self::SavedCard(id) => id,
+        }
+    }
+}
+
+/// A marketplace seller being paid, and its connected account.
+#[derive(Debug, Clone, Copy)]
+pub struct Payee<'a> {
+    pub seller: &'a Seller,
+    pub account: &'a str,
+}
+
+impl<'a> Payee<'a> {
+    fn destination(self, amount: i64) -> DestinationCharge<'a> {
+        DestinationCharge { account: self.account, application_fee_amount: self.seller.fee_on(amount) }
+    }
+
+    fn order(self, amount: i64) -> SellerOrder<'a> {
+        SellerOrder { seller: self.seller.id, account: self.account, application_fee_amount: self.seller.fee_on(amount) }
+    }
+}
+
+/// What the shopper asked for: the attempt, how they pay, and whom (none: the shop itself).
+#[derive(Debug, Clone, Copy)]
+pub struct Payment<'a> {
+    pub attempt_id: &'a str,
+    pub way: Way<'a>,
+    pub payee: Option<Payee<'a>>,
+}
+
 pub async fn confirm(
     state: &AppState,
-    request: &ConfirmRequest,
+    payment: Payment<'_>,
     cart: &Cart,
     shopper: Shopper<'_>,
 ) -> Result<ConfirmResponse, AppError> {
@@ -41,18 +92,21 @@ pub async fn confirm(
     let now = chrono::Utc::now().timestamp();
     // The order exists before Stripe is called, so that no event can arrive for an order we do
     // not know; its status then moves by events only.
-    let key = order_key(&request.attempt_id, shopper.customer, cart);
-    let order = state.orders.open(&key, cart, PaymentMethodKind::Card, shopper.customer, now).await?;
+    let key = match payment.payee {
+        None => order_key(payment.attempt_id, shopper.customer, cart),
+        Some(payee) => keyed(&format!("seller-{}", payee.seller.id), payment.attempt_id, shopper.customer, cart),
+    };
+    let seller = payment.payee.map(|payee| payee.order(cart.total));
+    let order = state.orders.open(&key, cart, PaymentMethodKind::Card, shopper.customer, seller, now).await?;
     if let (Some(discount), Some(customer)) = (&cart.discount, shopper.customer)
         && crate::discounts::is_single_use(&discount.code)
         && !state.orders.redeem(&discount.code, customer, &order.id, now).await?
     {
         return Err(crate::pricing::already_used(&discount.code));
     }
-    let token = request.confirmation_token_id.as_str();
     let paid = match &order.payment_intent_id {
-        Some(payment_intent) => continue_payment(state, payment_intent, token).await,
-        None => first_payment(state, &order, cart, shopper.customer, token).await,
+        Some(payment_intent) => continue_payment(state, &order, payment_intent, payment, shopper.customer).await,
+        None => first_payment(state, &order, cart, shopper.customer, payment).await,
     };
     let (confirmed, already_confirmed) = match paid {
         Ok(paid) => paid,
@@ -72,6 +126,7 @@ pub async fn confirm(
         amount: confirmed.amount,
         currency: confirmed.currency,
         already_confirmed,
+        stripe_account: confirmed.account,
     })
 }
 
@@ -99,11 +154,31 @@ async fn first_payment(
     order: &OpenOrder,
     cart: &Cart,
     customer: Option<&str>,
-    offered: &str,
+    payment: Payment<'_>,
 ) -> Result<(Confirmed, bool), StripeFailure> {
-    let mut token = state.orders.claim_create_token(&order.id, offered).await.map_err(database)?;
+    let offered = payment.way.id();
+    let mut claimed = state
+        .orders
+        .claim_create_token(&order.id, offered, payment_account(payment.way, payment.payee))
+        .await
+        .map_err(database)?;
     loop {
-        match state.payments.create_and_confirm(cart, &token, customer, &order.id).await {
+        // The request the order was first asked with, whichever way the shopper pays now: a
+        // retry is that very request (the same Idempotency-Key and parameters).
+        let attempt = match Way::claimed(&claimed) {
+            Way::Token(token) => {
+                let destination = payment.payee.map(|payee| payee.destination(cart.total));
+                state.payments.create_and_confirm(cart, token, customer, &order.id, destination).await
+            }
+            Way::SavedCard(card) => match (customer, payment.payee) {
+                (Some(customer), Some(payee)) => {
+                    crate::marketplace::saved_card::charge(state, &order.id, cart, customer, card, payee).await
+                }
+                // The order key names the customer and the seller: a saved card's order has both.
+                _ => Err(StripeFailure::from_error(other_way())),
+            },
+        };
+        match attempt {
             Ok(confirmed) => {
                 link(state, &order.id, &confirmed.payment_intent_id, Some(&confirmed.client_secret)).await;
                 return Ok((confirmed, false));
@@ -117,11 +192,12 @@ async fn first_payment(
             }
             // Stripe refused the token the order was waiting on: that token made nothing, so
             // the shopper's new one may take its place (once; another request may win).
-            Err(failure) if failure.token_refused && token != offered => {
-                if !state.orders.replace_create_token(&order.id, &token, offered).await.map_err(database)? {
+            Err(failure) if failure.token_refused && claimed != offered => {
+                let account = payment_account(payment.way, payment.payee);
+                if !state.orders.replace_create_token(&order.id, &claimed, offered, account).await.map_err(database)? {
                     return Err(failure);
                 }
-                token = offered.to_owned();
+                claimed = offered.to_owned();
             }
             // The shopper's own token was refused: nothing was created; the order goes, and
             // the next press starts it again.
@@ -136,24 +212,49 @@ async fn first_payment(
     }
 }
 
+/// Where a PaymentIntent made this way lives: a saved card's direct charge on the seller's
+/// account, anything else on the platform.
+fn payment_account<'a>(way: Way<'_>, payee: Option<Payee<'a>>) -> Option<&'a str> {
+    match (way, payee) {
+        (Way::SavedCard(_), Some(payee)) => Some(payee.account),
+        _ => None,
+    }
+}
+
 /// The order has its PaymentIntent: report what Stripe holds, or confirm it again after a
 /// decline. Never a second PaymentIntent.
 async fn continue_payment(
     state: &AppState,
+    order: &OpenOrder,
     payment_intent: &str,
-    offered: &str,
+    payment: Payment<'_>,
+    customer: Option<&str>,
 ) -> Result<(Confirmed, bool), StripeFailure> {
-    let current = state.payments.retrieve(payment_intent).await?;
+    let account = order.payment_account.as_deref();
+    let retrieve = || state.payments.retrieve_in(account, payment_intent);
+    let current = retrieve().await?;
     if let Err(err) = state.orders.remember_secret(payment_intent, &current.client_secret).await {
         tracing::error!(%payment_intent, error = %err, "could not record the client secret's hash");
     }
     match current.status {
         PaymentIntentStatus::RequiresPaymentMethod | PaymentIntentStatus::RequiresConfirmation => {
-            match state.payments.confirm_again(payment_intent, offered).await {
+            let again = match (payment.way, account, customer) {
+                (Way::Token(token), None, _) => state.payments.confirm_again(payment_intent, token).await,
+                (Way::SavedCard(card), Some(account), Some(customer)) => {
+                    let (_, clone) = crate::marketplace::saved_card::shared_card(state, customer, card, account)
+                        .await
+                        .map_err(StripeFailure::from_error)?;
+                    state.payments.confirm_again_on(account, payment_intent, &clone).await
+                }
+                // The PaymentIntent lives where the first way made it: the other way cannot
+                // confirm it.
+                _ => return Err(StripeFailure::from_error(other_way())),
+            };
+            match again {
                 Ok(confirmed) => Ok((confirmed, false)),
                 // Another press confirmed it meanwhile: say what that did.
                 Err(failure) if failure.code.as_deref() == Some("payment_intent_unexpected_state") => {
-                    let now = state.payments.retrieve(payment_intent).await?;
+                    let now = retrieve().await?;
                     match now.status {
                         PaymentIntentStatus::RequiresPaymentMethod => Err(failure),
                         _ => Ok((now, true)),
@@ -172,6 +273,20 @@ async fn continue_payment(
         ))),
         _ => Ok((current, true)),
     }
+}
+
+/// A seller's order whose payment was started with a saved card, then tried with a new one
+/// (or the other way round) after a decline: its PaymentIntent can be confirmed again only the
+/// way it was made.
+fn other_way() -> AppError {
+    AppError::new(
+        StatusCode::CONFLICT,
+        StripeError::new(
+            ErrorType::InvalidRequestError,
+            "This payment was started with another card. Pay with that card again, or reload the page to start a new checkout.",
+        )
+        .with_code("payment_intent_unexpected_state"),
+    )
 }
 
 /// Records the order's PaymentIntent. Stripe has already acted: a failure here must not turn

@@ -16,6 +16,7 @@ mod error;
 mod housekeeping;
 mod lease;
 mod limits;
+pub mod marketplace;
 pub mod logs;
 mod operator;
 mod ops;
@@ -55,6 +56,10 @@ pub struct AppState {
     catalog: Arc<Catalog>,
     /// Konbini takes yen only: its own catalogue.
     konbini_catalog: Arc<Catalog>,
+    /// The marketplace's sellers, each with its own shelf (`marketplace`).
+    sellers: Arc<marketplace::Sellers>,
+    /// Their connected accounts, and the shoppers' customers and cards shared with them.
+    marketplace: marketplace::Store,
     payments: Payments,
     orders: Orders,
     limits: Limits,
@@ -85,11 +90,14 @@ impl AppState {
         }
         let catalog = Arc::new(Catalog::demo(&config.currency)?);
         let konbini_catalog = Arc::new(Catalog::demo("jpy")?);
+        let sellers = Arc::new(marketplace::Sellers::demo(&config.currency, config.seller_accounts.clone())?);
         let shared = routes::shared_config(&config, &catalog, &konbini_catalog);
         Ok(Self {
             pages: Arc::new(assets::Pages::from_dist(&config.dist_dir, &shared, &config.stripe)?),
             catalog,
             konbini_catalog,
+            sellers,
+            marketplace: marketplace::Store::new(db.clone()),
             orders: Orders::new(db.clone(), config.crash_before_commit.clone()),
             email_jobs: email_jobs::EmailJobs::new(db.clone()),
             limits: Limits::new(&config.limits),

@@ -6,7 +6,7 @@ mod discounts;
 mod stats;
 mod sweep;
 
-use checkout_api::{Cart, OrderStatus, OrderView};
+use checkout_api::{Cart, OrderSeller, OrderStatus, OrderView};
 use sqlx::Row;
 
 use crate::db::Db;
@@ -67,6 +67,17 @@ pub struct OpenOrder {
     pub id: String,
     pub payment_intent_id: Option<String>,
     pub create_token: Option<String>,
+    /// The connected account its PaymentIntent lives on (a seller's direct charge); `None`:
+    /// the platform.
+    pub payment_account: Option<String>,
+}
+
+/// A marketplace order's seller, its connected account and the platform's fee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SellerOrder<'a> {
+    pub seller: &'a str,
+    pub account: &'a str,
+    pub application_fee_amount: i64,
 }
 
 /// The order a PaymentIntent pays for, with what proves the shopper's right to read it.
@@ -76,6 +87,8 @@ pub struct PaymentOrder {
     pub method: PaymentMethodKind,
     /// SHA-256 (hex) of the PaymentIntent's client secret, once the checkout recorded it.
     pub secret_sha256: Option<String>,
+    /// The connected account the PaymentIntent lives on; `None`: the platform.
+    pub payment_account: Option<String>,
 }
 
 /// The columns an event is checked against.
@@ -116,9 +129,10 @@ impl Orders {
         cart: &Cart,
         method: PaymentMethodKind,
         customer: Option<&str>,
+        seller: Option<SellerOrder<'_>>,
         now: i64,
     ) -> Result<OpenOrder, sqlx::Error> {
-        self.insert(&Self::new_id(), Some(key), cart, method, customer, now).await?;
+        self.insert(&Self::new_id(), Some(key), cart, method, customer, seller, now).await?;
         sqlx::query("UPDATE orders SET status = $1, updated_at = $2 WHERE checkout_key = $3 AND status = $4")
             .bind(OrderStatus::Pending.as_str())
             .bind(now)
@@ -126,7 +140,7 @@ impl Orders {
             .bind(OrderStatus::Abandoned.as_str())
             .execute(&self.db.pool)
             .await?;
-        sqlx::query_as("SELECT id, payment_intent_id, create_token FROM orders WHERE checkout_key = $1")
+        sqlx::query_as("SELECT id, payment_intent_id, create_token, payment_account FROM orders WHERE checkout_key = $1")
             .bind(key)
             .fetch_one(&self.db.pool)
             .await
@@ -135,7 +149,7 @@ impl Orders {
     /// A new pending order without a checkout key (each request is its own order); its id.
     pub async fn create(&self, cart: &Cart, method: PaymentMethodKind, now: i64) -> Result<String, sqlx::Error> {
         let id = Self::new_id();
-        self.insert(&id, None, cart, method, None, now).await?;
+        self.insert(&id, None, cart, method, None, None, now).await?;
         Ok(id)
     }
 
@@ -146,12 +160,13 @@ impl Orders {
         cart: &Cart,
         method: PaymentMethodKind,
         customer: Option<&str>,
+        seller: Option<SellerOrder<'_>>,
         now: i64,
     ) -> Result<(), sqlx::Error> {
         let cart_json = serde_json::to_string(cart).unwrap_or_default();
         sqlx::query(
-            "INSERT INTO orders (id, checkout_key, method, cart, amount, currency, status, status_event_created, amount_refunded, customer, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (checkout_key) DO NOTHING",
+            "INSERT INTO orders (id, checkout_key, method, cart, amount, currency, status, status_event_created, amount_refunded, customer, created_at, updated_at, seller, seller_account, application_fee_amount) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (checkout_key) DO NOTHING",
         )
         .bind(id)
         .bind(key)
@@ -165,16 +180,21 @@ impl Orders {
         .bind(customer)
         .bind(now)
         .bind(now)
+        .bind(seller.map(|s| s.seller))
+        .bind(seller.map(|s| s.account))
+        .bind(seller.map(|s| s.application_fee_amount))
         .execute(&self.db.pool)
         .await?;
         Ok(())
     }
 
-    /// The ConfirmationToken the order's PaymentIntent is created with: the first one offered
-    /// wins, so every retry replays the same request.
-    pub async fn claim_create_token(&self, id: &str, offered: &str) -> Result<String, sqlx::Error> {
-        sqlx::query("UPDATE orders SET create_token = $1 WHERE id = $2 AND create_token IS NULL")
+    /// The ConfirmationToken (or a marketplace order's saved card) the order's PaymentIntent is
+    /// created with, and the account it is created on (`None`: the platform): the first one
+    /// offered wins, so every retry replays the same request.
+    pub async fn claim_create_token(&self, id: &str, offered: &str, account: Option<&str>) -> Result<String, sqlx::Error> {
+        sqlx::query("UPDATE orders SET create_token = $1, payment_account = $2 WHERE id = $3 AND create_token IS NULL")
             .bind(offered)
+            .bind(account)
             .bind(id)
             .execute(&self.db.pool)
             .await?;
@@ -183,11 +203,18 @@ impl Orders {
 
     /// Replaces a token Stripe refused (so it made no PaymentIntent) by `next`, unless another
     /// request did so first; true if this call did.
-    pub async fn replace_create_token(&self, id: &str, refused: &str, next: &str) -> Result<bool, sqlx::Error> {
+    pub async fn replace_create_token(
+        &self,
+        id: &str,
+        refused: &str,
+        next: &str,
+        account: Option<&str>,
+    ) -> Result<bool, sqlx::Error> {
         let updated = sqlx::query(
-            "UPDATE orders SET create_token = $1 WHERE id = $2 AND create_token = $3 AND payment_intent_id IS NULL",
+            "UPDATE orders SET create_token = $1, payment_account = $2 WHERE id = $3 AND create_token = $4 AND payment_intent_id IS NULL",
         )
         .bind(next)
+        .bind(account)
         .bind(id)
         .bind(refused)
         .execute(&self.db.pool)
@@ -229,7 +256,7 @@ impl Orders {
 
     /// The order paid by `payment_intent`, if it is one of ours.
     pub async fn for_payment(&self, payment_intent: &str) -> Result<Option<PaymentOrder>, sqlx::Error> {
-        let row = sqlx::query("SELECT id, method, secret_sha256 FROM orders WHERE payment_intent_id = $1")
+        let row = sqlx::query("SELECT id, method, secret_sha256, payment_account FROM orders WHERE payment_intent_id = $1")
             .bind(payment_intent)
             .fetch_optional(&self.db.pool)
             .await?;
@@ -238,6 +265,7 @@ impl Orders {
                 id: r.try_get("id")?,
                 method: PaymentMethodKind::parse(&r.try_get::<String, _>("method")?).unwrap_or(PaymentMethodKind::Card),
                 secret_sha256: r.try_get("secret_sha256")?,
+                payment_account: r.try_get("payment_account")?,
             })
         })
         .transpose()
@@ -259,7 +287,8 @@ impl Orders {
 
     pub async fn get(&self, id: &str) -> Result<Option<OrderView>, sqlx::Error> {
         let row = sqlx::query(
-            "SELECT o.id, o.status, o.amount, o.currency, o.payment_intent_id, o.amount_refunded, f.order_id AS fulfilled \
+            "SELECT o.id, o.status, o.amount, o.currency, o.payment_intent_id, o.amount_refunded, f.order_id AS fulfilled, \
+             o.seller, o.seller_account, o.application_fee_amount \
              FROM orders o LEFT JOIN fulfilments f ON f.order_id = o.id WHERE o.id = $1",
         )
         .bind(id)
@@ -274,6 +303,16 @@ impl Orders {
                 payment_intent_id: row.try_get("payment_intent_id")?,
                 fulfilled: row.try_get::<Option<String>, _>("fulfilled")?.is_some(),
                 amount_refunded: row.try_get("amount_refunded")?,
+                seller: match (row.try_get::<Option<String>, _>("seller")?, row.try_get::<Option<String>, _>("seller_account")?) {
+                    (Some(id), Some(account)) => Some(OrderSeller {
+                        // The route names the seller (`crate::marketplace::Sellers`).
+                        name: String::new(),
+                        id,
+                        account,
+                        application_fee_amount: row.try_get::<Option<i64>, _>("application_fee_amount")?.unwrap_or(0),
+                    }),
+                    _ => None,
+                },
             })
         })
         .transpose()
@@ -313,25 +352,34 @@ impl Orders {
     }
 
     /// Our order for the event's PaymentIntent: by the `order_id` we put in its metadata, or by
-    /// its id (charges name their PaymentIntent).
+    /// its id (charges name their PaymentIntent), if the event is of the account the order's
+    /// PaymentIntent lives on. A connected account's event (a seller may make PaymentIntents on
+    /// its own account, with any metadata) never moves an order paid elsewhere.
     async fn find_order(
         &self,
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
         event: &Event,
     ) -> Result<Option<String>, sqlx::Error> {
+        let mut found = None;
         if let Some(order_id) = event.order_id() {
-            let found =
-                sqlx::query("SELECT id FROM orders WHERE id = $1").bind(order_id).fetch_optional(&mut **tx).await?;
-            if found.is_some() {
-                return Ok(Some(order_id.to_owned()));
-            }
+            found = sqlx::query("SELECT id, payment_account FROM orders WHERE id = $1")
+                .bind(order_id)
+                .fetch_optional(&mut **tx)
+                .await?;
         }
-        let Some(payment_intent) = event.payment_intent_id() else { return Ok(None) };
-        let found = sqlx::query("SELECT id FROM orders WHERE payment_intent_id = $1")
-            .bind(payment_intent)
-            .fetch_optional(&mut **tx)
-            .await?;
-        found.map(|row| row.try_get("id")).transpose()
+        if let (None, Some(payment_intent)) = (&found, event.payment_intent_id()) {
+            found = sqlx::query("SELECT id, payment_account FROM orders WHERE payment_intent_id = $1")
+                .bind(payment_intent)
+                .fetch_optional(&mut **tx)
+                .await?;
+        }
+        let Some(row) = found else { return Ok(None) };
+        let (order_id, account): (String, Option<String>) = (row.try_get(0)?, row.try_get(1)?);
+        if account != event.account {
+            tracing::warn!(order = %order_id, event = %event.id, event_account = ?event.account, order_account = ?account, "an event of another account names this order: not applied to it");
+            return Ok(None);
+        }
+        Ok(Some(order_id))
     }
 
     async fn move_order(

@@ -150,19 +150,22 @@ impl Store {
 
 impl Store {
     /// A charge for `intent`'s amount on its account, succeeded or (with `failure`) failed; its
-    /// id. A direct charge that succeeds with an `application_fee_amount` takes the platform's
-    /// application fee.
+    /// id. A direct or destination charge that succeeds with an `application_fee_amount` takes
+    /// the platform's application fee from the connected account.
     pub fn charge(&mut self, now: i64, intent: &PaymentIntent, failure: Option<(String, String)>) -> String {
         let id = crate::ids::new_id("ch");
-        let application_fee = match (&intent.account, intent.application_fee_amount, &failure) {
+        let destination = intent.transfer_data.as_ref().map(|data| data.destination.clone());
+        let from = intent.account.clone().or_else(|| destination.clone());
+        let application_fee = match (from, intent.application_fee_amount, &failure) {
             (Some(account), Some(amount), None) => {
                 let fee = ApplicationFee {
                     id: crate::ids::new_id("fee"),
                     created: now,
-                    account: account.clone(),
+                    account,
                     amount,
                     currency: intent.currency.clone(),
                     charge: id.clone(),
+                    originating_transaction: destination.map(|_| id.clone()),
                     refunds: Vec::new(),
                 };
                 let fee_id = fee.id.clone();

@@ -871,7 +871,7 @@ async fn application_fees_are_refused_as_stripe_refuses_them() {
 }
 
 #[tokio::test]
-async fn destination_charges_are_recorded_without_transfers() {
+async fn destination_charges_are_recorded_with_their_fee_and_without_transfers() {
     let sim = common::start().await;
     let seller = sim.connected_account().await;
     let form = [
@@ -914,18 +914,44 @@ async fn destination_charges_are_recorded_without_transfers() {
         ),
         (vec![("on_behalf_of", "acct_nobody")], 404, "on_behalf_of", "No such account: 'acct_nobody'"),
         (
-            vec![("transfer_data[destination]", &seller), ("application_fee_amount", "100")],
+            vec![("transfer_data[destination]", &seller), ("transfer_data[amount]", "4000"), ("application_fee_amount", "100")],
+            400,
+            "",
+            "You may only specify one of these parameters: application_fee_amount, transfer_data[amount].",
+        ),
+        (
+            vec![("transfer_data[destination]", &seller), ("application_fee_amount", "5001")],
             400,
             "application_fee_amount",
-            "The stand-in records destination charges",
+            "The application_fee_amount (5001) cannot be greater than",
         ),
     ];
     for (extra, status, param, words) in cases {
         let form = [&[("amount", "5000"), ("currency", "usd")][..], &extra].concat();
         let (got, body) = sim.post("/v1/payment_intents", &form).await;
-        assert_eq!((got, error(&body).2), (status, Some(param)), "{extra:?}: {body}");
+        assert_eq!((got, error(&body).2.unwrap_or("")), (status, param), "{extra:?}: {body}");
         assert!(message(&body).starts_with(words), "{extra:?}: {body}");
     }
+    // A destination charge may take the platform's fee: an application fee from the seller.
+    let with_fee = [
+        ("amount", "5000"),
+        ("currency", "usd"),
+        ("transfer_data[destination]", seller.as_str()),
+        ("on_behalf_of", seller.as_str()),
+        ("application_fee_amount", "450"),
+        ("confirm", "true"),
+        ("payment_method", "pm_card_visa"),
+        ("payment_method_types[]", "card"),
+    ];
+    let (status, pi) = sim.post("/v1/payment_intents", &with_fee).await;
+    assert_eq!((status, pi["application_fee_amount"].as_i64()), (200, Some(450)), "{pi}");
+    let (_, charge) = sim.get(&format!("/v1/charges/{}", pi["latest_charge"].as_str().unwrap())).await;
+    let (_, fee) = sim.get(&format!("/v1/application_fees/{}", charge["application_fee"].as_str().unwrap())).await;
+    assert_eq!(
+        (fee["amount"].as_i64(), fee["account"].as_str(), fee["originating_transaction"].as_str()),
+        (Some(450), Some(seller.as_str()), charge["id"].as_str()),
+        "{fee}"
+    );
     // A direct charge is already the seller's: no destination on top.
     let (status, body) = sim
         .post_on(&seller, "/v1/payment_intents", &[("amount", "5000"), ("currency", "usd"), ("on_behalf_of", &seller)])

@@ -23,6 +23,9 @@ pub fn CheckoutForm(
     /// for, and what else the page shows may come now.
     #[prop(optional, into)]
     on_ready: Option<Callback<()>>,
+    /// The marketplace seller the cart is bought from (`crate::marketplace`).
+    #[prop(optional)]
+    seller: Option<String>,
 ) -> impl IntoView {
     let handles = StoredValue::new_local(use_stripe().zip(use_elements()));
     // One attempt per cart, taken when the cart is shown (so another tab showing this cart
@@ -93,6 +96,7 @@ pub fn CheckoutForm(
             items: c.items(),
             discount_code: c.discount_code(),
             ship,
+            seller_id: seller.clone(),
         });
         payment.dispatch(order);
     };

@@ -18,6 +18,7 @@ pub use discount::DiscountForm;
 pub use extras::{DiscountSlot, Extras, ExtrasLoader, SessionBarSlot};
 pub use form::CheckoutForm;
 pub use pay::{Order, Paid, pay};
+pub(crate) use pay::outcome;
 pub use session::SessionBar;
 pub use succeeded::{PaymentResult, PaymentSucceeded};
 

@@ -18,6 +18,8 @@ pub struct Order {
     pub discount_code: Option<String>,
     /// Send the Address Element's address as the shipping address.
     pub ship: bool,
+    /// The marketplace seller the cart is bought from (`crate::marketplace`); none: the shop.
+    pub seller_id: Option<String>,
 }
 
 /// A payment that went through: Stripe says succeeded, or processing (it will settle later).
@@ -61,6 +63,7 @@ split! {
             confirmation_token_id: token.id,
             items: order.items,
             discount_code: order.discount_code,
+            seller_id: order.seller_id,
         };
         let confirmed = crate::api::confirm(&request).await?;
         let status = match confirmed.status {
@@ -71,7 +74,7 @@ split! {
     }
 }
 
-fn outcome(confirmed: ConfirmResponse, status: PaymentIntentStatus) -> Result<Paid, StripeError> {
+pub(crate) fn outcome(confirmed: ConfirmResponse, status: PaymentIntentStatus) -> Result<Paid, StripeError> {
     match status {
         PaymentIntentStatus::Succeeded | PaymentIntentStatus::Processing => Ok(Paid {
             order_id: confirmed.order_id,

@@ -17,6 +17,10 @@ pub struct ConfirmRequest {
     pub items: Vec<CartItem>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_code: Option<String>,
+    /// The marketplace seller the cart is bought from (`GET /api/marketplace`); none: the
+    /// shop's own products.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seller_id: Option<String>,
 }
 
 impl ConfirmRequest {
@@ -37,6 +41,9 @@ impl ConfirmRequest {
                 "confirmationTokenId",
                 "A ConfirmationToken id (ctoken_...) is required.",
             ));
+        }
+        if self.seller_id.as_deref().is_some_and(|id| !crate::is_seller_id(id)) {
+            return Err(ValidationError::new("sellerId", "A seller id (1-40 letters, digits or '-') is required."));
         }
         validate_items(&self.items)
     }
@@ -63,6 +70,11 @@ pub struct ConfirmResponse {
     /// or the answer to an earlier press was lost): nothing new was charged.
     #[serde(default)]
     pub already_confirmed: bool,
+    /// The connected account the PaymentIntent lives on (a seller's direct charge): its next
+    /// action is handled by a Stripe.js made with `Stripe(pk, {stripeAccount})`. None: the
+    /// platform's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stripe_account: Option<String>,
 }
 
 #[cfg(test)]
@@ -75,6 +87,7 @@ mod tests {
             confirmation_token_id: token.into(),
             items: vec![CartItem { product_id: "tee".into(), quantity: 1 }],
             discount_code: None,
+            seller_id: None,
         }
     }
 

@@ -12,6 +12,7 @@ mod embedded;
 mod error;
 mod konbini;
 mod look;
+mod marketplace;
 mod money;
 mod order;
 pub mod texts;
@@ -25,6 +26,9 @@ pub use konbini::{
     FormProblem, KonbiniCancelRequest, KonbiniConfig, KonbiniPaymentRequest, KonbiniPaymentResponse, KonbiniStatus,
 };
 pub use look::{LayoutName, Look, ThemeName};
+pub use marketplace::{
+    MarketplaceView, OrderSeller, SavedCard, SavedCardPaymentRequest, SavedCards, SellerView, is_seller_id,
+};
 pub use money::format_amount;
 pub use order::{OrderForPaymentQuery, OrderStatus, OrderView};
 pub use stripe_common;

@@ -115,6 +115,9 @@ pub struct OrderView {
     /// Fulfilled (once) when it was paid.
     pub fulfilled: bool,
     pub amount_refunded: i64,
+    /// A marketplace order's seller and the platform's fee; none for the shop's own products.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seller: Option<crate::OrderSeller>,
 }
 
 #[cfg(test)]

@@ -19,14 +19,20 @@ fn items() -> impl Strategy<Value = Vec<CartItem>> {
 }
 
 fn confirm() -> impl Strategy<Value = ConfirmRequest> {
-    ("[A-Za-z0-9_<> -]{0,70}", "(ctoken_)?[A-Za-z0-9_]{0,30}", items(), prop::option::of(".{0,20}")).prop_map(
-        |(attempt_id, confirmation_token_id, items, discount_code)| ConfirmRequest {
+    (
+        "[A-Za-z0-9_<> -]{0,70}",
+        "(ctoken_)?[A-Za-z0-9_]{0,30}",
+        items(),
+        prop::option::of(".{0,20}"),
+        prop::option::of("[a-z0-9 -]{0,45}"),
+    )
+        .prop_map(|(attempt_id, confirmation_token_id, items, discount_code, seller_id)| ConfirmRequest {
             attempt_id,
             confirmation_token_id,
             items,
             discount_code,
-        },
-    )
+            seller_id,
+        })
 }
 
 fn konbini() -> impl Strategy<Value = KonbiniPaymentRequest> {

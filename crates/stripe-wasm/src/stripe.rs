@@ -99,6 +99,27 @@ impl Stripe {
         Self::new(publishable_key).map_err(LoadOrKeyError::Key)
     }
 
+    /// `loadStripe(publishableKey, options)`: as [`Stripe::load`], the instance made with
+    /// `Stripe(pk, options)` (a connected account's `stripeAccount`, a `locale`, an `apiVersion`).
+    ///
+    /// ```no_run
+    /// use stripe_wasm::{Stripe, StripeOptions};
+    /// # async fn example() -> Result<(), stripe_wasm::LoadOrKeyError> {
+    /// let options = StripeOptions { stripe_account: Some("acct_123".into()), ..StripeOptions::default() };
+    /// let seller = Stripe::load_with_options("https://js.stripe.com/endive/stripe.js", "pk_test_123", &options).await?;
+    /// # let _ = seller;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn load_with_options(
+        url: &str,
+        publishable_key: &str,
+        options: &StripeOptions,
+    ) -> Result<Self, LoadOrKeyError> {
+        crate::load(url).await.map_err(LoadOrKeyError::Load)?;
+        Self::with_options(publishable_key, options).map_err(LoadOrKeyError::Key)
+    }
+
     /// `stripe.elements(options)`: an Elements group, for a deferred intent or for an intent's
     /// client secret (see [`ElementsOptions`]); options Stripe.js would refuse are refused here
     /// with an IntegrationError.

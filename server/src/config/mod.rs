@@ -23,6 +23,8 @@ pub struct StripeConfig {
     pub publishable_key: String,
     /// The webhook endpoint's signing secret (`whsec_...`).
     pub webhook_secret: String,
+    /// The Connect webhook endpoint's (connected accounts' events), `STRIPE_CONNECT_WEBHOOK_SECRET`.
+    pub connect_webhook_secret: Option<String>,
     /// `None`: api.stripe.com.
     pub api_base: Option<String>,
     pub js_url: String,
@@ -80,6 +82,7 @@ impl std::fmt::Debug for StripeConfig {
         f.debug_struct("StripeConfig")
             .field("secret_key", &"<redacted>")
             .field("webhook_secret", &"<redacted>")
+            .field("connect_webhook_secret", &self.connect_webhook_secret.as_ref().map(|_| "<redacted>"))
             .field("publishable_key", &self.publishable_key)
             .field("api_base", &self.api_base)
             .field("js_url", &self.js_url)
@@ -135,6 +138,9 @@ pub struct Config {
     /// Where the email jobs' completion event is sent, signed as Stripe signs its events
     /// (`CHECKOUT_OPERATOR_WEBHOOK_URLS`, `CHECKOUT_OPERATOR_WEBHOOK_SECRET`); `None`: nowhere.
     pub operator_webhooks: Option<OperatorWebhooks>,
+    /// Each marketplace seller's connected account (`CHECKOUT_SELLER_ACCOUNTS`,
+    /// `seller=acct_...` pairs); a seller not named gets one made on the stand-in, offline only.
+    pub seller_accounts: std::collections::HashMap<String, String>,
     /// Test hook, only in builds with the `test-hooks` feature
     /// (`CHECKOUT_CRASH_BEFORE_COMMIT=<event type>`): abort the process after receiving such an
     /// event and before committing it, to test recovery.
@@ -288,6 +294,7 @@ impl Config {
                 secret_key,
                 publishable_key,
                 webhook_secret,
+                connect_webhook_secret: var("STRIPE_CONNECT_WEBHOOK_SECRET").filter(|s| !s.is_empty()),
                 api_base,
                 js_url,
                 timeout_seconds: seconds("STRIPE_TIMEOUT_SECONDS", 20, 1..=120)?,
@@ -311,6 +318,7 @@ impl Config {
             metrics_token,
             operator_token,
             operator_webhooks,
+            seller_accounts: crate::marketplace::parse_accounts(var("CHECKOUT_SELLER_ACCOUNTS").as_deref())?,
             crash_before_commit: crash_before_commit(var("CHECKOUT_CRASH_BEFORE_COMMIT"))?,
         })
         .and_then(Self::checked)

@@ -5,10 +5,12 @@ use checkout_api::Cart;
 use checkout_api::stripe_common::PaymentIntentStatus;
 use stripe::StripeRequest;
 use stripe_core::payment_intent::{
-    ConfirmPaymentIntent, CreatePaymentIntent, CreatePaymentIntentAutomaticPaymentMethods, RetrievePaymentIntent,
+    ConfirmPaymentIntent, CreatePaymentIntent, CreatePaymentIntentAutomaticPaymentMethods, CreatePaymentIntentTransferData,
+    RetrievePaymentIntent,
 };
 use stripe_shared::PaymentIntent;
 
+use super::connect::DestinationCharge;
 use super::{Payments, StripeFailure, from_wire, idempotent, no_client_secret, order_metadata};
 
 /// The PaymentIntent endpoints, as the metrics name them.
@@ -24,19 +26,22 @@ pub struct Confirmed {
     pub status: PaymentIntentStatus,
     pub amount: i64,
     pub currency: String,
+    /// The connected account it lives on (a seller's direct charge); `None`: the platform.
+    pub account: Option<String>,
 }
 
 impl Payments {
     /// Creates and confirms the PaymentIntent of order `order_id` for `cart` with `token`, in
     /// one request. The Idempotency-Key names the order and the token, so a retry of this very
     /// request replays Stripe's first answer instead of charging again, and no other request can
-    /// be taken for it.
+    /// be taken for it. A marketplace seller's cart is a destination charge for the seller.
     pub async fn create_and_confirm(
         &self,
         cart: &Cart,
         token: &str,
         customer: Option<&str>,
         order_id: &str,
+        destination: Option<DestinationCharge<'_>>,
     ) -> Result<Confirmed, StripeFailure> {
         let currency = cart.currency.parse::<stripe_types::Currency>().unwrap_or_else(|never| match never {});
         let mut create = CreatePaymentIntent::new(cart.total, currency)
@@ -47,6 +52,12 @@ impl Payments {
         if let Some(customer) = customer {
             // Saved payment methods belong to the customer; a newly saved one is attached to it.
             create = create.customer(customer);
+        }
+        if let Some(seller) = destination {
+            create = create
+                .on_behalf_of(seller.account)
+                .transfer_data(CreatePaymentIntentTransferData::new(seller.account))
+                .application_fee_amount(seller.application_fee_amount);
         }
         let strategy = idempotent(&format!("checkout-{order_id}-{token}"))?;
         let intent = create.customize().request_strategy(strategy).send(&self.client.at(CREATE)).await;
@@ -73,7 +84,7 @@ impl Payments {
     }
 }
 
-fn confirmed(intent: PaymentIntent) -> Result<Confirmed, StripeFailure> {
+pub(super) fn confirmed(intent: PaymentIntent) -> Result<Confirmed, StripeFailure> {
     let client_secret = intent.client_secret.ok_or_else(|| StripeFailure {
         payment_intent: Some(intent.id.to_string()),
         ..StripeFailure::from_error(no_client_secret())
@@ -84,5 +95,6 @@ fn confirmed(intent: PaymentIntent) -> Result<Confirmed, StripeFailure> {
         status: from_wire(intent.status.as_str()).unwrap_or(PaymentIntentStatus::Unknown),
         amount: intent.amount,
         currency: intent.currency.to_string(),
+        account: None,
     })
 }

@@ -3,7 +3,8 @@
 //! version (2026-09-30.endive), supports idempotency keys, and can be pointed at another base
 //! URL (the offline stand-in) over plain http.
 //!
-//! `card` creates and confirms card PaymentIntents, `customer` makes CustomerSessions, `konbini`
+//! `card` creates and confirms card PaymentIntents, `connect` the marketplace's (sellers'
+//! accounts, shared cards, direct charges), `customer` makes CustomerSessions, `konbini`
 //! the yen payments the page confirms, `accounts` lists connected accounts for the operator;
 //! this file holds the client and how Stripe's failures
 //! become answers to the page.
@@ -11,6 +12,7 @@
 mod accounts;
 mod card;
 mod checkout_session;
+mod connect;
 mod customer;
 mod konbini;
 
@@ -26,6 +28,7 @@ use crate::ops::Metrics;
 
 pub use accounts::{AccountSummary, AccountsPage, EmailUpdateOutcome};
 pub use card::Confirmed;
+pub use connect::{DestinationCharge, DirectCharge};
 
 #[derive(Clone)]
 pub struct Payments {
@@ -226,6 +229,18 @@ fn upstream_error(err: stripe::StripeError) -> AppError {
                 }
                 ErrorType::InvalidRequestError if error.param.as_deref() == Some("confirmation_token") => {
                     AppError::new(StatusCode::BAD_REQUEST, error)
+                }
+                // A seller's account that is not (or no longer) connected to the platform.
+                ErrorType::InvalidRequestError if error.code.as_deref() == Some("account_invalid") => {
+                    tracing::error!(stripe_status = status, error = %error, "a seller's connected account refused");
+                    AppError::new(
+                        StatusCode::BAD_GATEWAY,
+                        StripeError::new(
+                            ErrorType::InvalidRequestError,
+                            "This seller's Stripe account is not connected to the shop: the seller cannot be paid right now.",
+                        )
+                        .with_code("account_invalid"),
+                    )
                 }
                 ErrorType::RateLimitError => AppError::new(
                     StatusCode::SERVICE_UNAVAILABLE,

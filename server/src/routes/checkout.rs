@@ -2,13 +2,14 @@ use axum::extract::State;
 use checkout_api::{ConfirmRequest, ConfirmResponse};
 
 use crate::AppState;
-use crate::checkout::Shopper;
+use crate::checkout::{Payee, Payment, Shopper, Way};
 use crate::client::ClientIp;
 use crate::error::{AppError, AppJson};
 use crate::session::SignedIn;
 
 /// `POST /api/checkout/confirm`: price the cart here, then create and confirm the
-/// PaymentIntent with the page's ConfirmationToken (see `crate::checkout`).
+/// PaymentIntent with the page's ConfirmationToken (see `crate::checkout`). With a `sellerId`,
+/// the cart is that marketplace seller's, paid by a destination charge (`crate::marketplace`).
 pub async fn confirm(
     State(state): State<AppState>,
     client: ClientIp,
@@ -28,6 +29,16 @@ async fn priced_and_confirmed(
 ) -> Result<ConfirmResponse, AppError> {
     request.validate()?;
     let code = request.discount_code.as_deref();
-    let cart = crate::pricing::price(state, &request.items, code, customer, client).await?;
-    crate::checkout::confirm(state, request, &cart, Shopper { customer, client }).await
+    let shopper = Shopper { customer, client };
+    let way = Way::Token(&request.confirmation_token_id);
+    let Some(seller) = request.seller_id.as_deref() else {
+        let cart = crate::pricing::price(state, &request.items, code, customer, client).await?;
+        let payment = Payment { attempt_id: &request.attempt_id, way, payee: None };
+        return crate::checkout::confirm(state, payment, &cart, shopper).await;
+    };
+    let seller = state.sellers.get(seller)?;
+    let cart = seller.price(&request.items, code)?;
+    let account = crate::marketplace::accounts::of(state, seller).await?;
+    let payment = Payment { attempt_id: &request.attempt_id, way, payee: Some(Payee { seller, account: &account }) };
+    crate::checkout::confirm(state, payment, &cart, shopper).await
 }

@@ -27,7 +27,7 @@ pub async fn create(
     let cart = crate::pricing::price(&state, &request.items, None, customer, client).await?;
     let key = crate::checkout::embedded_order_key(&request.attempt_id, customer, &cart);
     let now = chrono::Utc::now().timestamp();
-    let order = state.orders.open(&key, &cart, PaymentMethodKind::Card, customer, now).await?;
+    let order = state.orders.open(&key, &cart, PaymentMethodKind::Card, customer, None, now).await?;
     let client_secret =
         state.payments.checkout_session(&cart, &order.id, customer, &return_url).await.map_err(|f| f.error)?;
     tracing::info!(order = %order.id, amount = cart.total, "checkout session ready");

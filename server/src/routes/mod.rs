@@ -8,6 +8,7 @@ mod embedded;
 mod embedding;
 mod konbini;
 pub mod language;
+mod marketplace;
 mod orders;
 mod payment_secret;
 mod session;
@@ -45,6 +46,9 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/konbini/payments", limited(Kind::Konbini, post(konbini::create)))
         .route("/konbini/payments/{id}", limited(Kind::Lookup, get(konbini::status)))
         .route("/konbini/payments/{id}/cancel", limited(Kind::Lookup, post(konbini::cancel)))
+        .route("/marketplace", get(marketplace::sellers))
+        .route("/marketplace/saved-card-payments", limited(Kind::Confirm, post(marketplace::pay_with_saved_card)))
+        .route("/saved-cards", limited(Kind::Lookup, get(marketplace::saved_cards)))
         .route("/session/demo", post(session::demo_sign_in))
         .route("/session", get(config::get_session).delete(session::sign_out))
         // Before the CORS layer: a layered route keeps the fallback it had.

@@ -10,7 +10,7 @@ use crate::error::{AppError, AppJson, AppQuery};
 /// `GET /api/orders/{id}`: the order as Stripe's events left it. The id is random and only
 /// given to the shopper who placed the order.
 pub async fn get_order(State(state): State<AppState>, Path(id): Path<String>) -> Result<AppJson<OrderView>, AppError> {
-    state.orders.get(&id).await?.map(AppJson).ok_or_else(|| {
+    named(&state, &id).await?.map(AppJson).ok_or_else(|| {
         AppError::new(
             StatusCode::NOT_FOUND,
             StripeError::new(ErrorType::InvalidRequestError, format!("No such order: {id}"))
@@ -27,5 +27,14 @@ pub async fn order_for_payment(
     secret: GivenSecret,
 ) -> Result<AppJson<OrderView>, AppError> {
     let order = order_for_holder(&state, &query.payment_intent, &secret).await?;
-    state.orders.get(&order.id).await?.map(AppJson).ok_or_else(AppError::no_such_payment)
+    named(&state, &order.id).await?.map(AppJson).ok_or_else(AppError::no_such_payment)
+}
+
+/// The order, its marketplace seller named.
+async fn named(state: &AppState, id: &str) -> Result<Option<OrderView>, AppError> {
+    let mut order = state.orders.get(id).await?;
+    if let Some(seller) = order.as_mut().and_then(|o| o.seller.as_mut()) {
+        seller.name = state.sellers.name_of(&seller.id).unwrap_or_default().to_owned();
+    }
+    Ok(order)
 }

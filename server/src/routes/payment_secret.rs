@@ -46,7 +46,8 @@ pub async fn order_for_holder(
     if let Some(order) = order.as_ref().filter(|o| o.secret_sha256.is_none()) {
         // Only the webhook linked this order (the checkout could not record it): learn the
         // secret from Stripe once, for our own order only.
-        let current = state.payments.retrieve(payment_intent).await.map_err(|f| f.error)?;
+        let current =
+            state.payments.retrieve_in(order.payment_account.as_deref(), payment_intent).await.map_err(|f| f.error)?;
         state.orders.remember_secret(payment_intent, &current.client_secret).await?;
         return if secrets::matches(Some(&secrets::hash(&current.client_secret)), &given.0) {
             Ok(order.clone())

@@ -12,6 +12,9 @@ pub struct Event {
     pub type_: String,
     pub created: i64,
     pub data: EventData,
+    /// The connected account it happened on (a Connect event); `None`: the platform's own.
+    #[serde(default)]
+    pub account: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

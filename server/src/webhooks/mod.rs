@@ -25,7 +25,8 @@ use crate::orders::Applied;
 pub async fn receive(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Json<Value>, AppError> {
     let header = headers.get("stripe-signature").and_then(|v| v.to_str().ok());
     let now = chrono::Utc::now().timestamp();
-    verify(header, &body, &state.config.stripe.webhook_secret, now).map_err(|err| {
+    let secret = endpoint_secret(&state, &body)?;
+    verify(header, &body, secret, now).map_err(|err| {
         tracing::warn!(error = %err, "webhook refused");
         // An unsigned body names nothing: its type is not read, nor counted.
         state.metrics.webhook("unknown", "refused_signature");
@@ -58,4 +59,35 @@ pub async fn receive(State(state): State<AppState>, headers: HeaderMap, body: By
         other => tracing::info!(event = %event.id, kind = %event.type_, outcome = ?other, "event applied"),
     }
     Ok(Json(json!({"received": true, "outcome": format!("{applied:?}")})))
+}
+
+/// The secret of the endpoint the event came to: a connected account's event (one with an
+/// `account`, docs.stripe.com/connect/webhooks) is the Connect endpoint's, signed with its own
+/// secret (`STRIPE_CONNECT_WEBHOOK_SECRET`); every other event the platform endpoint's. Both
+/// endpoints may point at this one URL. `account` is read before the signature is checked only
+/// to pick the secret: a forged `account` then fails the Connect secret's check.
+fn endpoint_secret<'a>(state: &'a AppState, body: &[u8]) -> Result<&'a str, AppError> {
+    #[derive(serde::Deserialize)]
+    struct Origin {
+        #[serde(default)]
+        account: Option<serde::de::IgnoredAny>,
+    }
+    let connect = serde_json::from_slice::<Origin>(body).is_ok_and(|origin| origin.account.is_some());
+    match (connect, &state.config.stripe.connect_webhook_secret) {
+        (false, _) => Ok(&state.config.stripe.webhook_secret),
+        (true, Some(secret)) => Ok(secret),
+        (true, None) => {
+            tracing::warn!("a Connect event came, but STRIPE_CONNECT_WEBHOOK_SECRET is not set: refused");
+            state.metrics.webhook("unknown", "refused_signature");
+            Err(AppError::new(
+                StatusCode::BAD_REQUEST,
+                StripeError::new(
+                    ErrorType::InvalidRequestError,
+                    "A connected account's event is verified with the Connect endpoint's secret \
+                     (STRIPE_CONNECT_WEBHOOK_SECRET), which is not set.",
+                )
+                .with_code("webhook_signature_invalid"),
+            ))
+        }
+    }
 }

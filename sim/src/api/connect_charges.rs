@@ -2,8 +2,9 @@
 //! (`Stripe-Account`) and may take an `application_fee_amount` for the platform, which becomes
 //! an application fee when it succeeds (docs.stripe.com/connect/direct-charges). A destination
 //! charge is made on the platform for a connected account (`transfer_data[destination]`,
-//! `on_behalf_of`): the stand-in records it, without the transfer Stripe makes, and so without
-//! taking application fees on it.
+//! `on_behalf_of`), and may take an `application_fee_amount` too: an application fee from the
+//! destination account when it succeeds. The stand-in records the charge's destination without
+//! making the transfer Stripe makes.
 
 use crate::error::ApiError;
 use crate::objects::TransferData;
@@ -52,11 +53,11 @@ pub fn from_params(p: &Params, amount: i64, account: Option<&str>) -> Result<Con
                  OAuth key or Stripe-Account header) or destination payment (using `transfer_data[destination]`).",
             ));
         }
-        if transfer_data.is_some() {
-            return Err(ApiError::param_invalid(
-                "application_fee_amount",
-                "The stand-in records destination charges but makes no transfers, so it takes no application fees on \
-                 them: give the connected account's share as transfer_data[amount] instead.",
+        // A destination charge gives the account its share one way: the whole amount less the
+        // fee, or `transfer_data[amount]` (docs.stripe.com/connect/destination-charges).
+        if transfer_data.as_ref().is_some_and(|data| data.amount.is_some()) {
+            return Err(ApiError::invalid_request(
+                "You may only specify one of these parameters: application_fee_amount, transfer_data[amount].",
             ));
         }
         // "The value of application_fee_amount must be positive and less than the amount of the

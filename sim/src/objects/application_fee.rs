@@ -4,8 +4,9 @@ use serde_json::{Value, json};
 /// connected accounts (the PaymentIntents and charges of direct charges) and on its fees.
 pub const APPLICATION: &str = "ca_StandInPlatformConnectApp000001";
 
-/// What the platform took of a direct charge on a connected account
-/// (`application_fee_amount`). It lives on the platform; `account` is where it came from.
+/// What the platform took of a charge for a connected account (`application_fee_amount`): a
+/// direct charge on the account, or a destination charge on the platform for it. It lives on
+/// the platform; `account` is the connected account it came from.
 #[derive(Debug, Clone)]
 pub struct ApplicationFee {
     pub id: String,
@@ -14,8 +15,12 @@ pub struct ApplicationFee {
     pub account: String,
     pub amount: i64,
     pub currency: String,
-    /// The charge on the connected account.
+    /// The charge it was taken from: a direct charge's, on the connected account; a destination
+    /// charge's, on the platform (the stand-in makes no transfer, so no `py_` payment on the
+    /// account stands between them).
     pub charge: String,
+    /// A destination charge's fee: the platform's charge it originates from.
+    pub originating_transaction: Option<String>,
     pub refunds: Vec<FeeRefund>,
 }
 
@@ -47,8 +52,7 @@ impl ApplicationFee {
             "currency": self.currency,
             "fee_source": {"charge": self.charge, "type": "charge"},
             "livemode": false,
-            // Set for fees taken on destination charges, which the stand-in does not take.
-            "originating_transaction": null,
+            "originating_transaction": self.originating_transaction,
             "refunded": self.amount_refunded() == self.amount,
             "refunds": {
                 "data": self.refunds.iter().rev().map(|r| r.to_json(self)).collect::<Vec<_>>(),
