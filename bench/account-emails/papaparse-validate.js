@@ -2,7 +2,7 @@
 // most used CSV parser on npm): the benchmark's reference (bench/account-emails.mjs). Loaded as
 // a classic script after papaparse.min.js; defines `validateEmailsCsv(file, known)`, which
 // resolves to the same summary the Rust review gives: rows, new emails, replaced, unchanged,
-// errors. `known` is the server's `[[id, email|null], ...]`.
+// errors. `known` is the server's `[[id, email|null], ...]`, or a Map made of it.
 //
 // The rules, as in the crate: the header names "Account ID" and "Email Address (please add or
 // replace)"; at most 500,000 data rows; an account ID is acct_ and letters or digits (at most
@@ -28,7 +28,7 @@
   }
 
   globalThis.validateEmailsCsv = function validateEmailsCsv(file, known) {
-    const current = new Map(known);
+    const current = known instanceof Map ? known : new Map(known);
     const seen = new Set();
     const summary = { rows: 0, newEmails: 0, replaced: 0, unchanged: 0, errors: 0, problems: [] };
     let idColumn = -1;

@@ -9,7 +9,7 @@ mod pay;
 mod session;
 mod succeeded;
 
-use checkout_api::AddressCollection;
+use checkout_api::{AddressCollection, Cart, ConfigResponse};
 use leptos::prelude::*;
 use leptos_stripe::Elements;
 use leptos_stripe::stripe_wasm::{ElementsOptions, PaymentMethodCreation};
@@ -25,6 +25,24 @@ pub use succeeded::{PaymentResult, PaymentSucceeded};
 use crate::look;
 use crate::shared::{OrderSummary, Ready};
 
+/// The Elements group of a card form for `cart`: a deferred intent for its amount (each new
+/// amount by `elements.update()`), ConfirmationTokens made by the page, the shop's look, the
+/// signed-in customer's saved cards, and Stripe's own words in the page's language.
+pub fn elements_options(config: &ConfigResponse, cart: RwSignal<Cart>) -> Signal<ElementsOptions> {
+    let appearance = look::appearance(&config.look);
+    let customer_session = config.customer_session_client_secret.clone();
+    Signal::derive(move || {
+        let cart = cart.get();
+        ElementsOptions {
+            payment_method_creation: Some(PaymentMethodCreation::Manual),
+            appearance: Some(appearance.clone()),
+            customer_session_client_secret: customer_session.clone(),
+            locale: Some(crate::i18n::locale().to_owned()),
+            ..ElementsOptions::payment(cart.total, &cart.currency)
+        }
+    })
+}
+
 /// The checkout: the cart (priced by the server, discount codes included) beside the payment
 /// form. Elements get the cart's amount, and each new amount by `elements.update()`.
 #[component]
@@ -33,9 +51,7 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
     let cart = RwSignal::new(config.cart.clone());
     let paying = RwSignal::new(false);
     let paid = RwSignal::new(None::<Paid>);
-    let appearance = look::appearance(&config.look);
     let layout = look::layout(&config.look);
-    let customer_session = config.customer_session_client_secret.clone();
     let address: AddressCollection = config.address;
     let poll_seconds = config.poll_seconds;
     // Signing in and the discount code come once the card form is ready (`extras`).
@@ -45,17 +61,7 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
         paying.into(),
         Signal::derive(move || paid.with(Option::is_some)),
     );
-    let options = Signal::derive(move || {
-        let cart = cart.get();
-        ElementsOptions {
-            payment_method_creation: Some(PaymentMethodCreation::Manual),
-            appearance: Some(appearance.clone()),
-            customer_session_client_secret: customer_session.clone(),
-            // Stripe's own words in the page's language.
-            locale: Some(crate::i18n::locale().to_owned()),
-            ..ElementsOptions::payment(cart.total, &cart.currency)
-        }
-    });
+    let options = elements_options(&config, cart);
 
     // The shop's own page links to its konbini page; an embedded checkout has its own choice.
     #[cfg(not(feature = "embed"))]

@@ -9,7 +9,6 @@ mod saved_cards;
 use checkout_api::{MarketplaceView, SellerView};
 use leptos::prelude::*;
 use leptos_stripe::Elements;
-use leptos_stripe::stripe_wasm::{ElementsOptions, PaymentMethodCreation};
 
 use crate::checkout::{CheckoutForm, Paid, PaymentResult, SessionBar};
 use crate::i18n::{tr, tr_with};
@@ -65,20 +64,9 @@ fn SellerCheckout(ready: Ready, seller: SellerView, sellers: Vec<SellerView>) ->
     let cart = RwSignal::new(seller.cart.clone());
     let paying = RwSignal::new(false);
     let paid = RwSignal::new(None::<Paid>);
-    let appearance = look::appearance(&config.look);
     let layout = look::layout(&config.look);
-    let customer_session = config.customer_session_client_secret.clone();
     let signed_in = config.session.signed_in;
-    let options = Signal::derive(move || {
-        let cart = cart.get();
-        ElementsOptions {
-            payment_method_creation: Some(PaymentMethodCreation::Manual),
-            appearance: Some(appearance.clone()),
-            customer_session_client_secret: customer_session.clone(),
-            locale: Some(crate::i18n::locale().to_owned()),
-            ..ElementsOptions::payment(cart.total, &cart.currency)
-        }
-    });
+    let options = crate::checkout::elements_options(&config, cart);
     let on_paid = Callback::new(move |p: Paid| paid.set(Some(p)));
     let (seller_id, name) = (seller.id.clone(), seller.name.clone());
     let (address, poll_seconds, key) = (config.address, config.poll_seconds, config.publishable_key.clone());

@@ -12,8 +12,13 @@
 use account_emails::{ChangeView, Summary};
 use serde::{Deserialize, Serialize};
 
-/// Page → worker: `[VALIDATE, file: ArrayBuffer, known: string]`; the known accounts are the
-/// text of `GET /api/operator/emails/accounts`.
+/// Page → worker: `[KNOWN, accounts: ArrayBuffer]`, the body of `GET
+/// /api/operator/emails/accounts` (transferred, not copied), sent once as the page opens: every
+/// upload is checked against these.
+pub const KNOWN: &str = "known";
+/// Page → worker: `[VALIDATE, file: File]`, checked against the accounts `KNOWN` gave. The
+/// File itself, not its bytes: the worker reads it straight into its own memory, so the page
+/// never holds a copy.
 pub const VALIDATE: &str = "validate";
 /// Page → worker: `[CHANGES, start: number]`, a page of the review's changes.
 pub const CHANGES: &str = "changes";
@@ -24,6 +29,8 @@ pub const SPLIT: &str = "split";
 
 /// Worker → page: `[READY]` once it listens (a message sent before would be lost).
 pub const READY: &str = "ready";
+/// Worker → page: `[ACCOUNTS_READY, count: number]`: the accounts of `KNOWN` are read.
+pub const ACCOUNTS_READY: &str = "accounts-ready";
 /// Worker → page: `[PROGRESS, account_emails::Progress]`.
 pub const PROGRESS: &str = "progress";
 /// Worker → page: `[REFUSED, Refusal]`.

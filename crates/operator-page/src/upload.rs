@@ -1,9 +1,7 @@
 use account_emails::Progress;
-use futures_util::future::join;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use super::api::{self, Job, TEMPLATE_URL};
 use super::download;
@@ -17,7 +15,7 @@ use super::worker::{FromWorker, ValidationWorker};
 #[derive(Clone, Debug, PartialEq)]
 enum Stage {
     Idle,
-    /// Reading the file and asking for the accounts.
+    /// Reading the file (and, if still listing them, waiting for the accounts).
     Reading,
     Checking(Progress),
     Refused(Refusal),
@@ -36,8 +34,16 @@ pub fn EmailsUpload(#[prop(into)] on_signed_out: Callback<()>) -> impl IntoView 
     let confirming = RwSignal::new(false);
     let confirm_error = RwSignal::new(None::<String>);
     let job = RwSignal::new(None::<Job>);
-    // Started with the first upload; it keeps the last file's review for the page to ask about.
+    // Started as the page opens (the accounts go to it at once); it keeps the last file's review
+    // for the page to ask about.
     let worker = StoredValue::new_local(None::<ValidationWorker>);
+    // The connected accounts uploads are checked against: listed and handed to the worker as the
+    // page opens, so that a file is checked the moment it is chosen (a platform's listing takes
+    // a while: 5,000 pages of Stripe's list for 500,000 accounts). `None` while listing.
+    let accounts = RwSignal::new(None::<Result<(), String>>);
+    let account_count = RwSignal::new(None::<u32>);
+    // A file chosen while the accounts are still being listed: checked when they arrive.
+    let pending = StoredValue::new_local(None::<web_sys::File>);
 
     let replace_urls = move |problems: Option<String>, new_parts: Vec<(u32, String)>| {
         if let Some(old) = problems_url.get_untracked() {
@@ -50,6 +56,7 @@ pub fn EmailsUpload(#[prop(into)] on_signed_out: Callback<()>) -> impl IntoView 
         parts.set(new_parts);
     };
     let on_answer = move |answer: FromWorker| match answer {
+        FromWorker::AccountsReady(count) => account_count.set(Some(count)),
         FromWorker::Progress(progress) => stage.set(Stage::Checking(progress)),
         FromWorker::Refused(refusal) => stage.set(Stage::Refused(refusal)),
         FromWorker::Reviewed(report, csv) => {
@@ -92,6 +99,34 @@ pub fn EmailsUpload(#[prop(into)] on_signed_out: Callback<()>) -> impl IntoView 
         });
     };
 
+    let check = move |file: web_sys::File| match accounts.get_untracked() {
+        Some(Ok(())) => with_worker(&|w| w.validate(&file)),
+        Some(Err(message)) => stage.set(Stage::Failed(message)),
+        None => pending.set_value(Some(file)),
+    };
+    // Listed as the page opens, and again once an update is applied (the accounts' emails are
+    // then the new ones the next upload is checked against).
+    let list_accounts = move || {
+        accounts.set(None);
+        account_count.set(None);
+        spawn_local(async move {
+            let listed = match api::known_accounts().await {
+                Ok(known) => {
+                    with_worker(&|w| w.known(known.clone()));
+                    Ok(())
+                }
+                Err(error) => {
+                    Err(error.message.unwrap_or_else(|| "The connected accounts could not be listed.".into()))
+                }
+            };
+            accounts.set(Some(listed));
+            if let Some(file) = pending.try_update_value(Option::take).flatten() {
+                check(file);
+            }
+        });
+    };
+    list_accounts();
+
     let on_file = move |event: web_sys::Event| {
         let Some(file) = event
             .target()
@@ -106,17 +141,7 @@ pub fn EmailsUpload(#[prop(into)] on_signed_out: Callback<()>) -> impl IntoView 
         changes.set(None);
         job.set(None);
         confirm_error.set(None);
-        spawn_local(async move {
-            // The file and the accounts it is checked against, side by side.
-            let (bytes, known) = join(JsFuture::from(file.array_buffer()), api::known_accounts()).await;
-            match (bytes, known) {
-                (Ok(bytes), Ok(known)) => with_worker(&|w| w.validate(bytes.clone().unchecked_into(), known.clone())),
-                (Err(_), _) => stage.set(Stage::Failed("The file could not be read; choose it again.".into())),
-                (_, Err(error)) => stage.set(Stage::Failed(
-                    error.message.unwrap_or_else(|| "The connected accounts could not be listed.".into()),
-                )),
-            }
-        });
+        check(file);
     };
     let confirm = move |()| {
         if !confirming.get_untracked() && job.get_untracked().is_none() {
@@ -144,7 +169,7 @@ pub fn EmailsUpload(#[prop(into)] on_signed_out: Callback<()>) -> impl IntoView 
             view! {
                 <ReviewTable report problems_url changes on_page=show_changes
                     confirming job confirm_error on_confirm=confirm />
-                {move || job.get().map(|job| view! { <JobProgress job /> })}
+                {move || job.get().map(|job| view! { <JobProgress job on_done=move |()| list_accounts() /> })}
             }
             .into_any(),
         ),
@@ -162,6 +187,14 @@ pub fn EmailsUpload(#[prop(into)] on_signed_out: Callback<()>) -> impl IntoView 
             <label for="emails-file">"Upload the filled-in file"</label>
             <input id="emails-file" type="file" accept=".csv,text/csv" on:change=on_file />
             <p class="operator-note">"The file is checked in your browser: nothing is sent until you confirm."</p>
+            {move || match (accounts.get(), account_count.get()) {
+                (Some(Err(message)), _) => view! { <p class="field-error" role="alert">{message}</p> }.into_any(),
+                (_, Some(count)) => view! {
+                    <p class="operator-note" data-testid="accounts-ready">{format!("Checked against your {count} connected accounts.")}</p>
+                }
+                .into_any(),
+                _ => view! { <p class="operator-note">"Listing your connected accounts…"</p> }.into_any(),
+            }}
             {result}
         </section>
         <p class="session-bar"><button type="button" on:click=sign_out>"Sign out"</button></p>

@@ -11,8 +11,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
 use super::protocol::{
-    CHANGES, CHANGES_PAGE, ChangesPage, FAILED, PARTS, PROGRESS, READY, REFUSED, REVIEWED, Refusal, ReviewReport,
-    SPLIT, UPDATES, UPDATES_BODY, VALIDATE,
+    ACCOUNTS_READY, CHANGES, CHANGES_PAGE, ChangesPage, FAILED, KNOWN, PARTS, PROGRESS, READY, REFUSED, REVIEWED,
+    Refusal, ReviewReport, SPLIT, UPDATES, UPDATES_BODY, VALIDATE,
 };
 
 /// Where Trunk puts the worker's loader shim: the page's public URL (`scripts/build-app.sh`,
@@ -23,6 +23,8 @@ const LOADER: &str = "/operator/emails/operator_emails_worker_loader.js";
 
 /// What the worker answered.
 pub enum FromWorker {
+    /// The connected accounts are read: how many.
+    AccountsReady(u32),
     Progress(Progress),
     Refused(Refusal),
     /// The review, and the problems CSV.
@@ -68,10 +70,15 @@ impl ValidationWorker {
         Ok(Self { worker, ready, waiting, _on_message: on_message })
     }
 
-    /// Checks `file` against the known accounts (the text of `/api/operator/emails/accounts`).
-    /// The file's bytes move to the worker (transferred, not copied).
-    pub fn validate(&self, file: ArrayBuffer, known: String) {
-        self.send(Array::of3(&VALIDATE.into(), &file, &known.into()), Array::of1(&file));
+    /// The connected accounts every upload is checked against (the body of
+    /// `/api/operator/emails/accounts`), moved to the worker (transferred, not copied).
+    pub fn known(&self, accounts: ArrayBuffer) {
+        self.send(Array::of2(&KNOWN.into(), &accounts), Array::of1(&accounts));
+    }
+
+    /// Checks `file` against the known accounts (the worker reads it).
+    pub fn validate(&self, file: &web_sys::File) {
+        self.send(Array::of2(&VALIDATE.into(), file), Array::new());
     }
 
     pub fn changes(&self, start: u32) {
@@ -106,6 +113,7 @@ fn read(message: &Array) -> FromWorker {
     let kind = message.get(0).as_string().unwrap_or_default();
     let value = message.get(1);
     let answer = match kind.as_str() {
+        ACCOUNTS_READY => value.as_f64().map(|count| FromWorker::AccountsReady(count as u32)),
         PROGRESS => parse(value).map(FromWorker::Progress),
         REFUSED => parse(value).map(FromWorker::Refused),
         REVIEWED => parse(value).map(|report| FromWorker::Reviewed(report, message.get(2).unchecked_into())),

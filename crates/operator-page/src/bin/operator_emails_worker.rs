@@ -6,26 +6,29 @@
 //! loader shim the page starts it from).
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use account_emails::{FileProblem, KnownAccounts, MAX_ROWS, Review, problems_csv, split, validate};
 use js_sys::{Array, ArrayBuffer, Uint8Array};
 use operator_page::protocol::{
-    CHANGES, CHANGES_PAGE, CHANGES_PER_PAGE, ChangesPage, FAILED, PARTS, PROBLEMS_SHOWN, PROGRESS, ProblemLine, READY,
-    REFUSED, REVIEWED, Refusal, ReviewReport, SPLIT, UPDATES, UPDATES_BODY, VALIDATE,
+    ACCOUNTS_READY, CHANGES, CHANGES_PAGE, CHANGES_PER_PAGE, ChangesPage, FAILED, KNOWN, PARTS, PROBLEMS_SHOWN,
+    PROGRESS, ProblemLine, READY, REFUSED, REVIEWED, Refusal, ReviewReport, SPLIT, UPDATES, UPDATES_BODY, VALIDATE,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-/// What the last upload left: the file (kept only when it may be split) and its review.
+/// What the last upload left: the file (kept only when it may be split), its review and the
+/// accounts it was checked against (the page may list them anew meanwhile).
 #[derive(Default)]
 struct Kept {
     file: Vec<u8>,
-    known: KnownAccounts,
-    review: Option<Review>,
+    review: Option<(Review, Rc<KnownAccounts>)>,
 }
 
 thread_local! {
+    /// The connected accounts uploads are checked against (`KNOWN`, as the page lists them).
+    static ACCOUNTS: RefCell<Option<Rc<KnownAccounts>>> = const { RefCell::new(None) };
     static KEPT: RefCell<Kept> = RefCell::new(Kept::default());
 }
 
@@ -41,11 +44,11 @@ fn main() {
 fn handle(message: &Array) {
     let kind = message.get(0).as_string().unwrap_or_default();
     match kind.as_str() {
-        VALIDATE => {
-            let file = Uint8Array::new(&message.get(1)).to_vec();
-            let known = message.get(2).as_string().unwrap_or_default();
-            check(file, &known);
-        }
+        KNOWN => read_accounts(&Uint8Array::new(&message.get(1)).to_vec()),
+        VALIDATE => match read_file(&message.get(1).unchecked_into()) {
+            Ok(file) => check(file),
+            Err(_) => post(FAILED, &"The file could not be read; choose it again.".into(), &[]),
+        },
         CHANGES => changes(message.get(1).as_f64().unwrap_or(0.0) as usize),
         UPDATES => updates(),
         SPLIT => parts(),
@@ -53,13 +56,51 @@ fn handle(message: &Array) {
     }
 }
 
-fn check(file: Vec<u8>, known: &str) {
-    let known: KnownAccounts = match serde_json::from_str(known) {
-        Ok(known) => known,
-        Err(_) => {
-            return post(FAILED, &"The list of connected accounts could not be read; reload the page.".into(), &[]);
+/// How much of the file is read at a time: the only copy outside the worker's memory.
+const READ_CHUNK: usize = 4 << 20;
+
+/// The file's bytes, read straight into the worker's memory a few MB at a time (with
+/// `FileReaderSync`, which workers have): one copy of the file, not the two of an `ArrayBuffer`
+/// read whole and then copied in.
+fn read_file(file: &web_sys::Blob) -> Result<Vec<u8>, JsValue> {
+    let size = file.size() as usize;
+    let reader = web_sys::FileReaderSync::new()?;
+    let mut bytes = vec![0; size];
+    let mut start = 0;
+    while start < size {
+        let end = (start + READ_CHUNK).min(size);
+        let part = file.slice_with_f64_and_f64(start as f64, end as f64)?;
+        let buffer: JsValue = reader.read_as_array_buffer(&part)?.into();
+        let chunk = Uint8Array::new(&buffer);
+        let len = chunk.length() as usize;
+        if len != end - start {
+            return Err(JsValue::NULL); // the file changed while it was read
         }
-    };
+        chunk.copy_to(&mut bytes[start..end]);
+        start = end;
+    }
+    Ok(bytes)
+}
+
+/// Reads the connected accounts (`[[id, email], ...]`) once, ahead of any upload.
+fn read_accounts(bytes: &[u8]) {
+    match serde_json::from_slice::<KnownAccounts>(bytes) {
+        Ok(known) => {
+            post(ACCOUNTS_READY, &(known.len() as u32).into(), &[]);
+            ACCOUNTS.set(Some(Rc::new(known)));
+        }
+        Err(_) => post(FAILED, &"The list of connected accounts could not be read; reload the page.".into(), &[]),
+    }
+}
+
+fn check(file: Vec<u8>) {
+    match ACCOUNTS.with_borrow(Clone::clone) {
+        Some(known) => check_against(file, known),
+        None => post(FAILED, &"The list of connected accounts could not be read; reload the page.".into(), &[]),
+    }
+}
+
+fn check_against(file: Vec<u8>, known: Rc<KnownAccounts>) {
     let outcome = validate(&file, &known, |progress| post(PROGRESS, &value(&progress), &[]));
     KEPT.with_borrow_mut(|kept| {
         *kept = Kept::default();
@@ -92,17 +133,23 @@ fn check(file: Vec<u8>, known: &str) {
                 };
                 let csv = buffer(&problems_csv(&review));
                 post(REVIEWED, &value(&report), &[csv]);
-                kept.known = known;
-                kept.review = Some(review);
+                kept.review = Some((review, known));
             }
         }
     });
 }
 
+/// The last upload's review and the accounts it was checked against, if a file was checked.
+fn with_review(then: impl FnOnce(&Review, &KnownAccounts)) {
+    KEPT.with_borrow(|kept| match &kept.review {
+        Some((review, known)) => then(review, known),
+        None => post(FAILED, &"No file has been checked.".into(), &[]),
+    });
+}
+
 fn changes(start: usize) {
-    KEPT.with_borrow(|kept| {
-        let Some(review) = &kept.review else { return post(FAILED, &"No file has been checked.".into(), &[]) };
-        let changes = review.change_views(&kept.known, start..start + CHANGES_PER_PAGE as usize);
+    with_review(|review, known| {
+        let changes = review.change_views(known, start..start + CHANGES_PER_PAGE as usize);
         post(CHANGES_PAGE, &value(&ChangesPage { start: start as u32, changes }), &[]);
     });
 }
@@ -113,9 +160,8 @@ fn updates() {
     struct Body<'a> {
         updates: Vec<account_emails::EmailUpdate<'a>>,
     }
-    KEPT.with_borrow(|kept| {
-        let Some(review) = &kept.review else { return post(FAILED, &"No file has been checked.".into(), &[]) };
-        let body = Body { updates: review.updates(&kept.known).collect() };
+    with_review(|review, known| {
+        let body = Body { updates: review.updates(known).collect() };
         match serde_json::to_string(&body) {
             Ok(text) => post(UPDATES_BODY, &text.into(), &[]),
             Err(_) => post(FAILED, &"The updates could not be written.".into(), &[]),
