@@ -187,7 +187,16 @@ impl Review {
         self.problems.push(RowProblem { row, kind, value });
     }
 
-    /// Frees what the vectors over-reserved while growing.
+    /// Room for `changes` more changes whose emails take `email_bytes`: reserved once, so that
+    /// the vectors do not grow by doubling (each doubling holds the old and the new buffer at
+    /// once, and a WebAssembly memory never gives back what it grew to).
+    pub(crate) fn reserve_changes(&mut self, changes: usize, email_bytes: usize) {
+        self.changes.reserve(changes);
+        self.text.reserve(email_bytes);
+    }
+
+    /// Frees what the vectors over-reserved while growing (natively: in WebAssembly the copy
+    /// would only raise the memory's high-water mark).
     pub(crate) fn shrink(&mut self) {
         self.problems.shrink_to_fit();
         self.changes.shrink_to_fit();

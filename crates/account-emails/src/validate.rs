@@ -70,8 +70,12 @@ pub fn validate(
 
     let mut rows = Rows { known, layout, first_row: vec![0; known.len()], review: Review::default() };
     let mut count: u32 = 0;
+    let data_start = records.start;
     while records.advance() {
         count = count.saturating_add(1);
+        if count == ESTIMATE_AFTER_ROWS {
+            reserve_for_the_rest(&mut rows.review, text.len(), data_start, records.start, count);
+        }
         // Past the limit the file is refused; the rows are still counted, for the message.
         if count <= MAX_ROWS {
             rows.check(records.row, &records.record);
@@ -92,8 +96,27 @@ pub fn validate(
     progress(Progress { rows: count, bytes: total_bytes, total_bytes });
     let mut review = rows.review;
     review.summary_mut().rows = count;
-    review.shrink();
+    if cfg!(not(target_family = "wasm")) {
+        review.shrink();
+    }
     Ok(review)
+}
+
+/// After this many rows, the rest of the file's changes are estimated and room made for them.
+const ESTIMATE_AFTER_ROWS: u32 = 2_000;
+
+/// Reserves room for the changes of the rows still to come, estimated from those read so far
+/// (`read` rows in `start..end` of `total` bytes): the review then grows at most once more.
+fn reserve_for_the_rest(review: &mut Review, total: usize, start: usize, end: usize, read: u32) {
+    let (read, bytes) = (read as usize, end.saturating_sub(start).max(1));
+    let rest = total.saturating_sub(end);
+    let rows = rest / bytes.div_ceil(read).max(1);
+    let changes = review.changes().len();
+    let email_bytes = review.changes().iter().map(|c| review.new_email(c).len()).sum::<usize>();
+    // In proportion to what the rows so far changed, a little over.
+    let more_changes = (rows * changes / read) * 21 / 20;
+    let more_bytes = (rest as u128 * email_bytes as u128 / bytes as u128) as usize * 21 / 20;
+    review.reserve_changes(more_changes, more_bytes);
 }
 
 /// The state of a validation between rows.

@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 /// upload is checked against these.
 pub const KNOWN: &str = "known";
 /// Page → worker: `[VALIDATE, file: File]`, checked against the accounts `KNOWN` gave. The
-/// File itself, not its bytes: the worker reads it straight into its own memory, so the page
-/// never holds a copy.
+/// File itself, not its bytes: the worker reads it into its own memory a part at a time, so
+/// that the file is never in memory twice.
 pub const VALIDATE: &str = "validate";
 /// Page → worker: `[CHANGES, start: number]`, a page of the review's changes.
 pub const CHANGES: &str = "changes";

@@ -44,7 +44,12 @@ fn main() {
 fn handle(message: &Array) {
     let kind = message.get(0).as_string().unwrap_or_default();
     match kind.as_str() {
-        KNOWN => read_accounts(&Uint8Array::new(&message.get(1)).to_vec()),
+        KNOWN => {
+            let buffer = message.get(1);
+            let bytes = Uint8Array::new(&buffer).to_vec();
+            release(&buffer);
+            read_accounts(&bytes);
+        }
         VALIDATE => match read_file(&message.get(1).unchecked_into()) {
             Ok(file) => check(file),
             Err(_) => post(FAILED, &"The file could not be read; choose it again.".into(), &[]),
@@ -56,12 +61,12 @@ fn handle(message: &Array) {
     }
 }
 
-/// How much of the file is read at a time: the only copy outside the worker's memory.
+/// How much of the file is read at a time: the only copy of it outside the worker's memory.
 const READ_CHUNK: usize = 4 << 20;
 
 /// The file's bytes, read straight into the worker's memory a few MB at a time (with
-/// `FileReaderSync`, which workers have): one copy of the file, not the two of an `ArrayBuffer`
-/// read whole and then copied in.
+/// `FileReaderSync`, which workers have), each part released as soon as it is copied: one copy
+/// of the file, where an `ArrayBuffer` of the whole file copied in would be two at once.
 fn read_file(file: &web_sys::Blob) -> Result<Vec<u8>, JsValue> {
     let size = file.size() as usize;
     let reader = web_sys::FileReaderSync::new()?;
@@ -72,14 +77,24 @@ fn read_file(file: &web_sys::Blob) -> Result<Vec<u8>, JsValue> {
         let part = file.slice_with_f64_and_f64(start as f64, end as f64)?;
         let buffer: JsValue = reader.read_as_array_buffer(&part)?.into();
         let chunk = Uint8Array::new(&buffer);
-        let len = chunk.length() as usize;
-        if len != end - start {
+        if chunk.length() as usize != end - start {
             return Err(JsValue::NULL); // the file changed while it was read
         }
         chunk.copy_to(&mut bytes[start..end]);
+        release(&buffer);
         start = end;
     }
     Ok(bytes)
+}
+
+/// Frees an `ArrayBuffer`'s memory now rather than at the next garbage collection:
+/// `buffer.transfer(0)` (ES2024) detaches it, handing its bytes to an empty buffer.
+fn release(buffer: &JsValue) {
+    if let Ok(transfer) = js_sys::Reflect::get(buffer, &"transfer".into())
+        && let Some(transfer) = transfer.dyn_ref::<js_sys::Function>()
+    {
+        let _ = transfer.call1(buffer, &0.into());
+    }
 }
 
 /// Reads the connected accounts (`[[id, email], ...]`) once, ahead of any upload.
