@@ -11,10 +11,20 @@ scripts/setup.sh
 source scripts/env.sh
 source scripts/stand-in.sh
 
+checkout_addr="${CHECKOUT_ADDR:-127.0.0.1:4242}"
+# With keys, what is missing is said before minutes of building, not after.
+if [ -n "${STRIPE_SECRET_KEY:-}" ]; then
+  : "${STRIPE_PUBLISHABLE_KEY:?STRIPE_PUBLISHABLE_KEY must be set together with STRIPE_SECRET_KEY}"
+  if [ -z "${STRIPE_WEBHOOK_SECRET:-}" ]; then
+    echo "Set STRIPE_WEBHOOK_SECRET to the signing secret of your webhook endpoint" \
+      "(e.g. from: stripe listen --forward-to $checkout_addr/api/webhooks/stripe)." >&2
+    exit 1
+  fi
+fi
+
 scripts/build-app.sh
 cargo build -p checkout-server -p stripe-sim
 
-checkout_addr="${CHECKOUT_ADDR:-127.0.0.1:4242}"
 if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
   sim_addr="${STRIPE_SIM_ADDR:-127.0.0.1:12111}"
   # The stand-in signs its events with the same secret the server checks them with.
@@ -36,12 +46,6 @@ if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
     echo "Demo sign-in on the page: customer $CHECKOUT_DEMO_CUSTOMER with a saved Visa •••• 4242."
   fi
 else
-  : "${STRIPE_PUBLISHABLE_KEY:?STRIPE_PUBLISHABLE_KEY must be set together with STRIPE_SECRET_KEY}"
-  if [ -z "${STRIPE_WEBHOOK_SECRET:-}" ]; then
-    echo "Set STRIPE_WEBHOOK_SECRET to the signing secret of your webhook endpoint" \
-      "(e.g. from: stripe listen --forward-to $checkout_addr/api/webhooks/stripe)." >&2
-    exit 1
-  fi
   echo "Using Stripe with your keys (api.stripe.com, js.stripe.com)."
 fi
 

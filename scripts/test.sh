@@ -54,10 +54,10 @@ cargo build -p stripe-sim
 step "the e2e tests"
 # One file at a time: they share dist/ (rebuilt by the dev command's and trunk serve's tests) and
 # Trunk.toml's fixed backend port. A hung test fails instead of holding CI until its limit.
-node --test --test-concurrency=1 --test-timeout=600000 e2e/*.test.mjs
+node --test --test-concurrency=1 --test-timeout=900000 e2e/*.test.mjs
 # The money paths again with the orders in PostgreSQL (the server tests cover both databases in
 # depth; this runs the browser's side of them once more).
 step "the money paths' e2e tests on PostgreSQL"
-CHECKOUT_E2E_POSTGRES_URL="$CHECKOUT_TEST_POSTGRES_URL" node --test --test-concurrency=1 --test-timeout=600000 \
-  e2e/checkout.test.mjs e2e/money-safety.test.mjs
+CHECKOUT_E2E_POSTGRES_URL="$CHECKOUT_TEST_POSTGRES_URL" node --test --test-concurrency=1 --test-timeout=900000 \
+  e2e/checkout.test.mjs e2e/money-safety.test.mjs e2e/marketplace.test.mjs
 step "done"
