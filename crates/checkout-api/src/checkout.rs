@@ -25,12 +25,7 @@ pub struct ConfirmRequest {
 
 impl ConfirmRequest {
     pub fn validate(&self) -> Result<(), ValidationError> {
-        if !is_attempt_id(&self.attempt_id) {
-            return Err(ValidationError::new(
-                "attemptId",
-                "A checkout attempt id (16-64 letters, digits, '-' or '_') is required.",
-            ));
-        }
+        check_attempt_id(&self.attempt_id)?;
         let id = &self.confirmation_token_id;
         let well_formed = id.strip_prefix("ctoken_").is_some_and(|rest| {
             // Short enough that `checkout-confirm-<id>` fits Stripe's 255-character idempotency keys.
@@ -42,11 +37,19 @@ impl ConfirmRequest {
                 "A ConfirmationToken id (ctoken_...) is required.",
             ));
         }
-        if self.seller_id.as_deref().is_some_and(|id| !crate::is_seller_id(id)) {
-            return Err(ValidationError::new("sellerId", "A seller id (1-40 letters, digits or '-') is required."));
+        if let Some(seller) = &self.seller_id {
+            crate::marketplace::check_seller_id(seller)?;
         }
         validate_items(&self.items)
     }
+}
+
+/// The request's `attemptId`, refused unless it is one (see [`is_attempt_id`]).
+pub fn check_attempt_id(id: &str) -> Result<(), ValidationError> {
+    if is_attempt_id(id) {
+        return Ok(());
+    }
+    Err(ValidationError::new("attemptId", "A checkout attempt id (16-64 letters, digits, '-' or '_') is required."))
 }
 
 /// An attempt id as the page makes them (a UUID); long enough not to be guessed.

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{CartItem, ValidationError, cart::validate_items, is_attempt_id};
+use crate::{CartItem, ValidationError, cart::validate_items};
 
 /// `POST /api/checkout/sessions`: a Checkout Session for these items. As for the card checkout,
 /// the server prices them; the attempt names the order, so asking again (a reload, a lost
@@ -19,12 +19,7 @@ pub struct CheckoutSessionRequest {
 
 impl CheckoutSessionRequest {
     pub fn validate(&self) -> Result<(), ValidationError> {
-        if !is_attempt_id(&self.attempt_id) {
-            return Err(ValidationError::new(
-                "attemptId",
-                "A checkout attempt id (16-64 letters, digits, '-' or '_') is required.",
-            ));
-        }
+        crate::checkout::check_attempt_id(&self.attempt_id)?;
         validate_items(&self.items)
     }
 }

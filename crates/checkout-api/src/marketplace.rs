@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Cart, CartItem, ValidationError, cart::validate_items, is_attempt_id};
+use crate::checkout::check_attempt_id;
+use crate::{Cart, CartItem, ValidationError, cart::validate_items};
 
 /// `GET /api/marketplace`: the sellers and what each sells (one of each product in its cart,
 /// priced by the server). A shopper never sees the platform's fee.
@@ -74,15 +75,8 @@ pub struct SavedCardPaymentRequest {
 
 impl SavedCardPaymentRequest {
     pub fn validate(&self) -> Result<(), ValidationError> {
-        if !is_attempt_id(&self.attempt_id) {
-            return Err(ValidationError::new(
-                "attemptId",
-                "A checkout attempt id (16-64 letters, digits, '-' or '_') is required.",
-            ));
-        }
-        if !is_seller_id(&self.seller_id) {
-            return Err(ValidationError::new("sellerId", "A seller id (1-40 letters, digits or '-') is required."));
-        }
+        check_attempt_id(&self.attempt_id)?;
+        check_seller_id(&self.seller_id)?;
         let id = &self.payment_method_id;
         let well_formed = id.strip_prefix("pm_").is_some_and(|rest| {
             !rest.is_empty() && rest.len() <= 100 && rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
@@ -92,6 +86,14 @@ impl SavedCardPaymentRequest {
         }
         validate_items(&self.items)
     }
+}
+
+/// The request's `sellerId`, refused unless it is one (see [`is_seller_id`]).
+pub fn check_seller_id(id: &str) -> Result<(), ValidationError> {
+    if is_seller_id(id) {
+        return Ok(());
+    }
+    Err(ValidationError::new("sellerId", "A seller id (1-40 letters, digits or '-') is required."))
 }
 
 /// A seller id as the shop names sellers.
