@@ -36,7 +36,7 @@ test('a visitor who has not signed in sees no saved cards', async () => {
   const page = await stack.browser.newPage();
   await page.goto(`${stack.server}/`);
   await cardFields(page).number.waitFor();
-  assert.equal(await paymentFrame(page).getByRole('radio').count(), 0, 'nobody else\'s cards');
+  assert.equal(await paymentFrame(page).getByRole('group', { name: 'Saved cards' }).getByRole('radio').count(), 0, 'nobody else\'s cards');
   await page.close();
 });
 
@@ -81,7 +81,7 @@ test('when the CustomerSession cannot be created, the checkout works without sav
   await stack.stripe.fault({ path: '/v1/customer_sessions', status: 500, type: 'api_error', message: 'Stripe had a bad day' });
   await page.reload();
   await cardFields(page).number.waitFor();
-  assert.equal(await paymentFrame(page).getByRole('radio').count(), 0, 'no saved cards offered');
+  assert.equal(await paymentFrame(page).getByRole('group', { name: 'Saved cards' }).getByRole('radio').count(), 0, 'no saved cards offered');
   await payAndWait(page, '4242 4242 4242 4242');
   await page.close();
 });

@@ -6,6 +6,7 @@
 
 mod api;
 mod api_keys;
+mod bnpl;
 mod cards;
 mod clock;
 mod error;

@@ -61,6 +61,7 @@ impl Store {
             account: account.map(str::to_owned),
             created: now,
             card,
+            bnpl: None,
             billing_details,
             customer: None,
             allow_redisplay: "unspecified".into(),

@@ -49,6 +49,8 @@ static ELEMENT_FRAME_JS: LazyLock<String> =
     LazyLock::new(|| include_str!("../assets/element-frame.js").replacen("/*SHARED_JS*/", SHARED_JS, 1));
 const ELEMENTS_CSS: &str = include_str!("../assets/elements.css");
 const THREE_D_SECURE: &str = include_str!("../assets/three-d-secure.html");
+/// A buy-now-pay-later provider's test page, reached by redirect.
+const BNPL_AUTHORIZE: &str = include_str!("../assets/bnpl-authorize.html");
 const KONBINI_VOUCHER: &str = include_str!("../assets/konbini-voucher.html");
 /// Stripe's Checkout page, embedded or hosted; built on Stripe.js and the Payment Element.
 const EMBEDDED_CHECKOUT: &str = include_str!("../assets/embedded-checkout.html");
@@ -76,6 +78,10 @@ pub fn router() -> Router<Arc<Sim>> {
         .route("/three_d_secure/{id}", get(|| html(THREE_D_SECURE)))
         .route("/three_d_secure/{id}/complete", post(three_d_secure::complete))
         .route("/three_d_secure/{id}/fail", post(three_d_secure::fail))
+        // Klarna's, Afterpay's, Affirm's or Zip's page in test mode: authorise or fail.
+        .route("/bnpl/{id}", get(|| html(BNPL_AUTHORIZE)))
+        .route("/bnpl/{id}/authorize", post(three_d_secure::authorize))
+        .route("/bnpl/{id}/fail", post(three_d_secure::decline))
         // Stripe's hosted konbini voucher (hosted_voucher_url), also shown in Stripe.js's modal.
         .route("/konbini/vouchers/{id}", get(|| html(KONBINI_VOUCHER)))
         .route("/konbini/vouchers/{id}/details", get(konbini::voucher))

@@ -914,7 +914,11 @@ async fn destination_charges_are_recorded_with_their_fee_and_without_transfers()
         ),
         (vec![("on_behalf_of", "acct_nobody")], 404, "on_behalf_of", "No such account: 'acct_nobody'"),
         (
-            vec![("transfer_data[destination]", &seller), ("transfer_data[amount]", "4000"), ("application_fee_amount", "100")],
+            vec![
+                ("transfer_data[destination]", &seller),
+                ("transfer_data[amount]", "4000"),
+                ("application_fee_amount", "100"),
+            ],
             400,
             "",
             "You may only specify one of these parameters: application_fee_amount, transfer_data[amount].",

@@ -8,13 +8,14 @@ use axum::http::StatusCode;
 use serde_json::{Value, json};
 use stripe_common::{ErrorType, StripeError};
 
-use super::confirmation_tokens::{CardData, card_data};
+use super::confirmation_tokens::{PaymentData, payment_data};
+use crate::bnpl::Bnpl;
 use crate::cards::{self, Outcome};
 use crate::error::ApiError;
 use crate::ids;
 use crate::objects::{
-    Card, ConfirmationToken, Intent, NextAction, PaymentError, PaymentIntent, PaymentMethod, Shipping, Status, Within,
-    billing_details_from, shipping_from,
+    Card, ConfirmationToken, Intent, NextAction, Paying, PaymentError, PaymentIntent, PaymentMethod, Shipping, Status,
+    Within, billing_details_from, shipping_from,
 };
 use crate::params::Params;
 use crate::store::{Kept, Store};
@@ -24,8 +25,8 @@ use crate::store::{Kept, Store};
 pub struct ConfirmWith {
     confirmation_token: Option<String>,
     payment_method: Option<String>,
-    /// New card details: `payment_method_data[...]`.
-    card: Option<CardData>,
+    /// New payment method details: `payment_method_data[...]`.
+    data: Option<PaymentData>,
     return_url: Option<String>,
     shipping: Option<Shipping>,
 }
@@ -36,14 +37,14 @@ impl ConfirmWith {
         let with = Self {
             confirmation_token: p.str("confirmation_token")?.map(str::to_owned),
             payment_method: p.str("payment_method")?.map(str::to_owned),
-            card: p.hash("payment_method_data")?.map(|data| card_data(data, now)).transpose()?,
+            data: p.hash("payment_method_data")?.map(|data| payment_data(data, now)).transpose()?,
             return_url: p.str("return_url")?.map(str::to_owned),
             shipping: shipping_from(p.hash("shipping")?)?,
         };
         let sources = [
             ("confirmation_token", with.confirmation_token.is_some()),
             ("payment_method", with.payment_method.is_some()),
-            ("payment_method_data", with.card.is_some()),
+            ("payment_method_data", with.data.is_some()),
         ];
         let given: Vec<&str> = sources.iter().filter(|(_, given)| *given).map(|(name, _)| *name).collect();
         if given.len() > 1 {
@@ -79,24 +80,43 @@ impl ConfirmWith {
         Ok(Some(token.clone()))
     }
 
-    /// The PaymentMethod given by card details or by id (a test id such as `pm_card_visa`
-    /// makes a new one, as at Stripe), if any, and its card; on account `scope`.
+    /// The PaymentMethod given by its details or by id (a test id such as `pm_card_visa`
+    /// makes a new one, as at Stripe), if any, and what it pays with; on account `scope`.
     pub fn given_payment_method(
         &self,
         store: &mut Store,
         now: i64,
         scope: Option<&str>,
-    ) -> Result<Option<(String, Card)>, ApiError> {
-        match (&self.card, &self.payment_method) {
+    ) -> Result<Option<(String, Paying)>, ApiError> {
+        match (&self.data, &self.payment_method) {
             (Some(data), _) => Ok(Some(new_payment_method(store, now, scope, data.clone()))),
-            (None, Some(id)) => card_payment_method(store, now, scope, id).map(Some),
+            (None, Some(id)) => existing_payment_method(store, now, scope, id).map(Some),
             (None, None) => Ok(None),
+        }
+    }
+
+    /// The buy-now-pay-later method this confirmation asks for, if any (new details or a token;
+    /// a PaymentMethod given by id is checked once found).
+    fn bnpl(&self, token: Option<&ConfirmationToken>) -> Option<Bnpl> {
+        let paying = token.map(|t| &t.paying).or(self.data.as_ref().map(|d| &d.paying));
+        match paying {
+            Some(Paying::Bnpl(bnpl)) => Some(*bnpl),
+            _ => None,
         }
     }
 }
 
 /// What confirming does differently for each kind of intent.
 pub trait Confirmable: Kept {
+    /// Whether the intent may be paid with `bnpl`: a PaymentIntent whose payment method types
+    /// include it, in an amount the provider takes. SetupIntents here save cards only.
+    fn allows(&self, bnpl: Bnpl) -> Result<(), ApiError> {
+        Err(ApiError::param_invalid(
+            "payment_method_data[type]",
+            format!("The payment method type \"{}\" cannot be set up for future use here.", bnpl.type_()),
+        ))
+    }
+
     /// What else the confirmation sets before the card is tried, from the call and its token;
     /// or why `payment_method` (already chosen, and new unless it existed) cannot be used.
     fn prepare(
@@ -146,7 +166,14 @@ pub fn run<T: Confirmable>(
             T::NAME
         )));
     }
-    let (payment_method, card) = choose_payment_method(store, now, &intent, &with, token.as_ref())?;
+    if let Some(bnpl) = with.bnpl(token.as_ref()) {
+        check_bnpl(&intent, bnpl, return_url.as_deref())?;
+    }
+    let (payment_method, paying) = choose_payment_method(store, now, &intent, &with, token.as_ref())?;
+    if let Paying::Bnpl(bnpl) = paying {
+        // A saved or given PaymentMethod of a BNPL type: checked now that it is known.
+        check_bnpl(&intent, bnpl, return_url.as_deref())?;
+    }
     intent.prepare(store, &with, token.as_ref(), &payment_method)?;
     // The token is spent once the confirmation is attempted, whatever the outcome.
     if let Some(token) = token.and_then(|token| store.confirmation_tokens.get_mut(&token.id)) {
@@ -154,7 +181,7 @@ pub fn run<T: Confirmable>(
     }
 
     intent.attempt(payment_method, return_url);
-    let declined = match next_step(&card, public_url, &intent) {
+    let declined = match next_step(&paying, public_url, &intent) {
         Step::Succeed => {
             intent.succeed(store, now);
             None
@@ -214,22 +241,51 @@ enum Step {
     Decline(StripeError),
 }
 
-/// The card's outcome (Stripe's test cards), with 3-D Secure as the stand-in asks for it: on
-/// the challenge page by redirect when the card does that and there is a return_url to come
-/// back to, else in Stripe.js's modal. The page of a connected account's intent names it as
-/// Stripe's hosted 3-D Secure pages do (`merchant=acct_...`).
-fn next_step(card: &Card, public_url: &str, intent: &impl Intent) -> Step {
+/// A buy-now-pay-later method needs a `return_url` to bring the shopper back from the
+/// provider's page, and must be one the intent may be paid with.
+fn check_bnpl<T: Confirmable>(intent: &T, bnpl: Bnpl, return_url: Option<&str>) -> Result<(), ApiError> {
+    intent.allows(bnpl)?;
+    if return_url.is_none() {
+        return Err(ApiError::param_missing("return_url").with_message(format!(
+            "You must provide a `return_url` when confirming a {} with the payment method type {}.",
+            T::NAME,
+            bnpl.type_()
+        )));
+    }
+    Ok(())
+}
+
+/// The page a redirect sends the shopper to: `page` (`three_d_secure` or `bnpl`) for the intent,
+/// with what it needs to come back. A connected account's intent is named as Stripe's hosted
+/// pages name it (`merchant=acct_...`).
+fn redirect(public_url: &str, page: &str, intent: &impl Intent, return_url: &str, extra: &str) -> Step {
+    let url = format!(
+        "{public_url}/{page}/{}?client_secret={}&return_url={}{}{extra}",
+        intent.id(),
+        intent.client_secret(),
+        form_urlencoded::byte_serialize(return_url.as_bytes()).collect::<String>(),
+        intent.account().map(|account| format!("&merchant={account}")).unwrap_or_default()
+    );
+    Step::Authenticate(NextAction::RedirectToUrl { url, return_url: return_url.to_owned() })
+}
+
+/// What the payment method leads to. A buy-now-pay-later method: the provider's page, to
+/// authorise the payment or not (`check_bnpl` made sure there is a return_url). A card: its
+/// outcome (Stripe's test cards), with 3-D Secure as the stand-in asks for it: on the challenge
+/// page by redirect when the card does that and there is a return_url to come back to, else in
+/// Stripe.js's modal.
+fn next_step(paying: &Paying, public_url: &str, intent: &impl Intent) -> Step {
+    let card = match paying {
+        Paying::Card(card) => card,
+        Paying::Bnpl(bnpl) => {
+            let return_url = intent.return_url().unwrap_or_default();
+            return redirect(public_url, "bnpl", intent, return_url, &format!("&method={}", bnpl.type_()));
+        }
+    };
     match (cards::outcome(&card.number), intent.return_url()) {
         (Outcome::Succeed, _) => Step::Succeed,
         (Outcome::AuthenticateByRedirect, Some(return_url)) => {
-            let url = format!(
-                "{public_url}/three_d_secure/{}?client_secret={}&return_url={}{}",
-                intent.id(),
-                intent.client_secret(),
-                form_urlencoded::byte_serialize(return_url.as_bytes()).collect::<String>(),
-                intent.account().map(|account| format!("&merchant={account}")).unwrap_or_default()
-            );
-            Step::Authenticate(NextAction::RedirectToUrl { url, return_url: return_url.to_owned() })
+            redirect(public_url, "three_d_secure", intent, return_url, "")
         }
         // Without a return_url there is nowhere to come back to: Stripe.js authenticates in a modal.
         (Outcome::Authenticate | Outcome::AuthenticateByRedirect, _) => {
@@ -240,23 +296,24 @@ fn next_step(card: &Card, public_url: &str, intent: &impl Intent) -> Step {
     }
 }
 
-/// The PaymentMethod a confirmation of `intent` uses, and its card: the ConfirmationToken's (a
-/// saved PaymentMethod of the intent's customer, or a new one for the card the shopper typed),
-/// the one given by card details or id, or else the one the intent already has.
+/// The PaymentMethod a confirmation of `intent` uses, and what it pays with: the
+/// ConfirmationToken's (a saved PaymentMethod of the intent's customer, or a new one for the
+/// card the shopper typed or the BNPL method chosen), the one given by details or id, or else
+/// the one the intent already has.
 fn choose_payment_method<T: Intent>(
     store: &mut Store,
     now: i64,
     intent: &T,
     with: &ConfirmWith,
     token: Option<&ConfirmationToken>,
-) -> Result<(String, Card), ApiError> {
+) -> Result<(String, Paying), ApiError> {
     let scope = intent.account();
     if let Some(token) = token {
         if let (Some(saved), Some(owner)) = (&token.saved_payment_method, &token.customer) {
-            return saved_payment_method(store, intent, saved, owner);
+            return saved_payment_method(store, intent, saved, owner).map(|(id, card)| (id, Paying::Card(card)));
         }
-        let data = CardData {
-            card: token.card.clone(),
+        let data = PaymentData {
+            paying: token.paying.clone(),
             billing_details: token.billing_details.clone(),
             allow_redisplay: token.allow_redisplay.clone(),
         };
@@ -280,7 +337,23 @@ fn choose_payment_method<T: Intent>(
             .with_code(format!("{}_unexpected_state", T::OBJECT)),
         )
     })?;
-    card_payment_method(store, now, scope, id)
+    existing_payment_method(store, now, scope, id)
+}
+
+/// An existing PaymentMethod of account `scope` (a card or a BNPL method), or a new card there
+/// for a test id such as `pm_card_visa`.
+fn existing_payment_method(
+    store: &mut Store,
+    now: i64,
+    scope: Option<&str>,
+    id: &str,
+) -> Result<(String, Paying), ApiError> {
+    if let Some(pm) = store.payment_methods.get(id).within(scope)
+        && let Some(bnpl) = pm.bnpl
+    {
+        return Ok((pm.id.clone(), Paying::Bnpl(bnpl)));
+    }
+    card_payment_method(store, now, scope, id).map(|(id, card)| (id, Paying::Card(card)))
 }
 
 /// A saved PaymentMethod is used with its customer, or not at all.
@@ -335,16 +408,23 @@ pub fn card_payment_method(
     let number = cards::test_payment_method_number(id)
         .ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
     let card = Card { number: number.into(), exp_month: 12, exp_year: 2034 };
-    let data = CardData { card, billing_details: billing_details_from(None)?, allow_redisplay: "unspecified".into() };
-    Ok(new_payment_method(store, now, scope, data))
+    let data = PaymentData {
+        paying: Paying::Card(card.clone()),
+        billing_details: billing_details_from(None)?,
+        allow_redisplay: "unspecified".into(),
+    };
+    Ok((new_payment_method(store, now, scope, data).0, card))
 }
 
-fn new_payment_method(store: &mut Store, now: i64, scope: Option<&str>, data: CardData) -> (String, Card) {
-    let id = store.new_payment_method(now, scope, Some(data.card.clone()), data.billing_details);
+fn new_payment_method(store: &mut Store, now: i64, scope: Option<&str>, data: PaymentData) -> (String, Paying) {
+    let id = store.new_payment_method(now, scope, data.paying.card().cloned(), data.billing_details);
     if let Some(pm) = store.payment_methods.get_mut(&id) {
         pm.allow_redisplay = data.allow_redisplay;
+        if let Paying::Bnpl(bnpl) = data.paying {
+            pm.bnpl = Some(bnpl);
+        }
     }
-    (id, data.card)
+    (id, data.paying)
 }
 
 /// The intent's PaymentMethod as errors carry it.
@@ -366,6 +446,24 @@ fn unexpected_state<T: Intent>(intent: &T) -> ApiError {
 }
 
 impl Confirmable for PaymentIntent {
+    /// The type must be one of the intent's (automatic payment methods list the eligible ones
+    /// when it was created), and the amount within the provider's limits for the merchant.
+    fn allows(&self, bnpl: Bnpl) -> Result<(), ApiError> {
+        if !self.payment_method_types.iter().any(|t| t == bnpl.type_()) {
+            return Err(ApiError::param_invalid(
+                "payment_method_data[type]",
+                format!(
+                    "The PaymentIntent's payment method types do not include \"{}\": it was not eligible or not allowed \
+                     when the PaymentIntent was created (payment_method_types: {}).",
+                    bnpl.type_(),
+                    self.payment_method_types.join(", ")
+                ),
+            ));
+        }
+        bnpl.check(crate::bnpl::MERCHANT_COUNTRY, &self.currency, self.amount)
+            .map_err(|message| ApiError::param_invalid("amount", message))
+    }
+
     /// The shipping given, else the token's; the token's `setup_future_usage` unless set.
     fn prepare(
         &mut self,

@@ -1,5 +1,6 @@
 //! ConfirmationTokens: created by Stripe.js with a publishable key from the card the shopper
-//! typed, or (test mode, secret key) by the test helper from a test PaymentMethod id.
+//! typed or the buy-now-pay-later method chosen, or (test mode, secret key) by the test helper
+//! from a test PaymentMethod id or payment method data.
 
 use std::sync::Arc;
 
@@ -11,9 +12,10 @@ use serde_json::Value;
 use stripe_common::{ErrorType, StripeError};
 
 use crate::api_keys::Key;
+use crate::bnpl::Bnpl;
 use crate::cards::{self, CardInput};
 use crate::error::ApiError;
-use crate::objects::{Card, ConfirmationToken, Within, billing_details_from, shipping_from};
+use crate::objects::{Card, ConfirmationToken, Paying, Within, billing_details_from, shipping_from};
 use crate::params::{Params, StripeRequest};
 use crate::{Sim, ids};
 
@@ -44,38 +46,62 @@ pub async fn create_from_stripe_js(State(sim): State<Arc<Sim>>, req: StripeReque
         return saved_card_token(&sim, &req, saved);
     }
     let data = p.hash("payment_method_data")?.ok_or_else(|| ApiError::param_missing("payment_method_data"))?;
-    let CardData { card, billing_details, allow_redisplay } = card_data(data, sim.clock.now())?;
-    insert_token(&sim, &req, TokenSource { card, billing_details, allow_redisplay, saved: None })
+    let PaymentData { paying, billing_details, allow_redisplay } = payment_data(data, sim.clock.now())?;
+    insert_token(&sim, &req, TokenSource { paying, billing_details, allow_redisplay, saved: None })
 }
 
-/// A new card PaymentMethod's details as Stripe.js sends them in `payment_method_data[...]`.
+/// A new PaymentMethod's details as Stripe.js sends them in `payment_method_data[...]`.
 #[derive(Debug, Clone)]
-pub struct CardData {
-    pub card: Card,
+pub struct PaymentData {
+    pub paying: Paying,
     pub billing_details: Value,
     pub allow_redisplay: String,
 }
 
-/// `payment_method_data[type]=card`, `[card][...]`, `[billing_details][...]`,
-/// `[allow_redisplay]`, as Stripe.js sends them to create a ConfirmationToken or to confirm an
-/// intent; the card checked as Stripe checks it.
-pub(super) fn card_data(data: Params, now: i64) -> Result<CardData, ApiError> {
+/// `payment_method_data[type]=card` with `[card][...]`, or a buy-now-pay-later type, with
+/// `[billing_details][...]` and `[allow_redisplay]`, as Stripe.js sends them to create a
+/// ConfirmationToken or to confirm an intent; the card checked as Stripe checks it, and the
+/// billing details each provider needs (Klarna: email and country; Afterpay, Affirm and Zip:
+/// name and email).
+pub(super) fn payment_data(data: Params, now: i64) -> Result<PaymentData, ApiError> {
     data.allow_only(&["type", "card", "billing_details", "allow_redisplay"])?;
-    match data.str("type")? {
-        Some("card") => {}
-        Some(other) => {
-            return Err(ApiError::param_invalid(
-                "payment_method_data[type]",
-                format!("The stand-in does not support payment method type `{other}` here."),
-            ));
-        }
+    let billing_details = billing_details_from(data.hash("billing_details")?)?;
+    let paying = match data.str("type")? {
+        Some("card") => Paying::Card(new_card(data.hash("card")?, "payment_method_data[card]", now)?),
+        Some(other) => match Bnpl::from_type(other) {
+            Some(bnpl) => {
+                require_billing_details(bnpl, &billing_details)?;
+                Paying::Bnpl(bnpl)
+            }
+            None => {
+                return Err(ApiError::param_invalid(
+                    "payment_method_data[type]",
+                    format!("The stand-in does not support payment method type `{other}` here."),
+                ));
+            }
+        },
         None => return Err(ApiError::param_missing("payment_method_data[type]")),
-    }
-    Ok(CardData {
-        card: new_card(data.hash("card")?, "payment_method_data[card]", now)?,
-        billing_details: billing_details_from(data.hash("billing_details")?)?,
+    };
+    Ok(PaymentData {
+        paying,
+        billing_details,
         allow_redisplay: allow_redisplay(data.str("allow_redisplay")?, "payment_method_data[allow_redisplay]")?,
     })
+}
+
+/// What Stripe requires of a buy-now-pay-later PaymentMethod's billing details.
+fn require_billing_details(bnpl: Bnpl, details: &Value) -> Result<(), ApiError> {
+    let needed: &[(&str, &[&str])] = match bnpl {
+        Bnpl::Klarna => &[("email", &["email"]), ("address][country", &["address", "country"])],
+        _ => &[("name", &["name"]), ("email", &["email"])],
+    };
+    for (param, path) in needed {
+        let value = path.iter().fold(details, |v, key| &v[*key]);
+        if value.as_str().is_none_or(str::is_empty) {
+            return Err(ApiError::param_missing(&format!("payment_method_data[billing_details][{param}]")));
+        }
+    }
+    Ok(())
 }
 
 /// A token for a saved card the CustomerSession lets this page use.
@@ -90,7 +116,7 @@ fn saved_card_token(sim: &Sim, req: &StripeRequest, id: &str) -> Result<Json<Val
             .and_then(|pm| Some((pm, pm.card.clone()?)))
             .ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
         Ok(TokenSource {
-            card,
+            paying: Paying::Card(card),
             billing_details: pm.billing_details.clone(),
             allow_redisplay: pm.allow_redisplay.clone(),
             saved: Some((pm.id.clone(), session.customer.clone())),
@@ -99,28 +125,34 @@ fn saved_card_token(sim: &Sim, req: &StripeRequest, id: &str) -> Result<Json<Val
     insert_token(sim, req, source)
 }
 
-/// What a token pays with: new card details, or a saved PaymentMethod (id, customer).
+/// What a token pays with: new card details or a buy-now-pay-later method, or a saved
+/// PaymentMethod (id, customer).
 struct TokenSource {
-    card: Card,
+    paying: Paying,
     billing_details: Value,
     allow_redisplay: String,
     saved: Option<(String, String)>,
 }
 
 /// `POST /v1/test_helpers/confirmation_tokens`: a token from a test PaymentMethod id
-/// (`payment_method=pm_card_visa`), for server-side tests.
+/// (`payment_method=pm_card_visa`) or from `payment_method_data` (a buy-now-pay-later method:
+/// `payment_method_data[type]=klarna`), for server-side tests.
 pub async fn create_test_helper(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
     req.key.require_secret()?;
     let p = &req.params;
     let mut allowed = CREATE_PARAMS.to_vec();
     allowed.push("payment_method");
     p.allow_only(&allowed)?;
+    if let Some(data) = p.hash("payment_method_data")?.filter(|_| p.get("payment_method").is_none()) {
+        let PaymentData { paying, billing_details, allow_redisplay } = payment_data(data, sim.clock.now())?;
+        return insert_token(&sim, &req, TokenSource { paying, billing_details, allow_redisplay, saved: None });
+    }
     let id = p.required_str("payment_method")?;
     let number = cards::test_payment_method_number(id)
         .ok_or_else(|| ApiError::no_such("PaymentMethod", id, "payment_method"))?;
     let card = Card { number: number.into(), exp_month: 12, exp_year: year_month(sim.clock.now()).0 + 3 };
     let source = TokenSource {
-        card,
+        paying: Paying::Card(card),
         billing_details: billing_details_from(None)?,
         allow_redisplay: "unspecified".into(),
         saved: None,
@@ -136,7 +168,7 @@ fn insert_token(sim: &Sim, req: &StripeRequest, source: TokenSource) -> Result<J
         id: ids::new_id("ctoken"),
         account: req.account.clone(),
         created: sim.clock.now(),
-        card: source.card,
+        paying: source.paying,
         billing_details: source.billing_details,
         saved_payment_method,
         customer,

@@ -92,13 +92,27 @@ pub fn session<'a>(store: &'a Store, now: i64, req: &StripeRequest) -> Result<&'
 /// PaymentIntent or SetupIntent as the publishable key may see it; with
 /// `customer_session_client_secret`, what the Payment Element needs to offer saved payment
 /// methods (those the session may show, and the session's features). Either failing fails the
-/// whole load, which Stripe.js reports as the Elements' `loaderror`.
+/// whole load, which Stripe.js reports as the Elements' `loaderror`. The payment method types
+/// the Payment Element offers, in its order, are the session's `payment_method_preference`:
+/// the intent's, or for a deferred-intent group (`deferred_intent[mode|amount|currency|
+/// payment_method_types]`) those eligible for its amount and currency.
 pub async fn elements_session(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<Json<Value>, ApiError> {
     sim.apply(|store| {
         let mut body = Map::new();
+        let mut types = None;
         if let Some(secret) = req.params.str("client_secret")? {
             let (object, intent) = elements_intent(store, req.scope(), secret)?;
+            types = Some(intent["payment_method_types"].clone());
             body.insert(object.into(), intent);
+        }
+        if let Some(deferred) = req.params.hash("deferred_intent")? {
+            types = Some(json!(deferred_types(&deferred)?));
+        }
+        if let Some(types) = types {
+            body.insert(
+                "payment_method_preference".into(),
+                json!({"object": "payment_method_preference", "ordered_payment_method_types": types}),
+            );
         }
         if req.params.get("customer_session_client_secret").is_some() {
             let session = session(store, sim.clock.now(), &req)?;
@@ -122,6 +136,33 @@ pub async fn elements_session(State(sim): State<Arc<Sim>>, req: StripeRequest) -
             );
         }
         Ok(Json(Value::Object(body)))
+    })
+}
+
+/// The types a deferred-intent group's Payment Element offers: those it names, or else what
+/// automatic payment methods would give its PaymentIntent; a BNPL method only when eligible.
+fn deferred_types(deferred: &Params) -> Result<Vec<String>, ApiError> {
+    deferred.allow_only(&[
+        "mode",
+        "amount",
+        "currency",
+        "payment_method_types",
+        "setup_future_usage",
+        "capture_method",
+        "on_behalf_of",
+    ])?;
+    let currency = deferred.str("currency")?.unwrap_or("usd").to_ascii_lowercase();
+    let amount = deferred.int("amount")?.unwrap_or(0);
+    if deferred.str("mode")? != Some("payment") || deferred.str("setup_future_usage")?.is_some() {
+        // Setting up for later: the card (these BNPL methods are single-use here).
+        return Ok(vec!["card".into()]);
+    }
+    let eligible = crate::bnpl::automatic_types(&currency, amount, true);
+    Ok(match deferred.str_list("payment_method_types")? {
+        Some(named) => {
+            named.into_iter().filter(|t| crate::bnpl::Bnpl::from_type(t).is_none() || eligible.contains(t)).collect()
+        }
+        None => eligible,
     })
 }
 

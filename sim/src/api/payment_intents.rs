@@ -63,7 +63,11 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
     let currency = currency(p)?;
     let amount = p.int("amount")?.ok_or_else(|| ApiError::param_missing("amount"))?;
     check_minimum(amount, &currency)?;
-    let (automatic_payment_methods, payment_method_types) = payment_methods(p)?;
+    let (automatic_payment_methods, mut payment_method_types) = payment_methods(p)?;
+    if let Some(apm) = automatic_payment_methods.as_ref().filter(|apm| apm["enabled"] == true) {
+        // Stripe lists the methods the Dashboard enables that are eligible for the payment.
+        payment_method_types = crate::bnpl::automatic_types(&currency, amount, apm["allow_redirects"] != "never");
+    }
     let capture_method = match p.str("capture_method")?.unwrap_or("automatic_async") {
         m @ ("automatic" | "automatic_async" | "manual") => m.to_owned(),
         other => return Err(ApiError::param_invalid("capture_method", format!("Invalid capture_method: {other}"))),

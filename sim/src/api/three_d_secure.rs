@@ -25,20 +25,49 @@ use crate::{Sim, form};
 pub const AUTHENTICATION_FAILED: &str =
     "We are unable to authenticate your payment method. Please choose a different payment method and try again.";
 
+/// A buy-now-pay-later payment the shopper did not authorise on the provider's page.
+pub const NOT_AUTHORIZED: &str = "The customer did not approve the payment on the payment method's page. Please choose a different payment method and try again.";
+
 pub async fn complete(
     State(sim): State<Arc<Sim>>,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
-    authenticate(&sim, &id, &body, true)
+    authenticate(&sim, &id, &body, Ok(()))
 }
 
 pub async fn fail(State(sim): State<Arc<Sim>>, Path(id): Path<String>, body: Bytes) -> Result<Json<Value>, ApiError> {
-    authenticate(&sim, &id, &body, false)
+    authenticate(&sim, &id, &body, Err(Failure::Authentication))
+}
+
+/// Why the shopper's step failed: 3-D Secure not completed, or a buy-now-pay-later payment not
+/// authorised on the provider's page.
+#[derive(Debug, Clone, Copy)]
+pub enum Failure {
+    Authentication,
+    /// Stripe's error for a redirect-based payment the shopper (or the provider) declined.
+    NotAuthorized,
+}
+
+/// The provider's test page (`/bnpl/{id}`): the shopper authorises the payment, or fails it.
+pub async fn authorize(
+    State(sim): State<Arc<Sim>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    authenticate(&sim, &id, &body, Ok(()))
+}
+
+pub async fn decline(
+    State(sim): State<Arc<Sim>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    authenticate(&sim, &id, &body, Err(Failure::NotAuthorized))
 }
 
 /// The page serves both kinds of intent; their ids' prefix tells which, as it does at Stripe.
-fn authenticate(sim: &Sim, id: &str, body: &[u8], completed: bool) -> Result<Json<Value>, ApiError> {
+fn authenticate(sim: &Sim, id: &str, body: &[u8], completed: Result<(), Failure>) -> Result<Json<Value>, ApiError> {
     let params = Params(form::decode(body).map_err(ApiError::invalid_request)?);
     let secret = params.required_str("client_secret")?;
     let merchant = params.str("merchant")?.filter(|m| !m.is_empty());
@@ -57,7 +86,7 @@ fn conclude<T: Confirmable>(
     now: i64,
     (scope, id): (Option<&str>, &str),
     secret: &str,
-    completed: bool,
+    completed: Result<(), Failure>,
 ) -> Result<Value, ApiError> {
     let mut intent = store.intent_for_secret::<T>(scope, id, Some(secret))?.clone();
     if intent.status() != Status::RequiresAction || !intent.next_action().is_some_and(NextAction::authenticates) {
@@ -70,18 +99,21 @@ fn conclude<T: Confirmable>(
             .with_code(format!("{}_unexpected_state", T::OBJECT)),
         ));
     }
-    if completed {
-        intent.succeed(store, now);
-    } else {
-        let payment_method = confirm::payment_method_json(store, &intent);
-        intent.fail(PaymentError {
-            error: crate::error::invalid_request_with_doc(
-                &format!("{}_authentication_failure", T::OBJECT),
-                AUTHENTICATION_FAILED,
-            ),
-            charge: None,
-            payment_method,
-        });
+    match completed {
+        Ok(()) => intent.succeed(store, now),
+        Err(failure) => {
+            let payment_method = confirm::payment_method_json(store, &intent);
+            let error = match failure {
+                Failure::Authentication => crate::error::invalid_request_with_doc(
+                    &format!("{}_authentication_failure", T::OBJECT),
+                    AUTHENTICATION_FAILED,
+                ),
+                Failure::NotAuthorized => {
+                    crate::error::invalid_request_with_doc("payment_intent_payment_attempt_failed", NOT_AUTHORIZED)
+                }
+            };
+            intent.fail(PaymentError { error, charge: None, payment_method });
+        }
     }
     let json = intent.to_publishable_json();
     *store.intent_mut::<T>(id).expect("found above") = intent;

@@ -80,7 +80,10 @@ impl Charge {
                             "wallet": null,
                         })
                     }
-                    None => json!({"store": {"chain": null}}),
+                    None => match pm.bnpl {
+                        Some(bnpl) => bnpl.charge_details_json(&self.id),
+                        None => json!({"store": {"chain": null}}),
+                    },
                 };
                 details
             }

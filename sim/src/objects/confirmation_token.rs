@@ -1,6 +1,6 @@
 use serde_json::{Value, json};
 
-use super::Card;
+use super::Paying;
 
 /// Lifetime of an unused ConfirmationToken: 12 hours.
 pub const LIFETIME_SECONDS: i64 = 12 * 60 * 60;
@@ -12,7 +12,7 @@ pub struct ConfirmationToken {
     /// The connected account Stripe.js made it for (`stripeAccount`), or `None`: the platform.
     pub account: Option<String>,
     pub created: i64,
-    pub card: Card,
+    pub paying: Paying,
     pub billing_details: Value,
     /// A saved PaymentMethod the shopper chose, instead of new card details.
     pub saved_payment_method: Option<String>,
@@ -47,14 +47,14 @@ impl ConfirmationToken {
             "livemode": false,
             "mandate_data": null,
             "payment_intent": self.confirmed("pi_"),
-            "payment_method_options": {"card": {"cvc_token": null}},
+            "payment_method_options": self.paying.card().map(|_| json!({"card": {"cvc_token": null}})),
             "payment_method_preview": {
                 "allow_redisplay": self.allow_redisplay,
                 "billing_details": self.billing_details,
-                "card": self.card.to_json(),
+                self.paying.type_(): self.paying.to_json(),
                 "customer": self.customer,
                 "customer_account": null,
-                "type": "card",
+                "type": self.paying.type_(),
             },
             "return_url": self.return_url,
             "setup_future_usage": self.setup_future_usage,

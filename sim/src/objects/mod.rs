@@ -26,7 +26,7 @@ pub use customer_session::{CustomerSession, PaymentElementFeatures};
 pub use intent::Intent;
 pub use next_step::{NextAction, PaymentError};
 pub use payment_intent::{KonbiniOptions, PaymentIntent, Pending, Status, TransferData};
-pub use payment_method::{Card, PaymentMethod};
+pub use payment_method::{Card, Paying, PaymentMethod};
 pub use setup_intent::SetupIntent;
 
 /// Where an object lives: on the platform (`None`) or on one of its connected accounts (made

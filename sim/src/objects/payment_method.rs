@@ -2,6 +2,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use serde_json::{Map, Value, json};
 
+use crate::bnpl::Bnpl;
 use crate::cards;
 
 /// A card as the stand-in holds it. `number` stays inside the stand-in (it decides outcomes,
@@ -61,8 +62,41 @@ impl Card {
     }
 }
 
-/// A card or konbini PaymentMethod (`card: None` is konbini: nothing to store but the
-/// billing details).
+/// What a payment is made with, as a ConfirmationToken or a confirmation carries it: a card's
+/// details, or a buy-now-pay-later method (authorised on the provider's page: nothing to hold
+/// but its type).
+#[derive(Debug, Clone)]
+pub enum Paying {
+    Card(Card),
+    Bnpl(Bnpl),
+}
+
+impl Paying {
+    pub fn type_(&self) -> &'static str {
+        match self {
+            Self::Card(_) => "card",
+            Self::Bnpl(bnpl) => bnpl.type_(),
+        }
+    }
+
+    /// The type's own hash of a PaymentMethod (and of a ConfirmationToken's preview).
+    pub fn to_json(&self) -> Value {
+        match self {
+            Self::Card(card) => card.to_json(),
+            Self::Bnpl(bnpl) => bnpl.payment_method_json(),
+        }
+    }
+
+    pub fn card(&self) -> Option<&Card> {
+        match self {
+            Self::Card(card) => Some(card),
+            Self::Bnpl(_) => None,
+        }
+    }
+}
+
+/// A card, buy-now-pay-later or konbini PaymentMethod (`card` and `bnpl` both `None` is
+/// konbini: nothing to store but the billing details).
 #[derive(Debug, Clone)]
 pub struct PaymentMethod {
     pub id: String,
@@ -71,6 +105,8 @@ pub struct PaymentMethod {
     pub account: Option<String>,
     pub created: i64,
     pub card: Option<Card>,
+    /// Klarna, Afterpay / Clearpay, Affirm or Zip.
+    pub bnpl: Option<Bnpl>,
     pub billing_details: Value,
     pub customer: Option<String>,
     pub allow_redisplay: String,
@@ -81,7 +117,11 @@ pub struct PaymentMethod {
 
 impl PaymentMethod {
     pub fn type_(&self) -> &'static str {
-        if self.card.is_some() { "card" } else { "konbini" }
+        match (&self.card, self.bnpl) {
+            (Some(_), _) => "card",
+            (None, Some(bnpl)) => bnpl.type_(),
+            (None, None) => "konbini",
+        }
     }
 
     pub fn to_json(&self) -> Value {
@@ -97,8 +137,12 @@ impl PaymentMethod {
             "metadata": self.metadata,
             "type": self.type_(),
         });
-        // The type's own hash, as Stripe renders it: `card: {...}` or `konbini: {}`.
-        json[self.type_()] = self.card.as_ref().map_or_else(|| json!({}), Card::to_json);
+        // The type's own hash, as Stripe renders it: `card: {...}`, `klarna: {...}` or `konbini: {}`.
+        json[self.type_()] = match (&self.card, self.bnpl) {
+            (Some(card), _) => card.to_json(),
+            (None, Some(bnpl)) => bnpl.payment_method_json(),
+            (None, None) => json!({}),
+        };
         json
     }
 }
