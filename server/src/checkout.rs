@@ -70,7 +70,11 @@ impl<'a> Payee<'a> {
     }
 
     fn order(self, amount: i64) -> SellerOrder<'a> {
-        SellerOrder { seller: self.seller.id, account: self.account, application_fee_amount: self.seller.fee_on(amount) }
+        SellerOrder {
+            seller: self.seller.id,
+            account: self.account,
+            application_fee_amount: self.seller.fee_on(amount),
+        }
     }
 }
 

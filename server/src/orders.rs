@@ -140,10 +140,12 @@ impl Orders {
             .bind(OrderStatus::Abandoned.as_str())
             .execute(&self.db.pool)
             .await?;
-        sqlx::query_as("SELECT id, payment_intent_id, create_token, payment_account FROM orders WHERE checkout_key = $1")
-            .bind(key)
-            .fetch_one(&self.db.pool)
-            .await
+        sqlx::query_as(
+            "SELECT id, payment_intent_id, create_token, payment_account FROM orders WHERE checkout_key = $1",
+        )
+        .bind(key)
+        .fetch_one(&self.db.pool)
+        .await
     }
 
     /// A new pending order without a checkout key (each request is its own order); its id.
@@ -191,7 +193,12 @@ impl Orders {
     /// The ConfirmationToken (or a marketplace order's saved card) the order's PaymentIntent is
     /// created with, and the account it is created on (`None`: the platform): the first one
     /// offered wins, so every retry replays the same request.
-    pub async fn claim_create_token(&self, id: &str, offered: &str, account: Option<&str>) -> Result<String, sqlx::Error> {
+    pub async fn claim_create_token(
+        &self,
+        id: &str,
+        offered: &str,
+        account: Option<&str>,
+    ) -> Result<String, sqlx::Error> {
         sqlx::query("UPDATE orders SET create_token = $1, payment_account = $2 WHERE id = $3 AND create_token IS NULL")
             .bind(offered)
             .bind(account)
@@ -256,10 +263,11 @@ impl Orders {
 
     /// The order paid by `payment_intent`, if it is one of ours.
     pub async fn for_payment(&self, payment_intent: &str) -> Result<Option<PaymentOrder>, sqlx::Error> {
-        let row = sqlx::query("SELECT id, method, secret_sha256, payment_account FROM orders WHERE payment_intent_id = $1")
-            .bind(payment_intent)
-            .fetch_optional(&self.db.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT id, method, secret_sha256, payment_account FROM orders WHERE payment_intent_id = $1")
+                .bind(payment_intent)
+                .fetch_optional(&self.db.pool)
+                .await?;
         row.map(|r| {
             Ok(PaymentOrder {
                 id: r.try_get("id")?,
@@ -303,7 +311,10 @@ impl Orders {
                 payment_intent_id: row.try_get("payment_intent_id")?,
                 fulfilled: row.try_get::<Option<String>, _>("fulfilled")?.is_some(),
                 amount_refunded: row.try_get("amount_refunded")?,
-                seller: match (row.try_get::<Option<String>, _>("seller")?, row.try_get::<Option<String>, _>("seller_account")?) {
+                seller: match (
+                    row.try_get::<Option<String>, _>("seller")?,
+                    row.try_get::<Option<String>, _>("seller_account")?,
+                ) {
                     (Some(id), Some(account)) => Some(OrderSeller {
                         // The route names the seller (`crate::marketplace::Sellers`).
                         name: String::new(),

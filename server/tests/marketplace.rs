@@ -28,10 +28,8 @@ async fn market(database: &str, extra: &[(&'static str, String)]) -> Market {
     let (sim, simulator) =
         stripe_sim::spawn_with(|sim| sim.set_webhook_retry(Duration::from_millis(100))).await.unwrap();
     let stripe = Stack::new(String::new(), sim.clone());
-    let customer = stripe.stripe_post("/v1/customers", &[("email", "jenny@example.com")]).await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let customer =
+        stripe.stripe_post("/v1/customers", &[("email", "jenny@example.com")]).await["id"].as_str().unwrap().to_owned();
     let visa = stripe.stripe_post("/v1/payment_methods/pm_card_visa/attach", &[("customer", &customer)]).await["id"]
         .as_str()
         .unwrap()
@@ -153,7 +151,10 @@ async fn a_saved_card_pays_another_seller_on_its_own_account_settled_by_a_connec
         assert_eq!(theirs["metadata"]["platform_customer"], json!(m.customer), "{theirs}");
         let shared = m.get_on(&account, &format!("/v1/payment_methods/{clone}")).await;
         assert_eq!((&shared["customer"], &shared["card"]["last4"]), (&json!(customer), &json!("4242")), "{shared}");
-        assert_eq!(m.get_on(&account, &format!("/v1/payment_methods/{}", m.visa)).await["error"]["code"], "resource_missing");
+        assert_eq!(
+            m.get_on(&account, &format!("/v1/payment_methods/{}", m.visa)).await["error"]["code"],
+            "resource_missing"
+        );
         // The seller's order is settled by the Connect event, once.
         let order_id = paid["orderId"].as_str().unwrap();
         let order = m.stack.wait_for_status(order_id, "paid").await;
@@ -188,7 +189,8 @@ async fn pressing_again_after_a_lost_answer_finds_the_sellers_first_payment() {
         assert_eq!((status, paid["status"].as_str()), (200, Some("succeeded")), "{paid}");
         let account = paid["stripeAccount"].as_str().unwrap();
         let token = m.stack.confirmation_token("4242424242424242").await;
-        let with_new_card = json!({"attemptId": attempt, "confirmationTokenId": token, "items": body["items"], "sellerId": "sakura"});
+        let with_new_card =
+            json!({"attemptId": attempt, "confirmationTokenId": token, "items": body["items"], "sellerId": "sakura"});
         let (status, found) = m.stack.post_json("/api/checkout/confirm", &with_new_card).await;
         assert_eq!((status, found["alreadyConfirmed"].as_bool()), (200, Some(true)), "{found}");
         assert_eq!(found["orderId"], paid["orderId"]);
@@ -217,7 +219,10 @@ async fn bad_marketplace_input_is_refused_in_stripes_shape_and_makes_nothing() {
     );
     // Another customer's card.
     let other = m.stack.stripe_post("/v1/customers", &[("email", "someone@example.com")]).await;
-    let theirs = m.stack.stripe_post("/v1/payment_methods/pm_card_mastercard/attach", &[("customer", other["id"].as_str().unwrap())]).await;
+    let theirs = m
+        .stack
+        .stripe_post("/v1/payment_methods/pm_card_mastercard/attach", &[("customer", other["id"].as_str().unwrap())])
+        .await;
     let (status, refused) = m.pay_saved("fjord", theirs["id"].as_str().unwrap()).await;
     assert_eq!(
         (status, refused["error"]["type"].as_str(), refused["error"]["param"].as_str()),

@@ -17,8 +17,8 @@ use leptos_stripe::stripe_wasm::{ElementsOptions, PaymentMethodCreation};
 pub use discount::DiscountForm;
 pub use extras::{DiscountSlot, Extras, ExtrasLoader, SessionBarSlot};
 pub use form::CheckoutForm;
-pub use pay::{Order, Paid, pay};
 pub(crate) use pay::outcome;
+pub use pay::{Order, Paid, pay};
 pub use session::SessionBar;
 pub use succeeded::{PaymentResult, PaymentSucceeded};
 

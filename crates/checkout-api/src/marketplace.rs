@@ -149,7 +149,8 @@ mod tests {
 
     #[test]
     fn the_pay_button_names_the_brand_and_last_four() {
-        let card = SavedCard { id: "pm_1".into(), brand: "visa".into(), last4: "4242".into(), exp_month: 12, exp_year: 2034 };
+        let card =
+            SavedCard { id: "pm_1".into(), brand: "visa".into(), last4: "4242".into(), exp_month: 12, exp_year: 2034 };
         assert_eq!(card.label(), "Visa •••• 4242");
     }
 }

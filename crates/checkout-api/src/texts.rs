@@ -200,7 +200,10 @@ pub const JA: &[(&str, &str)] = &[
     ("Enter a discount code.", "割引コードを入力してください。"),
     ("The code {} isn't valid.", "コード {} は無効です。"),
     ("The code {} has already been used.", "コード {} はすでに使用されています。"),
-    ("A seller id (1-40 letters, digits or '-') is required.", "出品者ID(英小文字・数字・「-」で1〜40文字)が必要です。"),
+    (
+        "A seller id (1-40 letters, digits or '-') is required.",
+        "出品者ID(英小文字・数字・「-」で1〜40文字)が必要です。",
+    ),
     ("A saved card's id (pm_...) is required.", "保存済みカードのID(pm_...)が必要です。"),
     (
         "Discount codes are for the shop's own products, not for a marketplace seller's.",

@@ -2,8 +2,8 @@
 //! account (a clone there) and charged there, a direct charge with the platform's fee.
 
 use axum::http::StatusCode;
-use checkout_api::stripe_common::{ErrorType, StripeError};
 use checkout_api::Cart;
+use checkout_api::stripe_common::{ErrorType, StripeError};
 
 use super::store::PerAccount;
 use crate::AppState;
@@ -44,7 +44,8 @@ pub async fn shared_card(
     let clone = match store.on_account(PerAccount::PaymentMethod, payment_method, account).await? {
         Some(clone) => clone,
         None => {
-            let made = state.payments.share_payment_method(account, platform_customer, payment_method, &customer).await?;
+            let made =
+                state.payments.share_payment_method(account, platform_customer, payment_method, &customer).await?;
             store.keep_on_account(PerAccount::PaymentMethod, payment_method, account, &made).await?
         }
     };

@@ -55,7 +55,8 @@ impl Sellers {
     pub fn demo(currency: &str, configured: HashMap<String, String>) -> Result<Self, String> {
         let yen = currency == "jpy";
         let price = |usd: i64, jpy: i64| if yen { jpy } else { usd };
-        let seller = |id, name, fee_bps, products| Seller { id, name, fee_bps, catalog: Catalog::of(currency, products) };
+        let seller =
+            |id, name, fee_bps, products| Seller { id, name, fee_bps, catalog: Catalog::of(currency, products) };
         let sellers = vec![
             seller(
                 "northwind",

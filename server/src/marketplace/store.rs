@@ -46,12 +46,14 @@ impl Store {
 
     /// Keeps `account` as the seller's, unless one was kept first; the one kept.
     pub async fn keep_seller_account(&self, seller: &str, account: &str) -> Result<String, sqlx::Error> {
-        sqlx::query("INSERT INTO seller_accounts (seller, account, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-            .bind(seller)
-            .bind(account)
-            .bind(chrono::Utc::now().timestamp())
-            .execute(&self.db.pool)
-            .await?;
+        sqlx::query(
+            "INSERT INTO seller_accounts (seller, account, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        )
+        .bind(seller)
+        .bind(account)
+        .bind(chrono::Utc::now().timestamp())
+        .execute(&self.db.pool)
+        .await?;
         self.seller_account(seller).await?.ok_or(sqlx::Error::RowNotFound)
     }
 

@@ -5,8 +5,8 @@ use checkout_api::Cart;
 use checkout_api::stripe_common::PaymentIntentStatus;
 use stripe::StripeRequest;
 use stripe_core::payment_intent::{
-    ConfirmPaymentIntent, CreatePaymentIntent, CreatePaymentIntentAutomaticPaymentMethods, CreatePaymentIntentTransferData,
-    RetrievePaymentIntent,
+    ConfirmPaymentIntent, CreatePaymentIntent, CreatePaymentIntentAutomaticPaymentMethods,
+    CreatePaymentIntentTransferData, RetrievePaymentIntent,
 };
 use stripe_shared::PaymentIntent;
 

@@ -8,7 +8,8 @@ use checkout_api::{Cart, SavedCard};
 use stripe::StripeRequest;
 use stripe_connect::account::{CreateAccount, CreateAccountBusinessProfile, CreateAccountType};
 use stripe_core::customer::{
-    CreateCustomer, ListPaymentMethodsCustomer, ListPaymentMethodsCustomerAllowRedisplay, ListPaymentMethodsCustomerType,
+    CreateCustomer, ListPaymentMethodsCustomer, ListPaymentMethodsCustomerAllowRedisplay,
+    ListPaymentMethodsCustomerType,
 };
 use stripe_core::payment_intent::{ConfirmPaymentIntent, CreatePaymentIntent, RetrievePaymentIntent};
 use stripe_payment::payment_method::{AttachPaymentMethod, CreatePaymentMethod, RetrievePaymentMethod};
