@@ -11,6 +11,7 @@ mod cards;
 mod clock;
 mod error;
 mod form;
+mod history;
 mod ids;
 mod objects;
 mod params;
@@ -70,6 +71,11 @@ impl Sim {
     /// made or expired, Checkout Sessions expired), then `operation` (and the Checkout Sessions
     /// it paid complete), then every change becomes an event, recorded and queued for delivery
     /// to the webhook endpoints.
+    /// Generated history goes straight into the store, without the event machinery of [`apply`].
+    fn seed_history(&self, request: &history::SeedRequest, until: i64) -> history::Seeded {
+        history::seed(&mut locked(&self.store).history, request, until)
+    }
+
     fn apply<T>(&self, operation: impl FnOnce(&mut Store) -> T) -> T {
         let mut store = locked(&self.store);
         let now = self.clock.now();

@@ -44,6 +44,9 @@ pub struct Store {
     pub account_updates: Vec<(String, serde_json::Value)>,
     /// Every event, in the order it happened.
     pub events: Vec<serde_json::Value>,
+    /// The lists a data export reads (charges, refunds, balance transactions, customers, prices,
+    /// products, subscriptions) in creation order, and the generated history behind them.
+    pub history: crate::history::History,
 }
 
 impl Store {
@@ -191,15 +194,28 @@ impl Store {
             application_fee,
             on_behalf_of: intent.on_behalf_of.clone(),
             transfer_data: intent.transfer_data.clone(),
+            risk_score: crate::history::risk_score_of(&intent.id),
+            metadata: intent.metadata.clone(),
         };
         let id = charge.id.clone();
+        self.history
+            .record_charge(&charge, self.payment_methods.get(charge.payment_method.as_deref().unwrap_or_default()));
         self.charges.insert(id.clone(), charge);
         id
     }
 
+    /// A charge, live or of the generated history, with the PaymentMethod it was made with.
     pub fn charge_json(&self, id: &str) -> Option<serde_json::Value> {
-        let charge = self.charges.get(id)?;
-        Some(charge.to_json(charge.payment_method.as_deref().and_then(|pm| self.payment_methods.get(pm))))
+        let (charge, methods) = self.any_charge(id)?;
+        Some(charge.to_json(charge.payment_method.as_deref().and_then(|pm| methods.get(pm))))
+    }
+
+    /// A charge, live or generated, and where its PaymentMethod is kept.
+    pub fn any_charge(&self, id: &str) -> Option<(&Charge, &HashMap<String, PaymentMethod>)> {
+        match self.charges.get(id) {
+            Some(charge) => Some((charge, &self.payment_methods)),
+            None => self.history.charges.get(id).map(|charge| (charge, &self.history.payment_methods)),
+        }
     }
 }
 

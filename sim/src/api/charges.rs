@@ -19,7 +19,7 @@ pub async fn retrieve(
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
     super::retrieve_with_secret(&sim, &req, &id, ("charge", "id"), |store| {
-        store.charges.get(&id).within(req.scope()).and_then(|_| store.charge_json(&id))
+        store.any_charge(&id).map(|(charge, _)| charge).within(req.scope()).and_then(|_| store.charge_json(&id))
     })
 }
 
@@ -70,7 +70,10 @@ pub async fn refund(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
         let refund =
             Refund { id: ids::new_id("re"), created: now, amount, reason: p.str("reason")?.map(str::to_owned) };
         let json = refund.to_json(charge);
+        let recorded = refund.clone();
         charge.refunds.push(refund);
+        let charge_now = charge.clone();
+        store.history.record_refund(&charge_now, &recorded);
         let (charged, all_refunded, fee) =
             (charge.amount, charge.amount_refunded() == charge.amount, charge.application_fee.clone());
         if let Some(fee) =

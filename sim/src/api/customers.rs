@@ -27,7 +27,10 @@ pub async fn create(State(sim): State<Arc<Sim>>, req: StripeRequest) -> Result<J
         metadata: p.metadata()?,
     };
     let json = customer.to_json();
-    sim.apply(|store| store.customers.insert(customer.id.clone(), customer));
+    sim.apply(|store| {
+        store.history.record_customer(&customer);
+        store.customers.insert(customer.id.clone(), customer)
+    });
     Ok(Json(json))
 }
 
@@ -37,7 +40,9 @@ pub async fn retrieve(
     req: StripeRequest,
 ) -> Result<Json<Value>, ApiError> {
     super::retrieve_with_secret(&sim, &req, &id, ("customer", "id"), |store| {
-        store.customers.get(&id).within(req.scope()).map(Customer::to_json)
+        store.customers.get(&id).within(req.scope()).map(Customer::to_json).or_else(|| {
+            req.scope().is_none().then(|| store.history.customers.get(&id).map(Customer::to_json)).flatten()
+        })
     })
 }
 

@@ -19,6 +19,7 @@ pub mod faults;
 pub mod idempotency;
 mod intents;
 pub mod konbini;
+mod lists;
 mod payment_intents;
 mod payment_methods;
 mod payment_pages;
@@ -63,9 +64,19 @@ pub fn router(sim: Arc<Sim>) -> Router<Arc<Sim>> {
         .route("/v1/application_fees", get(application_fees::list))
         .route("/v1/application_fees/{id}", get(application_fees::retrieve))
         .route("/v1/application_fees/{id}/refunds", get(application_fees::refunds))
+        .route("/v1/charges", get(lists::charges))
         .route("/v1/charges/{id}", get(charges::retrieve))
-        .route("/v1/refunds", post(charges::refund))
-        .route("/v1/customers", post(customers::create))
+        .route("/v1/refunds", post(charges::refund).get(lists::refunds))
+        .route("/v1/refunds/{id}", get(lists::refund_by_id))
+        .route("/v1/balance_transactions", get(lists::balance_transactions))
+        .route("/v1/balance_transactions/{id}", get(lists::balance_transaction_by_id))
+        .route("/v1/products", get(lists::products))
+        .route("/v1/products/{id}", get(lists::product_by_id))
+        .route("/v1/prices", get(lists::prices))
+        .route("/v1/prices/{id}", get(lists::price_by_id))
+        .route("/v1/subscriptions", get(lists::subscriptions))
+        .route("/v1/subscriptions/{id}", get(lists::subscription_by_id))
+        .route("/v1/customers", post(customers::create).get(lists::customers))
         .route("/v1/customers/{id}", get(customers::retrieve))
         .route("/v1/customers/{id}/payment_methods", get(customers::payment_methods))
         .route("/v1/customer_sessions", post(customer_sessions::create))

@@ -1,4 +1,4 @@
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::{PaymentMethod, TransferData};
 
@@ -24,6 +24,10 @@ pub struct Charge {
     pub application_fee: Option<String>,
     pub on_behalf_of: Option<String>,
     pub transfer_data: Option<TransferData>,
+    /// Radar's score, 0-99: `risk_level` normal below 65, elevated below 75, else highest.
+    pub risk_score: i64,
+    /// The PaymentIntent's, as Stripe copies it to the charge.
+    pub metadata: Map<String, Value>,
 }
 
 #[derive(Debug, Clone)]
@@ -35,6 +39,14 @@ pub struct Refund {
 }
 
 impl Charge {
+    pub fn risk_level(&self) -> &'static str {
+        match self.risk_score {
+            ..65 => "normal",
+            65..75 => "elevated",
+            _ => "highest",
+        }
+    }
+
     pub fn succeeded(&self) -> bool {
         self.failure.is_none()
     }
@@ -112,7 +124,7 @@ impl Charge {
             "failure_message": self.failure.as_ref().map(|f| f.1.clone()),
             "fraud_details": {},
             "livemode": false,
-            "metadata": {},
+            "metadata": self.metadata,
             "on_behalf_of": self.on_behalf_of,
             "outcome": {
                 "advice_code": null,
@@ -120,6 +132,8 @@ impl Charge {
                 "network_decline_code": null,
                 "network_status": if paid { "approved_by_network" } else { "declined_by_network" },
                 "reason": self.failure.as_ref().map(|f| f.0.clone()),
+                "risk_level": self.risk_level(),
+                "risk_score": self.risk_score,
                 "seller_message": if paid { "Payment complete." } else { "The bank did not return any further details with this decline." },
                 "type": if paid { "authorized" } else { "issuer_declined" },
             },
@@ -156,7 +170,7 @@ impl Refund {
             "id": self.id,
             "object": "refund",
             "amount": self.amount,
-            "balance_transaction": null,
+            "balance_transaction": format!("txn_{}", &self.id[3..]),
             "charge": charge.id,
             "created": self.created,
             "currency": charge.currency,

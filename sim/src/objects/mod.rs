@@ -4,6 +4,7 @@
 mod account;
 mod address;
 mod application_fee;
+mod billing;
 mod charge;
 mod checkout_session;
 mod confirmation_token;
@@ -14,10 +15,12 @@ mod next_step;
 mod payment_intent;
 mod payment_method;
 mod setup_intent;
+mod timeline;
 
 pub use account::{Account, BUSINESS_PROFILE_FIELDS, Controller, Person};
 pub use address::{Shipping, billing_details_from, shipping_from};
 pub use application_fee::{APPLICATION, ApplicationFee, FeeRefund};
+pub use billing::{BalanceTransaction, Price, Product, Subscription};
 pub use charge::{Charge, Refund};
 pub use checkout_session::{CheckoutSession, DEFAULT_LIFETIME_SECONDS, LineItem, SessionStatus, UiMode};
 pub use confirmation_token::ConfirmationToken;
@@ -28,6 +31,7 @@ pub use next_step::{NextAction, PaymentError};
 pub use payment_intent::{KonbiniOptions, PaymentIntent, Pending, Status, TransferData};
 pub use payment_method::{Card, Paying, PaymentMethod};
 pub use setup_intent::SetupIntent;
+pub use timeline::{Created, Timeline};
 
 /// Where an object lives: on the platform (`None`) or on one of its connected accounts (made
 /// with the `Stripe-Account` header). Another account's objects are not there for a request:
