@@ -46,6 +46,12 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   step "npm ci (in the background: binaryen for wasm-opt, esbuild, playwright-core, typescript and @stripe/stripe-js for the conformance test)"
   in_background npm npm ci --no-audit --no-fund
 fi
+# DuckDB (PyPI) in a virtualenv of its own, for the data export's tests and benchmark
+# ($CHECKOUT_PYTHON, scripts/env.sh), without touching the system's Python.
+if ! "$CHECKOUT_PYTHON" -c 'import duckdb' >/dev/null 2>&1 || [ scripts/python-requirements.txt -nt "$CHECKOUT_PYTHON" ]; then
+  step "installing DuckDB for Python into target/python (in the background)"
+  in_background python bash -c 'python3 -m venv "$1" && "$1/bin/pip" install -q --disable-pip-version-check -r scripts/python-requirements.txt && touch "$1/bin/python"' python "$ROOT_DIR/target/python"
+fi
 
 # The tools cargo builds (trunk, wasm-split-cli, wasm-bindgen-cli) share one target directory, so
 # what they have in common is built once, and are built without link-time optimisation over 16

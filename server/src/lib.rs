@@ -13,6 +13,7 @@ pub mod db;
 mod discounts;
 mod email_jobs;
 mod error;
+pub mod export;
 mod housekeeping;
 mod lease;
 mod limits;
@@ -172,6 +173,15 @@ pub async fn serve(
         stripe_timeout,
         announcer,
     );
+    let export = state.config.export.clone().map(|schedule| {
+        let config = export::ExportConfig {
+            secret_key: state.config.stripe.secret_key.clone(),
+            api_base: state.config.stripe.api_base.clone(),
+            timeout: stripe_timeout,
+        };
+        let lease = lease::Lease::new(state.db.clone(), "export", &state.instance, schedule.every * 2);
+        tokio::spawn(export::run_on_schedule(config, schedule, lease))
+    });
     let (stopping, mut stopped) = tokio::sync::watch::channel(false);
     let server = axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async move {
@@ -189,6 +199,10 @@ pub async fn serve(
     };
     housekeeping.stop().await;
     email_worker.stop().await;
+    // An export cut short is resumed by the next run (its window is recorded).
+    if let Some(export) = export {
+        export.abort();
+    }
     drained
 }
 

@@ -1,5 +1,9 @@
 #[tokio::main]
 async fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("export") {
+        std::process::exit(export(&args[1..]).await);
+    }
     if let Err(err) = checkout_server::logs::init() {
         eprintln!("configuration error: {err}");
         std::process::exit(2);
@@ -57,4 +61,43 @@ async fn stop_signal() {
     }
     #[cfg(not(unix))]
     let _ = tokio::signal::ctrl_c().await;
+}
+
+/// `checkout-server export --out DIR`: the data export once (`--schema`: its columns, as
+/// Markdown). Exit status 0 done, 1 failed (the next run resumes it), 2 bad usage or
+/// configuration.
+async fn export(args: &[String]) -> i32 {
+    if args.iter().any(|a| a == "--schema") {
+        print!("{}", checkout_server::export::schema::markdown());
+        return 0;
+    }
+    let out = match args {
+        [flag, dir] if flag == "--out" => std::path::PathBuf::from(dir),
+        _ => {
+            eprintln!("usage: checkout-server export --out DIR  (or --schema)");
+            return 2;
+        }
+    };
+    if let Err(err) = checkout_server::logs::init() {
+        eprintln!("configuration error: {err}");
+        return 2;
+    }
+    let config = match checkout_server::export::ExportConfig::from_env() {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("configuration error: {err}");
+            return 2;
+        }
+    };
+    let now = chrono::Utc::now().timestamp();
+    match checkout_server::export::run(&config, &out, now).await {
+        Ok(report) => {
+            println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+            0
+        }
+        Err(err) => {
+            eprintln!("export failed (run it again to resume): {err}");
+            1
+        }
+    }
 }

@@ -135,6 +135,8 @@ pub struct Config {
     /// The platform operator signs in to the operator pages with this (`CHECKOUT_OPERATOR_TOKEN`,
     /// at least 16 characters); `None`: the operator pages are off.
     pub operator_token: Option<Secret>,
+    /// The scheduled data export (`CHECKOUT_EXPORT_DIR`), off when `None`.
+    pub export: Option<crate::export::Schedule>,
     /// Where the email jobs' completion event is sent, signed as Stripe signs its events
     /// (`CHECKOUT_OPERATOR_WEBHOOK_URLS`, `CHECKOUT_OPERATOR_WEBHOOK_SECRET`); `None`: nowhere.
     pub operator_webhooks: Option<OperatorWebhooks>,
@@ -317,6 +319,7 @@ impl Config {
             database_url,
             metrics_token,
             operator_token,
+            export: crate::export::Schedule::from_lookup(&var)?,
             operator_webhooks,
             seller_accounts: crate::marketplace::parse_accounts(var("CHECKOUT_SELLER_ACCOUNTS").as_deref())?,
             crash_before_commit: crash_before_commit(var("CHECKOUT_CRASH_BEFORE_COMMIT"))?,
