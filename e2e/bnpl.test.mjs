@@ -111,3 +111,81 @@ test('a failed authorisation comes back saying so; the same order is then paid b
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/** A new visitor (a context of its own: its own cookies) at the checkout, having chosen Klarna;
+ *  the server's answer to the offer. */
+async function visitorChoosingKlarna() {
+  const context = await stack.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${stack.server}/`);
+  await payButton(page).waitFor();
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/offers'));
+  await choose(page, 'klarna', 'Klarna');
+  const offer = await (await answer).json();
+  return { context, page, offer };
+}
+
+async function payAuthorized(page, total) {
+  await payButton(page, total).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/bnpl/'));
+  await page.getByRole('button', { name: 'Authorize' }).click();
+  await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
+  const intent = new URL(page.url()).searchParams.get('payment_intent');
+  return stack.stripe.get(`/v1/payment_intents/${intent}`);
+}
+
+test('the add-on offer: a visitor choosing BNPL is in the experiment; addon is suggested a product, control none; the order records the variant', async () => {
+  const seen = {};
+  for (let i = 0; i < 16 && !(seen.addon && seen.control); i++) {
+    const visitor = await visitorChoosingKlarna();
+    const variant = visitor.offer.variant;
+    assert.ok(['addon', 'control'].includes(variant), JSON.stringify(visitor.offer));
+    if (seen[variant]) { await visitor.context.close(); continue; }
+    seen[variant] = true;
+    const { page } = visitor;
+    const suggestion = page.getByRole('complementary', { name: 'A suggestion' });
+    let total = '$50.98';
+    if (variant === 'addon') {
+      assert.equal(visitor.offer.suggestion.productId, 'sticker-pack', 'the cheapest product not in the cart');
+      await suggestion.getByText('Paying later? Add Rust sticker pack to your order.').waitFor();
+      await suggestion.getByRole('button', { name: 'Add to order' }).click();
+      total = '$55.97';
+      await payButton(page, total).waitFor();
+      assert.equal(await suggestion.count(), 0, 'gone once in the cart');
+    } else {
+      assert.equal(visitor.offer.suggestion, null);
+      assert.equal(await suggestion.count(), 0);
+    }
+    // The same visitor asked again is in the same variant.
+    const again = await page.request.post(`${stack.server}/api/offers`, { data: { items: [{ productId: 'lumen-tee', quantity: 1 }], method: 'zip' } });
+    assert.equal((await again.json()).variant, variant);
+    const intent = await payAuthorized(page, total);
+    assert.equal(intent.metadata.offer_variant, variant);
+    assert.equal(intent.amount, variant === 'addon' ? 5597 : 5098);
+    const charge = await stack.stripe.get(`/v1/charges/${intent.latest_charge}`);
+    assert.equal(charge.metadata.offer_variant, variant, 'on the charge too: the data export reads it there');
+    await visitor.context.close();
+  }
+  assert.deepEqual(seen, { addon: true, control: true }, 'both variants met among new visitors');
+});
+
+test('a card payment is not in the experiment: no offer asked, no variant recorded', async () => {
+  const context = await stack.browser.newContext();
+  const page = await context.newPage();
+  const asked = [];
+  page.on('request', (r) => { if (r.url().endsWith('/api/offers')) asked.push(r.url()); });
+  await page.goto(`${stack.server}/`);
+  await payButton(page).waitFor();
+  await cardFields(page).fill('4242 4242 4242 4242');
+  await payButton(page).click();
+  await page.getByRole('heading', { name: 'Payment succeeded' }).waitFor();
+  const id = await page.getByTestId('payment-intent-id').innerText();
+  const intent = await stack.stripe.get(`/v1/payment_intents/${id}`);
+  assert.equal(intent.metadata.offer_variant, undefined);
+  assert.deepEqual(asked, []);
+  // The offer API refuses what is not a cart, in Stripe's shape.
+  const bad = await page.request.post(`${stack.server}/api/offers`, { data: { items: [{ productId: 'nope', quantity: 1 }], method: 'klarna' } });
+  assert.equal(bad.status(), 400);
+  assert.equal((await bad.json()).error.type, 'invalid_request_error');
+  await context.close();
+});

@@ -3,7 +3,7 @@
 # downloads nothing of the others. dist/ holds the card checkout (`/`); dist/konbini/,
 # dist/complete/, dist/embedded/ and dist/marketplace/ the other pages (served at /konbini,
 # /complete, /embedded, Stripe's Embedded Checkout, and /marketplace); dist/embed/ the checkout for merchants' own pages; dist/operator/emails/ the platform operator's page for
-# connected accounts' emails (/operator/emails), with its Web Worker beside it. Trunk's post-build hook (scripts/post-build.mjs)
+# connected accounts' emails (/operator/emails), with its Web Worker beside it; dist/operator/bnpl/ its BNPL dashboard (/operator/bnpl). Trunk's post-build hook (scripts/post-build.mjs)
 # splits, optimises and precompresses. Expects scripts/env.sh to be sourced.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,3 +34,4 @@ done
 trunk build embed.html --release true --dist dist/embed --public-url /embed/
 trunk build marketplace.html --release true --dist dist/marketplace --public-url /marketplace/
 trunk build operator-emails.html --release true --dist dist/operator/emails --public-url /operator/emails/
+trunk build operator-bnpl.html --release true --dist dist/operator/bnpl --public-url /operator/bnpl/

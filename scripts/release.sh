@@ -29,7 +29,7 @@ case "${1:-}" in
     ;;
   *) echo "usage: scripts/release.sh [--app-built]" >&2; exit 2 ;;
 esac
-for page in index.html konbini/index.html complete/index.html embedded/index.html marketplace/index.html operator/emails/index.html; do
+for page in index.html konbini/index.html complete/index.html embedded/index.html marketplace/index.html operator/emails/index.html operator/bnpl/index.html; do
   [ -f "dist/$page" ] || { echo "dist/$page is missing: build the app first (scripts/build-app.sh)" >&2; exit 1; }
 done
 

@@ -22,6 +22,11 @@ pub async fn price(request: &PriceRequest) -> Result<Cart, StripeError> {
     post("/api/cart", request).await
 }
 
+/// The add-on offer for the visitor who chose a buy-now-pay-later method (`checkout::offer`).
+pub async fn offer(request: &checkout_api::OfferRequest) -> Result<checkout_api::OfferResponse, StripeError> {
+    post("/api/offers", request).await
+}
+
 /// The same items priced in yen, for a konbini payment.
 pub async fn konbini_price(request: &PriceRequest) -> Result<Cart, StripeError> {
     post("/api/konbini/cart", request).await

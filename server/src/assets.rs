@@ -127,7 +127,8 @@ pub async fn embed_cors(request: Request, next: axum::middleware::Next) -> Respo
 }
 
 /// The pages besides the card checkout, by path (without the leading `/`).
-pub const OTHER_PAGES: [&str; 5] = ["konbini", "complete", "embedded", "operator/emails", "marketplace"];
+pub const OTHER_PAGES: [&str; 6] =
+    ["konbini", "complete", "embedded", "operator/emails", "operator/bnpl", "marketplace"];
 
 impl Pages {
     /// Reads the built pages; a page missing from the build is served by the checkout's

@@ -51,6 +51,11 @@ impl Catalog {
         &self.currency
     }
 
+    /// The add-on the offer experiment suggests for `items`: the cheapest product not in them.
+    pub fn add_on(&self, items: &[CartItem]) -> Option<&Product> {
+        self.products.iter().filter(|p| !items.iter().any(|item| item.product_id == p.id)).min_by_key(|p| p.unit_amount)
+    }
+
     pub fn default_cart(&self) -> Cart {
         self.price(&self.default_cart).expect("the default cart names catalogue products")
     }

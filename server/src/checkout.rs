@@ -84,6 +84,8 @@ pub struct Payment<'a> {
     pub attempt_id: &'a str,
     pub way: Way<'a>,
     pub payee: Option<Payee<'a>>,
+    /// The add-on offer's variant the shopper was in (`crate::offers`), if any.
+    pub offer_variant: Option<&'a str>,
 }
 
 pub async fn confirm(
@@ -101,7 +103,10 @@ pub async fn confirm(
         Some(payee) => keyed(&format!("seller-{}", payee.seller.id), payment.attempt_id, shopper.customer, cart),
     };
     let seller = payment.payee.map(|payee| payee.order(cart.total));
-    let order = state.orders.open(&key, cart, PaymentMethodKind::Card, shopper.customer, seller, now).await?;
+    let mut order = state.orders.open(&key, cart, PaymentMethodKind::Card, shopper.customer, seller, now).await?;
+    if let Some(variant) = payment.offer_variant {
+        order.offer_variant = state.orders.record_offer(&order, variant).await?;
+    }
     if let (Some(discount), Some(customer)) = (&cart.discount, shopper.customer)
         && crate::discounts::is_single_use(&discount.code)
         && !state.orders.redeem(&discount.code, customer, &order.id, now).await?
@@ -172,7 +177,8 @@ async fn first_payment(
         let attempt = match Way::claimed(&claimed) {
             Way::Token(token) => {
                 let destination = payment.payee.map(|payee| payee.destination(cart.total));
-                state.payments.create_and_confirm(cart, token, customer, &order.id, destination).await
+                let offer = order.offer_variant.as_deref();
+                state.payments.create_and_confirm(cart, token, customer, (&order.id, offer), destination).await
             }
             Way::SavedCard(card) => match (customer, payment.payee) {
                 (Some(customer), Some(payee)) => {

@@ -19,6 +19,7 @@ mod lease;
 mod limits;
 pub mod logs;
 pub mod marketplace;
+mod offers;
 mod operator;
 mod ops;
 mod orders;

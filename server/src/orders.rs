@@ -70,6 +70,8 @@ pub struct OpenOrder {
     /// The connected account its PaymentIntent lives on (a seller's direct charge); `None`:
     /// the platform.
     pub payment_account: Option<String>,
+    /// The add-on offer's variant (`crate::offers`), when the shopper was in the experiment.
+    pub offer_variant: Option<String>,
 }
 
 /// A marketplace order's seller, its connected account and the platform's fee.
@@ -141,11 +143,31 @@ impl Orders {
             .execute(&self.db.pool)
             .await?;
         sqlx::query_as(
-            "SELECT id, payment_intent_id, create_token, payment_account FROM orders WHERE checkout_key = $1",
+            "SELECT id, payment_intent_id, create_token, payment_account, offer_variant FROM orders WHERE checkout_key = $1",
         )
         .bind(key)
         .fetch_one(&self.db.pool)
         .await
+    }
+
+    /// Records the add-on offer's `variant` on the order, unless its PaymentIntent's creation was
+    /// already asked for (its metadata then stays what that request said); the variant the
+    /// order has now.
+    pub async fn record_offer(&self, order: &OpenOrder, variant: &str) -> Result<Option<String>, sqlx::Error> {
+        if order.offer_variant.is_some() || order.create_token.is_some() {
+            return Ok(order.offer_variant.clone());
+        }
+        sqlx::query(
+            "UPDATE orders SET offer_variant = $1 WHERE id = $2 AND offer_variant IS NULL AND create_token IS NULL",
+        )
+        .bind(variant)
+        .bind(&order.id)
+        .execute(&self.db.pool)
+        .await?;
+        sqlx::query_scalar("SELECT offer_variant FROM orders WHERE id = $1")
+            .bind(&order.id)
+            .fetch_one(&self.db.pool)
+            .await
     }
 
     /// A new pending order without a checkout key (each request is its own order); its id.

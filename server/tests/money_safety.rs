@@ -146,6 +146,34 @@ async fn pressing_pay_again_after_a_lost_answer_finds_the_first_payment() {
     }
 }
 
+/// The add-on offer's variant is the order's, recorded before its PaymentIntent is created: the
+/// press after a lost answer (this time without the offer) replays the very same create request
+/// (an Idempotency-Key with other metadata would be refused) and finds the one payment, with the
+/// visitor's variant on its metadata.
+#[tokio::test]
+async fn the_offer_variant_is_the_orders_so_a_retry_after_a_lost_answer_replays_the_same_request() {
+    for database in databases().await {
+        let stack = common::with_webhooks(&database, &[("STRIPE_TIMEOUT_SECONDS", "1".into())]).await;
+        let (status, offer) =
+            stack.post_json("/api/offers", &json!({"items": Stack::default_items(), "method": "klarna"})).await;
+        assert_eq!(status, 200, "{offer}");
+        let variant = offer["variant"].as_str().unwrap().to_owned();
+        let attempt = common::attempt_id();
+        stack.fault(json!({"path": "/v1/payment_intents", "method": "POST", "delay_ms": 1500, "after": true})).await;
+        let first = stack.confirmation_token("4242424242424242").await;
+        let mut shown = dear(&attempt, &first);
+        shown["offerShown"] = json!(true);
+        assert_eq!(stack.post_json("/api/checkout/confirm", &shown).await.0, 504);
+        let again = stack.confirmation_token("4242424242424242").await;
+        let (status, paid) = stack.post_json("/api/checkout/confirm", &dear(&attempt, &again)).await;
+        assert_eq!((status, paid["status"].as_str()), (200, Some("succeeded")), "{paid}");
+        let intents = stack.stripe_payment_intents().await;
+        assert_eq!(intents.len(), 1, "{database}: one PaymentIntent");
+        assert_eq!(intents[0]["metadata"]["offer_variant"], variant.as_str());
+        assert_books_agree(&stack).await;
+    }
+}
+
 /// A second tab with the same cart (the same attempt, kept by the page) is told the order is
 /// already paid; nothing more is charged.
 #[tokio::test]

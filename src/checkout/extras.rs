@@ -1,4 +1,4 @@
-//! What the checkout offers beside the card: signing in and the discount code. Their code is a
+//! What the checkout offers beside the card: signing in, the discount code and the add-on offer. Their code is a
 //! chunk of the release build (the `extras` split point), fetched once the Payment Element is
 //! ready: the first load carries the card path only, and the extras do not compete with
 //! Stripe.js and the Element's frame for the shopper's bandwidth. Meanwhile a still copy of
@@ -9,6 +9,7 @@ use checkout_api::{Cart, SessionView};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::offer::{AddonOffer, OfferChoice};
 use super::{DiscountForm, SessionBar};
 use crate::i18n::{tr, tr_with};
 use crate::split::{NotLoaded, split};
@@ -18,15 +19,19 @@ use crate::split::{NotLoaded, split};
 pub struct Extras {
     session: ViewFn,
     discount: ViewFn,
+    offer: ViewFn,
 }
 
 split! {
     module extras;
-    fn extras(session: SessionView, cart: RwSignal<Cart>, locked: Signal<bool>, hidden: Signal<bool>) -> Extras {
+    fn extras(session: SessionView, cart: RwSignal<Cart>, locked: Signal<bool>, hidden: Signal<bool>, choice: OfferChoice) -> Extras {
         Extras {
             session: ViewFn::from(move || view! { <SessionBar session=session.clone() /> }.into_any()),
             discount: ViewFn::from(move || {
                 view! { <Show when=move || !hidden.get()><DiscountForm cart locked /></Show> }.into_any()
+            }),
+            offer: ViewFn::from(move || {
+                view! { <Show when=move || !hidden.get()><AddonOffer cart choice locked /></Show> }.into_any()
             }),
         }
     }
@@ -46,6 +51,7 @@ pub struct ExtrasLoader {
     cart: RwSignal<Cart>,
     locked: Signal<bool>,
     hidden: Signal<bool>,
+    choice: OfferChoice,
 }
 
 /// If the Payment Element says neither `ready` nor `loaderror` by then (its frame stalls, or it
@@ -55,7 +61,13 @@ const AT_THE_LATEST: std::time::Duration = std::time::Duration::from_secs(5);
 impl ExtrasLoader {
     /// `locked` while a payment runs; `hidden` once paid (the discount form goes). The extras
     /// are downloaded on [`ExtrasLoader::load`], and at the latest [`AT_THE_LATEST`] from now.
-    pub fn new(session: SessionView, cart: RwSignal<Cart>, locked: Signal<bool>, hidden: Signal<bool>) -> Self {
+    pub fn new(
+        session: SessionView,
+        cart: RwSignal<Cart>,
+        locked: Signal<bool>,
+        hidden: Signal<bool>,
+        choice: OfferChoice,
+    ) -> Self {
         let extras = Self {
             state: RwSignal::new(None),
             loading: RwSignal::new(false),
@@ -64,6 +76,7 @@ impl ExtrasLoader {
             cart,
             locked,
             hidden,
+            choice,
         };
         // Only if nothing was asked yet: a failed download is tried again by the shopper.
         set_timeout(
@@ -85,7 +98,7 @@ impl ExtrasLoader {
         }
         self.loading.set(true);
         leptos::task::spawn_local(async move {
-            let loaded = extras(self.session.get_value(), self.cart, self.locked, self.hidden).await;
+            let loaded = extras(self.session.get_value(), self.cart, self.locked, self.hidden, self.choice).await;
             self.loading.set(false);
             if loaded.is_err() {
                 self.failures.update(|n| *n += 1);
@@ -108,6 +121,14 @@ impl ExtrasLoader {
     fn failed(self) -> bool {
         self.state.with(|state| matches!(state, Some(Err(NotLoaded))))
     }
+}
+
+/// The add-on offer, once the extras are there (nothing holds its place: it appears only after
+/// the shopper chooses a BNPL method).
+#[component]
+pub fn OfferSlot(extras: ExtrasLoader) -> impl IntoView {
+    let arrived = extras.arrived();
+    move || arrived.get().then(|| extras.live()).flatten().map(|live| live.offer.run())
 }
 
 /// The session bar: the live one, or its still copy.

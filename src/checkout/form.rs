@@ -26,6 +26,9 @@ pub fn CheckoutForm(
     /// The marketplace seller the cart is bought from (`crate::marketplace`).
     #[prop(optional)]
     seller: Option<String>,
+    /// The add-on offer experiment: told the payment method type chosen (`super::offer`).
+    #[prop(optional)]
+    offer: Option<super::offer::OfferChoice>,
 ) -> impl IntoView {
     let handles = StoredValue::new_local(use_stripe().zip(use_elements()));
     // One attempt per cart, taken when the cart is shown (so another tab showing this cart
@@ -97,6 +100,7 @@ pub fn CheckoutForm(
             discount_code: c.discount_code(),
             ship,
             seller_id: seller.clone(),
+            offer_shown: offer.is_some_and(|o| o.shown.get_untracked()),
         });
         payment.dispatch(order);
     };
@@ -114,9 +118,12 @@ pub fn CheckoutForm(
                 kind="payment"
                 id="payment-element"
                 options=Signal::stored(PaymentElementOptions { layout: Some(layout) })
-                on=vec![On::new("change", move |_: RawEvent| {
+                on=vec![On::new("change", move |event: RawEvent| {
                     payment.value().set(None);
                     load_error.set(None);
+                    if let Some(offer) = offer {
+                        offer.method.set(super::offer::chosen_type(&event));
+                    }
                 })]
                 on_ready=move |_: ElementEvent| {
                     ready.set(true);

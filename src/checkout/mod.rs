@@ -5,6 +5,7 @@ mod address;
 mod discount;
 mod extras;
 mod form;
+mod offer;
 mod pay;
 mod session;
 mod succeeded;
@@ -15,8 +16,9 @@ use leptos_stripe::Elements;
 use leptos_stripe::stripe_wasm::{ElementsOptions, PaymentMethodCreation};
 
 pub use discount::DiscountForm;
-pub use extras::{DiscountSlot, Extras, ExtrasLoader, SessionBarSlot};
+pub use extras::{DiscountSlot, Extras, ExtrasLoader, OfferSlot, SessionBarSlot};
 pub use form::CheckoutForm;
+pub use offer::OfferChoice;
 pub(crate) use pay::outcome;
 pub use pay::{Order, Paid, pay};
 pub use session::SessionBar;
@@ -55,11 +57,13 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
     let address: AddressCollection = config.address;
     let poll_seconds = config.poll_seconds;
     // Signing in and the discount code come once the card form is ready (`extras`).
+    let choice = OfferChoice::default();
     let extras = ExtrasLoader::new(
         config.session.clone(),
         cart,
         paying.into(),
         Signal::derive(move || paid.with(Option::is_some)),
+        choice,
     );
     let options = elements_options(&config, cart);
 
@@ -76,6 +80,7 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
                 <SessionBarSlot extras />
                 <OrderSummary cart />
                 <DiscountSlot extras />
+                <OfferSlot extras />
                 {other_way}
             </div>
             <section class="payment" aria-label=crate::i18n::tr("Payment")>
@@ -86,7 +91,7 @@ pub fn CheckoutPage(ready: Ready) -> impl IntoView {
                         let (stripe, layout) = (stripe.clone(), layout.clone());
                         view! {
                             <Elements stripe options>
-                                <CheckoutForm cart address layout paying on_paid=move |p| paid.set(Some(p)) on_ready=move || extras.load() />
+                                <CheckoutForm cart address layout paying on_paid=move |p| paid.set(Some(p)) on_ready=move || extras.load() offer=choice />
                             </Elements>
                         }
                         .into_any()

@@ -20,6 +20,8 @@ pub struct Order {
     pub ship: bool,
     /// The marketplace seller the cart is bought from (`crate::marketplace`); none: the shop.
     pub seller_id: Option<String>,
+    /// The shopper was in the add-on offer experiment (`super::offer`).
+    pub offer_shown: bool,
 }
 
 /// A payment that went through: Stripe says succeeded, or processing (it will settle later).
@@ -64,6 +66,7 @@ split! {
             items: order.items,
             discount_code: order.discount_code,
             seller_id: order.seller_id,
+            offer_shown: order.offer_shown,
         };
         let confirmed = crate::api::confirm(&request).await?;
         let status = match confirmed.status {

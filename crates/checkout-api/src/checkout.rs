@@ -21,6 +21,10 @@ pub struct ConfirmRequest {
     /// shop's own products.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seller_id: Option<String>,
+    /// The shopper chose a buy-now-pay-later method and the page asked for the add-on offer
+    /// (`POST /api/offers`): the order records the visitor's variant.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub offer_shown: bool,
 }
 
 impl ConfirmRequest {
@@ -91,6 +95,7 @@ mod tests {
             items: vec![CartItem { product_id: "tee".into(), quantity: 1 }],
             discount_code: None,
             seller_id: None,
+            offer_shown: false,
         }
     }
 

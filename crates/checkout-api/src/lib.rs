@@ -5,6 +5,7 @@
 //! (`{"error": {"type", "code", "message", ...}}`) so that one type describes a failure
 //! whether it came from Stripe.js, from Stripe via the server, or from the server itself.
 
+pub mod bnpl;
 mod cart;
 mod checkout;
 mod config;
@@ -14,6 +15,7 @@ mod konbini;
 mod look;
 mod marketplace;
 mod money;
+mod offer;
 mod order;
 pub mod texts;
 
@@ -30,5 +32,6 @@ pub use marketplace::{
     MarketplaceView, OrderSeller, SavedCard, SavedCardPaymentRequest, SavedCards, SellerView, is_seller_id,
 };
 pub use money::format_amount;
+pub use offer::{OFFER_METHODS, OfferRequest, OfferResponse, OfferSuggestion};
 pub use order::{OrderForPaymentQuery, OrderStatus, OrderView};
 pub use stripe_common;

@@ -32,6 +32,7 @@ fn confirm() -> impl Strategy<Value = ConfirmRequest> {
             items,
             discount_code,
             seller_id,
+            offer_shown: false,
         })
 }
 

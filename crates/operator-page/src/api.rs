@@ -87,6 +87,11 @@ pub async fn job(id: &str) -> Result<Job, StripeError> {
     read(send("GET", &url, &[], None).await?)
 }
 
+/// The BNPL dashboard's numbers, from the data export.
+pub async fn bnpl_dashboard() -> Result<checkout_api::bnpl::BnplDashboard, StripeError> {
+    read(send("GET", "/api/operator/bnpl", &[], None).await?)
+}
+
 const JSON: (&str, &str) = ("Content-Type", "application/json");
 
 /// One request: whether it succeeded, its status and its body.

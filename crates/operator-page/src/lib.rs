@@ -4,10 +4,13 @@
 //! `worker`, against the accounts the server lists), confirm, and follow the server's job.
 //! Nothing is sent before the operator confirms.
 //!
+//! The same crate has the operator's BNPL dashboard, `/operator/bnpl` (`bnpl`, `src/bin/operator_bnpl.rs`).
+//!
 //! A page of its own (`src/bin/operator_emails.rs`; its worker `src/bin/operator_emails_worker.rs`):
 //! no Stripe.js, no shop configuration, and none of it in the shop's pages.
 
 mod api;
+pub mod bnpl;
 mod download;
 mod job;
 mod json;

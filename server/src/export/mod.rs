@@ -19,6 +19,8 @@ mod files;
 mod lister;
 pub mod schema;
 
+pub use files::state_path;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -1,9 +1,11 @@
 //! The platform operator's pages' API, `/api/operator/...`: its sign-in (`session`) and the
 //! connected accounts' emails by CSV (`accounts`: the template and the accounts an upload is
-//! checked against; `jobs`: the confirmed updates, applied in the background). Every route but the sign-in wants the operator's session; none is open to
+//! checked against; `jobs`: the confirmed updates, applied in the background) and the BNPL
+//! dashboard from the data export (`bnpl`). Every route but the sign-in wants the operator's session; none is open to
 //! shoppers.
 
 mod accounts;
+mod bnpl;
 mod jobs;
 mod session;
 
@@ -28,4 +30,6 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/emails/jobs", post(jobs::create).layer(DefaultBodyLimit::max(JOB_BODY_LIMIT)))
         .route("/emails/jobs/{id}", get(jobs::progress))
         .route("/emails/jobs/{id}/results", get(jobs::results))
+        .route("/bnpl", get(bnpl::dashboard))
+        .route("/bnpl/{name}", get(bnpl::csv))
 }

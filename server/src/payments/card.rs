@@ -34,18 +34,23 @@ impl Payments {
     /// Creates and confirms the PaymentIntent of order `order_id` for `cart` with `token`, in
     /// one request. The Idempotency-Key names the order and the token, so a retry of this very
     /// request replays Stripe's first answer instead of charging again, and no other request can
-    /// be taken for it. A marketplace seller's cart is a destination charge for the seller.
+    /// be taken for it (its parameters come from the order alone: the add-on offer's variant is
+    /// the order's). A marketplace seller's cart is a destination charge for the seller.
     pub async fn create_and_confirm(
         &self,
         cart: &Cart,
         token: &str,
         customer: Option<&str>,
-        order_id: &str,
+        (order_id, offer_variant): (&str, Option<&str>),
         destination: Option<DestinationCharge<'_>>,
     ) -> Result<Confirmed, StripeFailure> {
+        let mut metadata = order_metadata(order_id);
+        if let Some(variant) = offer_variant {
+            metadata.insert("offer_variant".into(), variant.into());
+        }
         let currency = cart.currency.parse::<stripe_types::Currency>().unwrap_or_else(|never| match never {});
         let mut create = CreatePaymentIntent::new(cart.total, currency)
-            .metadata(order_metadata(order_id))
+            .metadata(metadata)
             .confirm(true)
             .confirmation_token(token)
             .automatic_payment_methods(CreatePaymentIntentAutomaticPaymentMethods::new(true));

@@ -14,9 +14,12 @@ pub async fn confirm(
     State(state): State<AppState>,
     client: ClientIp,
     SignedIn(customer): SignedIn,
+    jar: axum_extra::extract::SignedCookieJar,
     AppJson(request): AppJson<ConfirmRequest>,
 ) -> Result<AppJson<ConfirmResponse>, AppError> {
-    let answer = priced_and_confirmed(&state, client, customer.as_deref(), &request).await;
+    // The variant is the server's assignment of this visitor, never the page's word.
+    let offer = request.offer_shown.then(|| crate::offers::visitor_variant(&jar)).flatten();
+    let answer = priced_and_confirmed(&state, client, customer.as_deref(), &request, offer).await;
     state.metrics.confirmed(&answer);
     answer.map(AppJson)
 }
@@ -26,6 +29,7 @@ async fn priced_and_confirmed(
     client: ClientIp,
     customer: Option<&str>,
     request: &ConfirmRequest,
+    offer_variant: Option<&str>,
 ) -> Result<ConfirmResponse, AppError> {
     request.validate()?;
     let code = request.discount_code.as_deref();
@@ -33,12 +37,13 @@ async fn priced_and_confirmed(
     let way = Way::Token(&request.confirmation_token_id);
     let Some(seller) = request.seller_id.as_deref() else {
         let cart = crate::pricing::price(state, &request.items, code, customer, client).await?;
-        let payment = Payment { attempt_id: &request.attempt_id, way, payee: None };
+        let payment = Payment { attempt_id: &request.attempt_id, way, payee: None, offer_variant };
         return crate::checkout::confirm(state, payment, &cart, shopper).await;
     };
     let seller = state.sellers.get(seller)?;
     let cart = seller.price(&request.items, code)?;
     let account = crate::marketplace::accounts::of(state, seller).await?;
-    let payment = Payment { attempt_id: &request.attempt_id, way, payee: Some(Payee { seller, account: &account }) };
+    let payee = Some(Payee { seller, account: &account });
+    let payment = Payment { attempt_id: &request.attempt_id, way, payee, offer_variant };
     crate::checkout::confirm(state, payment, &cart, shopper).await
 }

@@ -67,6 +67,7 @@ async fn pay(
         attempt_id: &request.attempt_id,
         way: Way::SavedCard(&request.payment_method_id),
         payee: Some(Payee { seller, account: &account }),
+        offer_variant: None,
     };
     crate::checkout::confirm(state, payment, &cart, Shopper { customer: Some(customer), client }).await
 }

@@ -46,6 +46,7 @@ pub fn api(state: &AppState) -> Router<AppState> {
         .route("/konbini/payments", limited(Kind::Konbini, post(konbini::create)))
         .route("/konbini/payments/{id}", limited(Kind::Lookup, get(konbini::status)))
         .route("/konbini/payments/{id}/cancel", limited(Kind::Lookup, post(konbini::cancel)))
+        .route("/offers", limited(Kind::Cart, post(crate::offers::offer)))
         .route("/marketplace", get(marketplace::sellers))
         .route("/marketplace/saved-card-payments", limited(Kind::Confirm, post(marketplace::pay_with_saved_card)))
         .route("/saved-cards", limited(Kind::Lookup, get(marketplace::saved_cards)))
