@@ -12,37 +12,13 @@ use leptos::prelude::*;
 use charts::{Bars, Legend, StackedWeeks};
 
 use crate::api;
-use crate::sign_in::SignInForm;
+use crate::shell::OperatorShell;
 
 #[component]
 pub fn BnplDashboardPage() -> impl IntoView {
-    let session = LocalResource::new(api::session);
-    let signed_in = RwSignal::new(None::<bool>);
-    let content = move || {
-        let state = signed_in.get().map(Ok).or_else(|| session.get().map(|s| s.map(|s| s.signed_in)));
-        match state {
-            None => view! { <p class="operator-loading">"Loading…"</p> }.into_any(),
-            Some(Err(_)) => view! {
-                <section class="load-failure" role="alert">
-                    <h2>"The dashboard could not be loaded"</h2>
-                    <p>"We could not reach the server. Check your connection and try again."</p>
-                    <button type="button" on:click=move |_| session.refetch()>"Try again"</button>
-                </section>
-            }
-            .into_any(),
-            Some(Ok(false)) => view! { <SignInForm on_signed_in=move |()| signed_in.set(Some(true)) /> }.into_any(),
-            Some(Ok(true)) => view! { <Dashboard /> }.into_any(),
-        }
-    };
     view! {
-        <header class="site-header">
-            <a class="brand" href="/">"Ferris & Co."</a>
-            <span class="secure">"Platform operator"</span>
-        </header>
-        <main class="page operator bnpl">
-            <h1>"Buy now, pay later"</h1>
-            {content}
-        </main>
+        <OperatorShell title="Buy now, pay later" class="page operator bnpl"
+            content=|_signed_out| view! { <Dashboard /> }.into_any() />
     }
 }
 
@@ -248,10 +224,5 @@ fn ChartCard(
 
 /// Mounts the dashboard in place of the skeleton the server writes into every page's HTML.
 pub fn start() {
-    #[cfg(debug_assertions)]
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(BnplDashboardPage);
-    if let Some(skeleton) = document().get_element_by_id("boot-skeleton") {
-        skeleton.remove();
-    }
+    crate::shell::mount(BnplDashboardPage);
 }
