@@ -108,13 +108,14 @@ async fn the_seeded_history_then_only_what_is_new_each_verified_by_duckdb() {
 
     new_activity(&base).await;
     let second = run(&config(&base), dir.path(), now() + 2).await.unwrap();
-    // Only the new: one customer, one charge, one refund, two balance transactions; one page each.
+    // Only the new: one customer, one charge, one refund, two balance transactions; one page
+    // each (prices two: the active, then the archived).
     let fetched: Vec<u64> = ["charges", "subscriptions", "refunds", "balance_transactions", "customers", "prices"]
         .iter()
         .map(|r| objects(&second, r))
         .collect();
     assert_eq!(fetched, [1, 0, 1, 2, 1, 0]);
-    assert_eq!(second.requests, 6);
+    assert_eq!(second.requests, 7);
     let read = duckdb(dir.path());
     assert_eq!(read["charges"]["rows"].as_i64(), seeded["charges"].as_i64().map(|n| n + 1));
     assert_eq!(read["charges"]["distinct_ids"], read["charges"]["rows"]);

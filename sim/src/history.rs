@@ -144,7 +144,11 @@ pub struct Seeded {
     pub customers: usize,
     pub products: usize,
     pub prices: usize,
+    /// Of them, archived.
+    pub prices_inactive: usize,
     pub subscriptions: usize,
+    /// Of them, canceled.
+    pub subscriptions_canceled: usize,
     /// Charges per payment method type.
     pub by_method: std::collections::BTreeMap<String, usize>,
     pub from: i64,
@@ -212,20 +216,23 @@ pub fn seed(history: &mut History, request: &SeedRequest, until: i64) -> Seeded 
     let mut seeded = Seeded { from, until, ..Seeded::default() };
 
     // The catalogue: one-time products and two subscriptions, a month or a year.
-    let catalogue: [(&str, i64, Option<&'static str>); 8] = [
-        ("Lumen organic T-shirt", 2_500, None),
-        ("Ferris enamel mug", 1_299, None),
-        ("Rust sticker pack", 499, None),
-        ("Borrow-checker hoodie", 5_900, None),
-        ("Trait-bound backpack", 12_900, None),
-        ("Coffee club", 1_800, Some("month")),
-        ("Coffee club", 18_000, Some("year")),
-        ("Sticker club", 700, Some("month")),
+    // (name, unit amount, interval, active): the last is the coffee club's monthly price before
+    // it went up, archived (listed by Stripe only with `active=false`).
+    let catalogue: [(&str, i64, Option<&'static str>, bool); 9] = [
+        ("Lumen organic T-shirt", 2_500, None, true),
+        ("Ferris enamel mug", 1_299, None, true),
+        ("Rust sticker pack", 499, None, true),
+        ("Borrow-checker hoodie", 5_900, None, true),
+        ("Trait-bound backpack", 12_900, None, true),
+        ("Coffee club", 1_800, Some("month"), true),
+        ("Coffee club", 18_000, Some("year"), true),
+        ("Sticker club", 700, Some("month"), true),
+        ("Coffee club", 1_500, Some("month"), false),
     ];
     let catalogue_at = from - 30 * 86_400;
     let mut recurring = Vec::new();
     let mut products: HashMap<&str, String> = HashMap::new();
-    for (i, (name, unit_amount, interval)) in catalogue.into_iter().enumerate() {
+    for (i, (name, unit_amount, interval, active)) in catalogue.into_iter().enumerate() {
         let created = catalogue_at + i as i64 * 60;
         let product_id = match products.get(name) {
             Some(id) => id.clone(),
@@ -248,16 +255,18 @@ pub fn seed(history: &mut History, request: &SeedRequest, until: i64) -> Seeded 
             unit_amount,
             interval,
             nickname: interval.map(|i| format!("{name} ({i}ly)")),
+            active,
         };
-        if let Some(product) = history.products.get_mut(&product_id) {
+        if let Some(product) = history.products.get_mut(&product_id).filter(|_| active) {
             product.default_price.get_or_insert_with(|| price.id.clone());
         }
         history.timelines.prices.push(created, price.id.clone());
-        if interval.is_some() {
+        if interval.is_some() && active {
             recurring.push(price.clone());
         }
         history.prices.insert(price.id.clone(), price);
         seeded.prices += 1;
+        seeded.prices_inactive += usize::from(!active);
     }
 
     // Customers: one for every five charges, signed up over the months before and during.
@@ -438,6 +447,7 @@ pub fn seed(history: &mut History, request: &SeedRequest, until: i64) -> Seeded 
             period: (until - elapsed, until - elapsed + period_length),
         };
         subscription_timeline.push((created, id.clone()));
+        seeded.subscriptions_canceled += usize::from(status == "canceled");
         history.subscriptions.insert(id, subscription);
     }
     seeded.subscriptions = subscription_timeline.len();

@@ -56,15 +56,14 @@ async fn the_same_seed_makes_the_same_history_and_the_lists_hold_all_of_it() {
             .filter(|c| c["payment_method_details"]["type"] == "affirm")
             .all(|c| c["amount"].as_i64() >= Some(5_000))
     );
-    for (resource, key) in [
-        ("refunds", "refunds"),
-        ("balance_transactions", "balance_transactions"),
-        ("customers", "customers"),
-        ("subscriptions", "subscriptions"),
-        ("prices", "prices"),
-        ("products", "products"),
+    for (resource, query, key) in [
+        ("refunds", "", "refunds"),
+        ("balance_transactions", "", "balance_transactions"),
+        ("customers", "", "customers"),
+        ("subscriptions", "&status=all", "subscriptions"),
+        ("products", "", "products"),
     ] {
-        assert_eq!(all(&a, resource, "").await.len() as i64, seeded[key].as_i64().unwrap(), "{resource}");
+        assert_eq!(all(&a, resource, query).await.len() as i64, seeded[key].as_i64().unwrap(), "{resource}");
     }
     let refunds = all(&a, "refunds", "").await;
     assert_eq!(
@@ -99,4 +98,44 @@ async fn created_windows_split_a_list_without_losing_or_repeating_anything() {
     assert_eq!(page["data"][0]["payment_intent"], pi["id"]);
     let (status, err) = sim.get("/v1/charges?starting_after=ch_nope").await;
     assert_eq!((status, err["error"]["message"].as_str()), (404, Some("No such charge: 'ch_nope'")));
+}
+
+/// Stripe leaves canceled subscriptions out of `GET /v1/subscriptions` unless `status` asks for
+/// them (`all`, `canceled`, `ended`), and lists active prices unless `active=false`: a reader
+/// that wants everything must ask, and the stand-in makes it.
+#[tokio::test]
+async fn canceled_subscriptions_and_archived_prices_are_listed_only_when_asked_for() {
+    let sim = common::start().await;
+    let seeded = seed(&sim, 1_500).await;
+    let (subscriptions, canceled) = (
+        seeded["subscriptions"].as_u64().unwrap() as usize,
+        seeded["subscriptions_canceled"].as_u64().unwrap() as usize,
+    );
+    assert!(canceled > 0, "{seeded}");
+    let listed = all(&sim, "subscriptions", "").await;
+    assert_eq!(listed.len(), subscriptions - canceled);
+    assert!(listed.iter().all(|s| s["status"] != "canceled"));
+    let only_canceled = all(&sim, "subscriptions", "&status=canceled").await;
+    assert_eq!(only_canceled.len(), canceled);
+    assert!(only_canceled.iter().all(|s| s["status"] == "canceled" && s["canceled_at"].is_i64()));
+    assert_eq!(all(&sim, "subscriptions", "&status=ended").await.len(), canceled);
+    assert_eq!(all(&sim, "subscriptions", "&status=all").await.len(), subscriptions);
+    let (status, err) = sim.get("/v1/subscriptions?status=gone").await;
+    assert_eq!((status, err["error"]["param"].as_str()), (400, Some("status")), "{err}");
+
+    let (prices, archived) =
+        (seeded["prices"].as_u64().unwrap() as usize, seeded["prices_inactive"].as_u64().unwrap() as usize);
+    assert!(archived > 0, "{seeded}");
+    let active = all(&sim, "prices", "").await;
+    assert_eq!(active.len(), prices - archived);
+    assert!(active.iter().all(|p| p["active"] == true));
+    assert_eq!(all(&sim, "prices", "&active=true").await.len(), prices - archived);
+    let inactive = all(&sim, "prices", "&active=false").await;
+    assert_eq!(inactive.len(), archived);
+    assert!(inactive.iter().all(|p| p["active"] == false));
+    // An archived price is still retrieved by id (a past subscription or charge names it).
+    let (status, price) = sim.get(&format!("/v1/prices/{}", inactive[0]["id"].as_str().unwrap())).await;
+    assert_eq!((status, price["active"].as_bool()), (200, Some(false)));
+    let (status, err) = sim.get("/v1/prices?active=maybe").await;
+    assert_eq!((status, err["error"]["param"].as_str()), (400, Some("active")), "{err}");
 }

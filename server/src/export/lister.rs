@@ -48,10 +48,12 @@ impl Lister {
         })
     }
 
-    /// The page of `list` created in `[from, until)` after `starting_after`, newest first.
+    /// The page of `list` (with `filters`) created in `[from, until)` after `starting_after`,
+    /// newest first.
     pub async fn page(
         &mut self,
         list: &str,
+        filters: &[(&str, &str)],
         (from, until): (i64, i64),
         starting_after: Option<&str>,
     ) -> Result<Page, ExportError> {
@@ -60,6 +62,7 @@ impl Lister {
             ("created[gte]", from.to_string()),
             ("created[lt]", until.to_string()),
         ];
+        query.extend(filters.iter().map(|(k, v)| (*k, (*v).to_owned())));
         if let Some(id) = starting_after {
             query.push(("starting_after", id.to_owned()));
         }

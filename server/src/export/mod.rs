@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use files::DayBatch;
 use lister::Lister;
-use schema::Resource;
+use schema::{Listing, Resource};
 
 /// What the export needs of the server's environment: the secret key and where Stripe is.
 #[derive(Clone)]
@@ -182,14 +182,36 @@ async fn export_resource(
     let (from, until) = (cursor.exported_until, cursor.pending_until.unwrap_or(now.max(cursor.exported_until)));
     cursor.pending_until = Some(until);
     state.save(dir)?;
-    let file_name = format!("part-{from}-{until}.parquet");
     let mut report = ResourceReport { resource: resource.name, from, until, objects: 0, files: 0, bytes: 0 };
+    for listing in resource.listings {
+        export_listing(lister, dir, resource, listing, (from, until), &mut report).await?;
+    }
+    let cursor = state.resources.entry(resource.name.to_owned()).or_default();
+    *cursor = Cursor { exported_until: until, pending_until: None };
+    state.save(dir)?;
+    tracing::info!(resource = resource.name, objects = report.objects, files = report.files, "exported");
+    Ok(report)
+}
+
+/// One pass of a resource's list over the window into its day files.
+async fn export_listing(
+    lister: &mut Lister,
+    dir: &Path,
+    resource: Resource,
+    listing: &Listing,
+    (from, until): (i64, i64),
+    report: &mut ResourceReport,
+) -> Result<(), ExportError> {
+    let file_name = match listing.tag {
+        "" => format!("part-{from}-{until}.parquet"),
+        tag => format!("part-{from}-{until}-{tag}.parquet"),
+    };
     // Stripe lists newest first: a day is complete once an older one begins, and is written
     // then; only one day is held at a time.
     let mut day: Option<DayBatch> = None;
     let mut starting_after: Option<String> = None;
     loop {
-        let page = lister.page(resource.list_path, (from, until), starting_after.as_deref()).await?;
+        let page = lister.page(resource.list_path, listing.query, (from, until), starting_after.as_deref()).await?;
         for object in &page.data {
             let today = files::day_of(object["created"].as_i64().unwrap_or_default());
             if day.as_ref().is_none_or(|d| d.day != today) {
@@ -213,11 +235,7 @@ async fn export_resource(
         report.bytes += done.write(dir, &file_name)?;
         report.files += 1;
     }
-    let cursor = state.resources.entry(resource.name.to_owned()).or_default();
-    *cursor = Cursor { exported_until: until, pending_until: None };
-    state.save(dir)?;
-    tracing::info!(resource = resource.name, objects = report.objects, files = report.files, "exported");
-    Ok(report)
+    Ok(())
 }
 
 /// The scheduled export inside the server: `CHECKOUT_EXPORT_DIR`, every

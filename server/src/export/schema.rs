@@ -38,13 +38,27 @@ pub struct Column {
 }
 
 /// One exported resource: `DIR/<name>/date=YYYY-MM-DD/part-*.parquet`, from Stripe's list at
-/// `list_path`.
+/// `list_path`, asked once per listing.
 #[derive(Debug, Clone, Copy)]
 pub struct Resource {
     pub name: &'static str,
     pub list_path: &'static str,
+    pub listings: &'static [Listing],
     pub columns: &'static [Column],
 }
+
+/// One pass over a resource's list: the filters it sends and the tag its files carry. Stripe
+/// leaves objects out of some lists unless asked (canceled subscriptions, archived prices), and
+/// an export must have them all. A pass of its own writes its own files
+/// (`part-<from>-<until>-<tag>.parquet`), so a day's file is never written over by another pass.
+#[derive(Debug, Clone, Copy)]
+pub struct Listing {
+    pub query: &'static [(&'static str, &'static str)],
+    pub tag: &'static str,
+}
+
+/// The whole list in one pass: what Stripe's list gives without filters.
+const WHOLE_LIST: &[Listing] = &[Listing { query: &[], tag: "" }];
 
 const fn col(name: &'static str, kind: Kind, path: &'static str, meaning: &'static str) -> Column {
     Column { name, kind, path, meaning }
@@ -55,6 +69,7 @@ use Kind::{Bool, Int, Json, Text, Time};
 pub const CHARGES: Resource = Resource {
     name: "charges",
     list_path: "/v1/charges",
+    listings: WHOLE_LIST,
     columns: &[
         col("id", Text, "/id", "The charge (`ch_...`)"),
         col("created", Time, "/created", "When it was made; the partition's day (UTC)"),
@@ -100,6 +115,7 @@ pub const CHARGES: Resource = Resource {
 pub const REFUNDS: Resource = Resource {
     name: "refunds",
     list_path: "/v1/refunds",
+    listings: WHOLE_LIST,
     columns: &[
         col("id", Text, "/id", "The refund (`re_...`)"),
         col("created", Time, "/created", "When it was made; the partition's day (UTC)"),
@@ -117,6 +133,7 @@ pub const REFUNDS: Resource = Resource {
 pub const BALANCE_TRANSACTIONS: Resource = Resource {
     name: "balance_transactions",
     list_path: "/v1/balance_transactions",
+    listings: WHOLE_LIST,
     columns: &[
         col("id", Text, "/id", "The balance transaction (`txn_...`)"),
         col("created", Time, "/created", "When it happened; the partition's day (UTC)"),
@@ -135,6 +152,7 @@ pub const BALANCE_TRANSACTIONS: Resource = Resource {
 pub const CUSTOMERS: Resource = Resource {
     name: "customers",
     list_path: "/v1/customers",
+    listings: WHOLE_LIST,
     columns: &[
         col("id", Text, "/id", "The customer (`cus_...`)"),
         col("created", Time, "/created", "When it was made; the partition's day (UTC)"),
@@ -152,6 +170,11 @@ pub const CUSTOMERS: Resource = Resource {
 pub const PRICES: Resource = Resource {
     name: "prices",
     list_path: "/v1/prices",
+    // Stripe's list is "your active prices"; the archived ones come with `active=false`.
+    listings: &[
+        Listing { query: &[("active", "true")], tag: "" },
+        Listing { query: &[("active", "false")], tag: "inactive" },
+    ],
     columns: &[
         col("id", Text, "/id", "The price (`price_...`)"),
         col("created", Time, "/created", "When it was made; the partition's day (UTC)"),
@@ -171,6 +194,8 @@ pub const PRICES: Resource = Resource {
 pub const SUBSCRIPTIONS: Resource = Resource {
     name: "subscriptions",
     list_path: "/v1/subscriptions",
+    // Without `status`, Stripe lists only the subscriptions not canceled.
+    listings: &[Listing { query: &[("status", "all")], tag: "" }],
     columns: &[
         col("id", Text, "/id", "The subscription (`sub_...`)"),
         col("created", Time, "/created", "When it was made; the partition's day (UTC)"),
@@ -201,9 +226,22 @@ pub const RESOURCES: [Resource; 6] = [CHARGES, SUBSCRIPTIONS, REFUNDS, BALANCE_T
 pub fn markdown() -> String {
     let mut out = String::new();
     for resource in RESOURCES {
+        let lists: Vec<String> = resource
+            .listings
+            .iter()
+            .map(|l| {
+                let query: Vec<String> = l.query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                if query.is_empty() {
+                    format!("`{}`", resource.list_path)
+                } else {
+                    format!("`{}?{}`", resource.list_path, query.join("&"))
+                }
+            })
+            .collect();
         out.push_str(&format!(
-            "#### `{}` (`{}`)\n\n| column | type | Stripe field | meaning |\n| --- | --- | --- | --- |\n",
-            resource.name, resource.list_path
+            "#### `{}` ({})\n\n| column | type | Stripe field | meaning |\n| --- | --- | --- | --- |\n",
+            resource.name,
+            lists.join(" and ")
         ));
         for c in resource.columns {
             let field = c.path.trim_start_matches('/').replace('/', ".");

@@ -15,7 +15,7 @@ use crate::Sim;
 use crate::error::ApiError;
 use crate::history::History;
 use crate::objects::{Created, Customer, Timeline, Within};
-use crate::params::StripeRequest;
+use crate::params::{Params, StripeRequest};
 use crate::store::Store;
 
 /// One list: its object name (Stripe's "No such ..."), URL, the filters it takes (a parameter
@@ -27,6 +27,43 @@ struct List {
     filters: &'static [(&'static str, &'static str)],
     timeline: fn(&History) -> &Timeline,
     render: fn(&Store, &str, Option<&str>, i64) -> Option<Value>,
+    /// A parameter whose absence selects too (and what it selects): Stripe leaves canceled
+    /// subscriptions and archived prices out unless asked.
+    select: Option<(&'static str, fn(&Params) -> Result<Selection, ApiError>)>,
+}
+
+type Selection = Box<dyn Fn(&Value) -> bool>;
+
+/// `status`: absent, every subscription not canceled; `all`; `ended` (canceled or
+/// incomplete_expired); or one status.
+fn subscriptions_by_status(p: &Params) -> Result<Selection, ApiError> {
+    const STATUSES: [&str; 10] = [
+        "active",
+        "all",
+        "canceled",
+        "ended",
+        "incomplete",
+        "incomplete_expired",
+        "past_due",
+        "paused",
+        "trialing",
+        "unpaid",
+    ];
+    Ok(match p.one_of("status", "status", &STATUSES)? {
+        None => Box::new(|s| s["status"] != "canceled"),
+        Some("all") => Box::new(|_| true),
+        Some("ended") => Box::new(|s| s["status"] == "canceled" || s["status"] == "incomplete_expired"),
+        Some(status) => {
+            let status = status.to_owned();
+            Box::new(move |s| s["status"] == status.as_str())
+        }
+    })
+}
+
+/// `active`: absent or `true`, the active prices; `false`, the archived ones.
+fn prices_by_active(p: &Params) -> Result<Selection, ApiError> {
+    let active = p.bool("active")?.unwrap_or(true);
+    Ok(Box::new(move |price| price["active"] == active))
 }
 
 fn page(sim: &Sim, req: &StripeRequest, list: &List) -> Result<Json<Value>, ApiError> {
@@ -34,12 +71,17 @@ fn page(sim: &Sim, req: &StripeRequest, list: &List) -> Result<Json<Value>, ApiE
     let p = &req.params;
     let mut allowed = vec!["limit", "starting_after", "ending_before", "created", "expand"];
     allowed.extend(list.filters.iter().map(|(param, _)| *param));
+    allowed.extend(list.select.map(|(param, _)| param));
     p.allow_only(&allowed)?;
     if p.get("ending_before").is_some() {
         return Err(ApiError::invalid_request("The stand-in pages these lists forward only: use starting_after."));
     }
     let limit = p.list_limit()?;
     let created = Created::from_params(p)?;
+    let selected: Selection = match list.select {
+        Some((_, select)) => select(p)?,
+        None => Box::new(|_| true),
+    };
     let mut filters = Vec::new();
     for (param, field) in list.filters {
         if let Some(value) = p.str(param)? {
@@ -52,7 +94,9 @@ fn page(sim: &Sim, req: &StripeRequest, list: &List) -> Result<Json<Value>, ApiE
         let (mut data, mut has_more) = (Vec::with_capacity(limit), false);
         for id in ids {
             let Some(object) = (list.render)(store, id, req.scope(), now) else { continue };
-            if !filters.iter().all(|(field, value)| object[*field].as_str() == Some(value.as_str())) {
+            if !selected(&object)
+                || !filters.iter().all(|(field, value)| object[*field].as_str() == Some(value.as_str()))
+            {
                 continue;
             }
             if data.len() == limit {
@@ -117,6 +161,7 @@ const CHARGES: List = List {
     filters: &[("customer", "customer"), ("payment_intent", "payment_intent")],
     timeline: |h| &h.timelines.charges,
     render: charge,
+    select: None,
 };
 const REFUNDS: List = List {
     object: "refund",
@@ -124,6 +169,7 @@ const REFUNDS: List = List {
     filters: &[("charge", "charge"), ("payment_intent", "payment_intent")],
     timeline: |h| &h.timelines.refunds,
     render: refund,
+    select: None,
 };
 const BALANCE_TRANSACTIONS: List = List {
     object: "balance_transaction",
@@ -131,6 +177,7 @@ const BALANCE_TRANSACTIONS: List = List {
     filters: &[("type", "type"), ("source", "source")],
     timeline: |h| &h.timelines.balance_transactions,
     render: balance_transaction,
+    select: None,
 };
 const CUSTOMERS: List = List {
     object: "customer",
@@ -138,22 +185,31 @@ const CUSTOMERS: List = List {
     filters: &[("email", "email")],
     timeline: |h| &h.timelines.customers,
     render: customer,
+    select: None,
 };
-const PRODUCTS: List =
-    List { object: "product", url: "/v1/products", filters: &[], timeline: |h| &h.timelines.products, render: product };
+const PRODUCTS: List = List {
+    object: "product",
+    url: "/v1/products",
+    filters: &[],
+    timeline: |h| &h.timelines.products,
+    render: product,
+    select: None,
+};
 const PRICES: List = List {
     object: "price",
     url: "/v1/prices",
     filters: &[("product", "product"), ("type", "type"), ("currency", "currency")],
     timeline: |h| &h.timelines.prices,
     render: price,
+    select: Some(("active", prices_by_active)),
 };
 const SUBSCRIPTIONS: List = List {
     object: "subscription",
     url: "/v1/subscriptions",
-    filters: &[("customer", "customer"), ("status", "status")],
+    filters: &[("customer", "customer")],
     timeline: |h| &h.timelines.subscriptions,
     render: subscription,
+    select: Some(("status", subscriptions_by_status)),
 };
 
 macro_rules! endpoints {

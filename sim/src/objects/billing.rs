@@ -34,12 +34,14 @@ pub struct Price {
     pub unit_amount: i64,
     pub interval: Option<&'static str>,
     pub nickname: Option<String>,
+    /// `false`: archived (Stripe lists it only with `active=false`; it still retrieves).
+    pub active: bool,
 }
 
 impl Price {
     pub fn to_json(&self) -> Value {
         json!({
-            "id": self.id, "object": "price", "active": true, "billing_scheme": "per_unit", "created": self.created,
+            "id": self.id, "object": "price", "active": self.active, "billing_scheme": "per_unit", "created": self.created,
             "currency": self.currency, "custom_unit_amount": null, "livemode": false, "lookup_key": null, "metadata": {},
             "nickname": self.nickname, "product": self.product,
             "recurring": self.interval.map(|interval| json!({
