@@ -29,10 +29,11 @@ struct List {
     render: fn(&Store, &str, Option<&str>, i64) -> Option<Value>,
     /// A parameter whose absence selects too (and what it selects): Stripe leaves canceled
     /// subscriptions and archived prices out unless asked.
-    select: Option<(&'static str, fn(&Params) -> Result<Selection, ApiError>)>,
+    select: Option<(&'static str, Select)>,
 }
 
 type Selection = Box<dyn Fn(&Value) -> bool>;
+type Select = fn(&Params) -> Result<Selection, ApiError>;
 
 /// `status`: absent, every subscription not canceled; `all`; `ended` (canceled or
 /// incomplete_expired); or one status.
