@@ -200,6 +200,8 @@ test('Express Checkout: click, resolve, the sheet, shipping changes, confirm, th
   }, { standard: RATES, international: INTERNATIONAL });
 
   await walletButton(p, 'Pay with Stand-in Pay').click();
+  // The click event comes from the button's frame by message: wait for it, not a moment.
+  await until(p, 'click');
   const [click] = await seen(p, 'click');
   assert.deepEqual(click, { elementType: 'expressCheckout', expressPaymentType: 'google_pay' });
   const s = sheet(p);
