@@ -3,9 +3,9 @@
 BENCH_RUNS times (3) into fresh folders, each measured from outside (wall time, peak resident
 memory from the kernel's rusage of the child), each beside the same lists read by stripe-node
 into JSON Lines (bench/export-reference.mjs: what one would write without the export), then an
-incremental run (nothing new: the cost of
-asking), and the BNPL dashboard's queries with DuckDB over the files (best of 5). Prints one JSON
-report. Binaries from CHECKOUT_BIN_DIR (target/server-release).
+incremental run (nothing new: the cost of asking), and the BNPL dashboard's queries with DuckDB
+over the files (best of 5). Prints one JSON report. Binaries from CHECKOUT_BIN_DIR
+(target/server-release).
 """
 import json
 import os
